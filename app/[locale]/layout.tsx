@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
+import { routing } from "@/i18n/routing";
+import { getContentIndex } from "@/lib/content/store";
+import { localeFormats } from "@/lib/i18n/locales";
+import { fontVariables } from "../fonts";
+import "../globals.css";
+
+// Every page reads the live content index and the current time (scheduled articles), so pages
+// are rendered per request rather than frozen at build time.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await getContentIndex();
+  return {
+    title: { default: site.name, template: `%s — ${site.name}` },
+    description: site.description,
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  const [index, t, messages] = await Promise.all([getContentIndex(), getTranslations("site"), getMessages()]);
+  const { site, sections } = index;
+
+  return (
+    <html lang={localeFormats[locale].htmlLang} className={fontVariables}>
+      <body className="bg-paper font-sans text-ink antialiased">
+        {/* Links need the locale on the client; of the messages only the error page's reach the
+            browser, as it is the one client component with text. */}
+        <NextIntlClientProvider messages={{ error: messages.error }}>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-ink focus:px-3 focus:py-2 focus:text-paper"
+          >
+            {t("skipToContent")}
+          </a>
+          <SiteHeader siteName={site.name} sections={sections} />
+          <main id="main" className="mx-auto max-w-6xl px-4 pt-6">
+            {children}
+          </main>
+          <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ArticleNeighbours } from "@/components/ArticleNeighbours";
+import { ArticlePhoto } from "@/components/ArticlePhoto";
+import { MoreNews } from "@/components/MoreNews";
+import { Sidebar } from "@/components/Sidebar";
+import { findPublished, moreNews, previousAndNext } from "@/lib/content/queries";
+import { getContentIndex } from "@/lib/content/store";
+import { SLUG_PATTERN } from "@/lib/content/validate";
+import { formatNumericDate, formatTime } from "@/lib/format/dates";
+import { MORE_NEWS_SIZE } from "@/lib/limits";
+import { getPageContext } from "@/lib/page-context";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const article = SLUG_PATTERN.test(slug) ? findPublished(await getContentIndex(), slug, Date.now()) : undefined;
+  if (!article) return {};
+  return { title: article.title, description: article.lead };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params;
+  if (!SLUG_PATTERN.test(slug)) notFound();
+  const ctx = await getPageContext();
+  const { index, now, timeZone, intl } = ctx;
+  const article = findPublished(index, slug, now);
+  if (!article) notFound();
+
+  const t = await getTranslations("article");
+  const section = index.sectionBySlug.get(article.section)!;
+  const { previous, next } = previousAndNext(index, article, now);
+  const more = moreNews(index, article, now, MORE_NEWS_SIZE);
+
+  return (
+    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0">
+        <article>
+          <header>
+            <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">
+              {article.title}
+            </h1>
+            {article.lead && <p className="lead mt-4 font-serif text-xl leading-relaxed font-bold text-[#2b2d31]">{article.lead}</p>}
+            <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
+              {article.source && <p>{t("source", { name: article.source.name })}</p>}
+              <p>
+                {t.rich("dateLine", {
+                  date: formatNumericDate(article.dateMs, intl, timeZone),
+                  rubric: article.rubric,
+                  when: (chunks) => <time dateTime={article.date}>{chunks}</time>,
+                })}
+                <span aria-hidden="true"> · </span>
+                <span>{formatTime(article.dateMs, intl, timeZone)}</span>
+                {article.updated && (
+                  <>
+                    <span aria-hidden="true"> · </span>
+                    <span>
+                      {t("updated", {
+                        date: formatNumericDate(Date.parse(article.updated), intl, timeZone),
+                        time: formatTime(Date.parse(article.updated), intl, timeZone),
+                      })}
+                    </span>
+                  </>
+                )}
+              </p>
+            </div>
+          </header>
+
+          {article.image && (
+            <figure className="mt-6">
+              <ArticlePhoto image={article.image} sizes="(min-width: 1152px) 800px, (min-width: 1024px) 70vw, 100vw" priority />
+              {article.image.credit && (
+                <figcaption className="mt-1.5 font-sans text-xs text-muted">{t("photo", { credit: article.image.credit })}</figcaption>
+              )}
+            </figure>
+          )}
+
+          <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+          {article.source?.url && (
+            <p className="mt-8 font-sans text-sm text-muted">
+              {article.source.name}{" "}
+              <a href={article.source.url} rel="noopener noreferrer" className="text-accent underline hover:text-accent-dark">
+                {t("original")}
+              </a>
+            </p>
+          )}
+
+          {article.tags.length > 0 && (
+            <p className="mt-4 flex flex-wrap gap-2 font-sans text-xs" aria-label={t("tags")}>
+              {article.tags.map((tag) => (
+                <span key={tag} className="rounded-sm border border-rule px-2 py-0.5 text-muted">
+                  {tag}
+                </span>
+              ))}
+            </p>
+          )}
+
+          <ArticleNeighbours previous={previous} next={next} />
+        </article>
+
+        <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
+      </div>
+      <Sidebar ctx={ctx} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ArticleCard } from "@/components/ArticleCard";
+import { Pagination } from "@/components/Pagination";
+import { Sidebar } from "@/components/Sidebar";
+import { paginate, parsePageParam, sectionArticles } from "@/lib/content/queries";
+import { getContentIndex } from "@/lib/content/store";
+import { LIST_PAGE_SIZE } from "@/lib/limits";
+import { getPageContext } from "@/lib/page-context";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const section = (await getContentIndex()).sectionBySlug.get(slug);
+  const page = parsePageParam(sp.page);
+  if (!section || !page) return {};
+  const t = await getTranslations("pagination");
+  return { title: page > 1 ? t("pageTitle", { title: section.name, page }) : section.name };
+}
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const ctx = await getPageContext();
+  const { index, now, timeZone, intl } = ctx;
+  const section = index.sectionBySlug.get(slug);
+  const pageNumber = parsePageParam(sp.page);
+  if (!section || !pageNumber) notFound();
+  const page = paginate(sectionArticles(index, section.slug, now), pageNumber, LIST_PAGE_SIZE);
+  if (!page) notFound();
+  const t = await getTranslations("section");
+
+  return (
+    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0">
+        <header className="border-b-2 border-ink pb-2">
+          <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
+          <p className="mt-1 font-sans text-sm text-muted" data-testid="section-count">
+            {t("count", { count: page.total })}
+          </p>
+        </header>
+        {page.total === 0 ? (
+          <p className="mt-6 font-serif text-lg">{t("empty")}</p>
+        ) : (
+          page.items.map((a) => <ArticleCard key={a.slug} article={a} now={now} timeZone={timeZone} intl={intl} />)
+        )}
+        <Pagination basePath={`/section/${section.slug}`} page={page.page} pageCount={page.pageCount} />
+      </div>
+      <Sidebar ctx={ctx} />
+    </div>
+  );
+}

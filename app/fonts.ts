@@ -1,0 +1,61 @@
+import localFont from "next/font/local";
+
+/*
+ * PT Serif and PT Sans were drawn by ParaType for Russian text. Fontsource ships them split by
+ * script; each script is its own face with a unicode-range, so a Russian page downloads only the
+ * Cyrillic files. The Latin faces carry the metric-matched fallback, which the Cyrillic ones then
+ * share, so the swap to the web font does not move the text. next/font needs literal options,
+ * hence the repetition.
+ */
+
+export const serifCyrillic = localFont({
+  src: [
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-cyrillic-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-cyrillic-400-italic.woff2", weight: "400", style: "italic" },
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-cyrillic-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  declarations: [{ prop: "unicode-range", value: "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116" }],
+  variable: "--font-serif-cyrillic",
+  display: "swap",
+  adjustFontFallback: false,
+  preload: true,
+});
+
+export const serifLatin = localFont({
+  src: [
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-latin-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-latin-400-italic.woff2", weight: "400", style: "italic" },
+    { path: "../node_modules/@fontsource/pt-serif/files/pt-serif-latin-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  declarations: [{ prop: "unicode-range", value: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" }],
+  variable: "--font-serif-latin",
+  display: "swap",
+  adjustFontFallback: "Times New Roman",
+  preload: false,
+});
+
+export const sansCyrillic = localFont({
+  src: [
+    { path: "../node_modules/@fontsource/pt-sans/files/pt-sans-cyrillic-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "../node_modules/@fontsource/pt-sans/files/pt-sans-cyrillic-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  declarations: [{ prop: "unicode-range", value: "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116" }],
+  variable: "--font-sans-cyrillic",
+  display: "swap",
+  adjustFontFallback: false,
+  preload: false,
+});
+
+export const sansLatin = localFont({
+  src: [
+    { path: "../node_modules/@fontsource/pt-sans/files/pt-sans-latin-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "../node_modules/@fontsource/pt-sans/files/pt-sans-latin-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  declarations: [{ prop: "unicode-range", value: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" }],
+  variable: "--font-sans-latin",
+  display: "swap",
+  adjustFontFallback: "Arial",
+  preload: false,
+});
+
+export const fontVariables = [serifCyrillic, serifLatin, sansCyrillic, sansLatin].map((f) => f.variable).join(" ");

@@ -1,0 +1,41 @@
+import { Link } from "@/i18n/navigation";
+import type { Article } from "@/lib/content/types";
+import { formatFeedTime } from "@/lib/format/dates";
+import { ArticlePhoto } from "./ArticlePhoto";
+
+/** One article in a list: time, title, lead, and a thumbnail when it has a photo. */
+export function ArticleCard({
+  article,
+  now,
+  timeZone,
+  intl,
+  showImage = true,
+  headingLevel = 2,
+}: {
+  article: Article;
+  now: number;
+  timeZone: string;
+  intl: string;
+  showImage?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className="flex gap-4 border-b border-rule py-4">
+      <div className="min-w-0 flex-1">
+        <time dateTime={article.date} className="font-sans text-xs font-bold text-accent">
+          {formatFeedTime(article.dateMs, now, intl, timeZone)}
+        </time>
+        <Heading className="mt-1 font-serif text-xl font-bold leading-snug">
+          <Link href={`/news/${article.slug}`} className="hover:text-accent">
+            {article.title}
+          </Link>
+        </Heading>
+        {article.lead && <p className="mt-1.5 line-clamp-3 font-serif text-[1.02rem] leading-relaxed text-muted">{article.lead}</p>}
+      </div>
+      {showImage && article.image && (
+        <ArticlePhoto image={article.image} sizes="(min-width: 640px) 224px, 128px" className="w-32 shrink-0 self-start sm:w-56" />
+      )}
+    </article>
+  );
+}

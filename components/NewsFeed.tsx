@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Article } from "@/lib/content/types";
+import { formatFeedTime } from "@/lib/format/dates";
+
+/** "Лента новостей": the newest articles of all sections, each with its time. */
+export async function NewsFeed({
+  articles,
+  now,
+  timeZone,
+  intl,
+}: {
+  articles: Article[];
+  now: number;
+  timeZone: string;
+  intl: string;
+}) {
+  const t = await getTranslations("feed");
+  return (
+    <section aria-labelledby="news-feed-title" className="font-sans">
+      <h2 id="news-feed-title" className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+        {t("title")}
+      </h2>
+      <ol className="divide-y divide-rule">
+        {articles.map((a) => (
+          <li key={a.slug} className="py-2.5">
+            <time dateTime={a.date} className="block text-xs font-bold text-accent">
+              {formatFeedTime(a.dateMs, now, intl, timeZone)}
+            </time>
+            <Link href={`/news/${a.slug}`} className="font-serif text-[1.02rem] leading-snug hover:text-accent">
+              {a.title}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <Link href="/news" className="mt-2 inline-block text-sm font-bold text-accent hover:underline">
+        {t("all")} →
+      </Link>
+    </section>
+  );
+}

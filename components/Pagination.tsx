@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+
+/** Previous/next page links; page 1 is the bare path so it has one URL only. */
+export async function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const t = await getTranslations("pagination");
+  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  return (
+    <nav aria-label={t("label")} className="mt-8 flex items-center justify-between gap-4 font-sans text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" className="font-bold text-accent hover:underline">
+          ← {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-muted">{t("status", { page, count: pageCount })}</span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next" className="font-bold text-accent hover:underline">
+          {t("next")} →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

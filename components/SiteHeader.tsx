@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Section } from "@/lib/content/types";
+
+export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
+  const t = await getTranslations("site");
+  return (
+    <header className="border-b-4 border-double border-ink">
+      <div className="mx-auto max-w-6xl px-4 pt-5 pb-3 text-center">
+        <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
+          {siteName}
+        </Link>
+      </div>
+      <nav aria-label={t("sectionsNav")} className="border-t border-rule">
+        <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 font-sans text-[0.95rem] font-bold uppercase tracking-wide">
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={`/section/${s.slug}`} className="hover:text-accent">
+                {s.name}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/news" className="text-accent hover:text-accent-dark">
+              {t("allNews")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

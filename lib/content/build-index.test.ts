@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "./build-index";
+import { testSections, testSite } from "./test-helpers";
+
+const file = (path: string, front: string, body = "Первый абзац.\n\nВторой абзац.") => ({ path, text: `---\n${front}\n---\n${body}` });
+const base = "title: Новость\nsection: politics";
+
+function build(files: { path: string; text: string }[]) {
+  return buildIndex({ site: testSite, sections: testSections, files, media: new Map([["media/a.jpg", { width: 1600, height: 900 }]]) });
+}
+
+describe("buildIndex", () => {
+  it("sorts newest first and keeps every valid article", () => {
+    const idx = build([
+      file("articles/old.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`),
+      file("articles/new.md", `${base}\ndate: '2024-03-04T10:00:00+03:00'`),
+      file("articles/mid.md", `${base}\ndate: '2024-03-02T10:00:00+03:00'`),
+    ]);
+    expect(idx.articles.map((a) => a.slug)).toEqual(["new", "mid", "old"]);
+    expect(idx.problems).toEqual([]);
+  });
+
+  it("leaves out a broken file, reports it, and keeps the rest", () => {
+    const idx = build([
+      file("articles/good.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`),
+      file("articles/broken.md", "title: [unclosed"),
+      { path: "articles/binary.md", text: "\u0000\u0001garbage" },
+    ]);
+    expect(idx.articles.map((a) => a.slug)).toEqual(["good"]);
+    expect(idx.problems.map((p) => `${p.file}: ${p.field}`)).toEqual(["articles/binary.md: file", "articles/broken.md: front matter"]);
+  });
+
+  it("keeps the first of two files with the same slug and names both in the problem", () => {
+    const idx = build([
+      file("articles/b/same.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`),
+      file("articles/a/same.md", `${base}\ndate: '2024-03-02T10:00:00+03:00'`),
+    ]);
+    expect(idx.articles.map((a) => a.file)).toEqual(["articles/a/same.md"]);
+    expect(idx.problems).toEqual([{ file: "articles/b/same.md", field: "slug", message: '"same" is already used by articles/a/same.md' }]);
+  });
+
+  it("defaults the lead to the first paragraph and the rubric to the section name", () => {
+    const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`)]);
+    const a = idx.bySlug.get("x")!;
+    expect(a.lead).toBe("Первый абзац.");
+    expect(a.bodyHtml).toBe("<p>Второй абзац.</p>");
+    expect(a.rubric).toBe("Политика");
+  });
+
+  it("keeps the whole body when the lead is given", () => {
+    const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nlead: Отдельный лид\nrubric: Разное`)]);
+    const a = idx.bySlug.get("x")!;
+    expect(a.lead).toBe("Отдельный лид");
+    expect(a.rubric).toBe("Разное");
+    expect(a.bodyHtml).toContain("<p>Первый абзац.</p>");
+  });
+
+  it("turns media paths into site URLs with the image's size", () => {
+    const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nimage: {src: media/a.jpg, alt: Фото, credit: Автор}`)]);
+    expect(idx.bySlug.get("x")!.image).toEqual({ src: "/media/a.jpg", alt: "Фото", credit: "Автор", width: 1600, height: 900 });
+  });
+});

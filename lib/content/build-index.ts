@@ -1,0 +1,104 @@
+import { parseFrontMatter } from "./front-matter";
+import { renderBody } from "./markdown";
+import type { Article, ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
+import { validateArticle } from "./validate";
+
+export interface SourceFile {
+  /** Path inside the content folder, with forward slashes, e.g. `articles/politics/x.md`. */
+  path: string;
+  text: string;
+}
+
+export interface MediaInfo {
+  width: number;
+  height: number;
+}
+
+export interface IndexInput {
+  site: SiteConfig;
+  sections: Section[];
+  files: SourceFile[];
+  media: ReadonlyMap<string, MediaInfo>;
+  /** Problems found before this step (site.json, sections.json, unreadable files). */
+  problems?: ContentProblem[];
+}
+
+/** Parses, validates and enhances one article file. Pure: all I/O happened before. */
+export function buildArticle(
+  file: SourceFile,
+  sections: ReadonlyMap<string, Section>,
+  media: ReadonlyMap<string, MediaInfo>,
+): { article?: Article; problems: ContentProblem[] } {
+  if (file.text.includes("\u0000")) {
+    return { problems: [{ file: file.path, field: "file", message: "is not a text file (contains NUL bytes)" }] };
+  }
+  const fm = parseFrontMatter(file.text);
+  if (!fm.ok) return { problems: [{ file: file.path, field: fm.field, message: fm.message }] };
+
+  const v = validateArticle(fm.data, { file: file.path, sections, mediaExists: (src) => media.has(src) });
+  if (!v.ok) return { problems: v.problems };
+  const f = v.fields;
+
+  const body = renderBody(fm.body, { takeLead: f.lead === undefined });
+  const lead = f.lead ?? body.firstParagraph ?? "";
+  const section = sections.get(f.section)!;
+
+  let image: Article["image"];
+  if (f.image) {
+    const local = !/^https:/i.test(f.image.src);
+    const size = local ? media.get(f.image.src) : undefined;
+    image = {
+      src: local ? `/${f.image.src}` : f.image.src,
+      alt: f.image.alt,
+      ...(f.image.credit ? { credit: f.image.credit } : {}),
+      ...(size ? { width: size.width, height: size.height } : {}),
+    };
+  }
+
+  const article: Article = {
+    slug: f.slug,
+    file: file.path,
+    title: f.title,
+    date: f.date,
+    dateMs: f.dateMs,
+    ...(f.updated ? { updated: f.updated } : {}),
+    section: f.section,
+    rubric: f.rubric ?? section.name,
+    lead,
+    tags: f.tags,
+    ...(f.source ? { source: f.source } : {}),
+    ...(image ? { image } : {}),
+    top: f.top,
+    draft: f.draft,
+    bodyHtml: body.html,
+  };
+  return { article, problems: [] };
+}
+
+/** Newest first; equal times fall back to the slug so the order never depends on file order. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+export function buildIndex(input: IndexInput): ContentIndex {
+  const sectionBySlug = new Map(input.sections.map((s) => [s.slug, s]));
+  const problems: ContentProblem[] = [...(input.problems ?? [])];
+  const bySlug = new Map<string, Article>();
+
+  // Sorted paths make "which of two duplicates wins" the same on every machine.
+  const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of files) {
+    const { article, problems: p } = buildArticle(file, sectionBySlug, input.media);
+    problems.push(...p);
+    if (!article) continue;
+    const existing = bySlug.get(article.slug);
+    if (existing) {
+      problems.push({ file: file.path, field: "slug", message: `"${article.slug}" is already used by ${existing.file}` });
+      continue;
+    }
+    bySlug.set(article.slug, article);
+  }
+
+  const articles = [...bySlug.values()].sort(compareNewestFirst);
+  return { site: input.site, sections: input.sections, sectionBySlug, articles, bySlug, media: input.media, problems };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseFrontMatter } from "./front-matter";
+
+describe("parseFrontMatter", () => {
+  it("splits YAML front matter from the Markdown body", () => {
+    const r = parseFrontMatter("---\ntitle: Заголовок\ndate: '2024-03-04T12:40:00+03:00'\n---\nТекст.\n");
+    expect(r).toEqual({ ok: true, data: { title: "Заголовок", date: "2024-03-04T12:40:00+03:00" }, body: "Текст.\n" });
+  });
+
+  it("keeps unquoted ISO dates as the strings the editor wrote", () => {
+    const r = parseFrontMatter("---\ndate: 2024-03-04T12:40:00+03:00\n---\n");
+    expect(r.ok && r.data.date).toBe("2024-03-04T12:40:00+03:00");
+  });
+
+  it("accepts a byte-order mark and CRLF line endings", () => {
+    const r = parseFrontMatter("\uFEFF---\r\ntitle: Привет\r\n---\r\nСтрока один\r\nстрока два\r\n");
+    expect(r).toEqual({ ok: true, data: { title: "Привет" }, body: "Строка один\nстрока два\n" });
+  });
+
+  it("rejects a file without the opening line", () => {
+    expect(parseFrontMatter("title: x\n")).toMatchObject({ ok: false, field: "front matter", message: expect.stringContaining("start with") });
+  });
+
+  it("rejects a file whose front matter never closes (a file caught mid-save)", () => {
+    expect(parseFrontMatter("---\ntitle: x\n")).toMatchObject({ ok: false, message: "no closing '---' line" });
+  });
+
+  it("reports broken YAML with its line in the file", () => {
+    const r = parseFrontMatter("---\ntitle: ok\ntags: [a, b\n---\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^invalid YAML \(line \d+ of the file\)/);
+  });
+
+  it("rejects duplicate keys", () => {
+    expect(parseFrontMatter("---\ntitle: a\ntitle: b\n---\n").ok).toBe(false);
+  });
+
+  it("rejects front matter that is not a mapping", () => {
+    expect(parseFrontMatter("---\n- a\n- b\n---\n")).toMatchObject({ ok: false, message: "must be a YAML mapping of fields" });
+  });
+});

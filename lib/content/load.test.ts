@@ -1,0 +1,78 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "./load";
+import { formatProblem } from "./types";
+
+let root: string;
+let outside: string;
+
+const article = (extra = "") => `---\ntitle: Новость\ndate: '2024-03-04T12:00:00+03:00'\nsection: politics\n${extra}---\nТекст.\n`;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "content-"));
+  outside = await mkdtemp(path.join(os.tmpdir(), "outside-"));
+  await mkdir(path.join(root, "articles/politics/deep"), { recursive: true });
+  await mkdir(path.join(root, "media"), { recursive: true });
+  await writeFile(path.join(root, "site.json"), JSON.stringify({ name: "Вестник", description: "", edition: { name: "Беларусь", genitive: "Беларуси" } }));
+  await writeFile(path.join(root, "sections.json"), JSON.stringify([{ slug: "politics", name: "Политика", genitive: "политики" }]));
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(path.join(root, "media/photo.jpg"));
+  await writeFile(path.join(root, "media/fake.jpg"), "not an image");
+  await writeFile(path.join(root, "articles/politics/good.md"), article("image: {src: media/photo.jpg, alt: Фото}\n"));
+  await writeFile(path.join(root, "articles/politics/deep/nested.md"), article());
+  await writeFile(path.join(root, "articles/politics/notes.txt"), "not an article");
+  await writeFile(path.join(root, "articles/politics/.hidden.md"), "editor swap file");
+  await writeFile(path.join(root, "articles/politics/Новость.md"), article());
+  await writeFile(path.join(outside, "secret.md"), article());
+  await symlink(path.join(outside, "secret.md"), path.join(root, "articles/politics/secret.md"));
+  await symlink(path.join(root, "articles/politics/good.md"), path.join(root, "articles/politics/alias.md"));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+});
+
+describe("loadContent", () => {
+  it("reads nested articles, measures media and skips hidden and non-Markdown files", async () => {
+    const idx = await loadContent(root);
+    expect(idx.site.name).toBe("Вестник");
+    expect(idx.site.timeZone).toBe("Europe/Minsk");
+    expect([...idx.bySlug.keys()].sort()).toEqual(["alias", "good", "nested"]);
+    expect(idx.bySlug.get("good")!.image).toMatchObject({ src: "/media/photo.jpg", width: 40, height: 30 });
+    expect(idx.media.has("media/photo.jpg")).toBe(true);
+  });
+
+  it("refuses a symlink that leads outside the content folder and reports each bad file", async () => {
+    const idx = await loadContent(root);
+    const lines = idx.problems.map(formatProblem);
+    expect(idx.bySlug.has("secret")).toBe(false);
+    expect(lines).toContain("articles/politics/secret.md: file: is a symbolic link to a place outside the content folder; ignored");
+    expect(lines.some((l) => l.startsWith("articles/politics/Новость.md: slug:"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("media/fake.jpg: file: is not a readable image"))).toBe(true);
+  });
+
+  it("still serves articles when site.json is broken, and says so", async () => {
+    await writeFile(path.join(root, "site.json"), "{ broken");
+    try {
+      const idx = await loadContent(root);
+      expect(idx.articles.length).toBeGreaterThan(0);
+      expect(idx.problems.map(formatProblem).some((l) => l.startsWith("site.json: (root): invalid JSON"))).toBe(true);
+    } finally {
+      await writeFile(path.join(root, "site.json"), JSON.stringify({ name: "Вестник", edition: { name: "Беларусь", genitive: "Беларуси" } }));
+    }
+  });
+
+  it("reports a missing folder's files as missing rather than crashing", async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), "empty-"));
+    try {
+      const idx = await loadContent(empty);
+      expect(idx.articles).toEqual([]);
+      expect(idx.problems.map(formatProblem)).toEqual(["site.json: file: is missing", "sections.json: file: is missing"]);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
+import type { ContentIndex, ContentProblem, SiteConfig } from "./types";
+import { validateSections, validateSite } from "./validate";
+
+export const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"]);
+
+/** Used only when site.json is missing or broken, so the site still serves its articles. */
+const FALLBACK_SITE: SiteConfig = {
+  name: "News",
+  description: "",
+  edition: { name: "", genitive: "" },
+  timeZone: "Europe/Minsk",
+};
+
+export function contentDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/**
+ * Lists regular files below `dir` whose names pass `accept`. Symlinks are followed only when their
+ * target stays inside `root`, so a link to /etc cannot leak files onto the site.
+ */
+async function walk(
+  root: string,
+  dir: string,
+  accept: (name: string) => boolean,
+  problems: ContentProblem[],
+): Promise<string[]> {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+      problems.push({ file: toPosix(path.relative(root, dir)) || ".", field: "folder", message: `cannot be read: ${(err as Error).message}` });
+    }
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    const rel = toPosix(path.relative(root, full));
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = await fs.realpath(full);
+      } catch {
+        problems.push({ file: rel, field: "file", message: "is a broken symbolic link" });
+        continue;
+      }
+      const realRoot = await fs.realpath(root);
+      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+        problems.push({ file: rel, field: "file", message: "is a symbolic link to a place outside the content folder; ignored" });
+        continue;
+      }
+      const stat = await fs.stat(full);
+      if (stat.isDirectory()) out.push(...(await walk(root, full, accept, problems)));
+      else if (stat.isFile() && accept(entry.name)) out.push(full);
+    } else if (entry.isDirectory()) {
+      out.push(...(await walk(root, full, accept, problems)));
+    } else if (entry.isFile() && accept(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+async function readJson(root: string, name: string, problems: ContentProblem[]): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(root, name), "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problems.push({ file: name, field: "file", message: code === "ENOENT" ? "is missing" : `cannot be read: ${(err as Error).message}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    problems.push({ file: name, field: "(root)", message: `invalid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+}
+
+async function readMedia(root: string, problems: ContentProblem[]): Promise<Map<string, MediaInfo>> {
+  const files = await walk(root, path.join(root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
+  const media = new Map<string, MediaInfo>();
+  await Promise.all(
+    files.map(async (full) => {
+      const rel = toPosix(path.relative(root, full));
+      try {
+        const meta = await sharp(full).metadata();
+        if (meta.width && meta.height) media.set(rel, { width: meta.width, height: meta.height });
+        else problems.push({ file: rel, field: "file", message: "image has no dimensions" });
+      } catch (err) {
+        problems.push({ file: rel, field: "file", message: `is not a readable image: ${(err as Error).message}` });
+      }
+    }),
+  );
+  return media;
+}
+
+/** Reads the whole content folder into an index. The only place that touches content files. */
+export async function loadContent(root: string = contentDir()): Promise<ContentIndex> {
+  const problems: ContentProblem[] = [];
+  // A file that could not be read or parsed is already reported; validating it would repeat that.
+  const siteJson = await readJson(root, "site.json", problems);
+  const siteResult: ReturnType<typeof validateSite> = siteJson === undefined ? { problems: [] } : validateSite(siteJson);
+  problems.push(...siteResult.problems);
+  const sectionsJson = await readJson(root, "sections.json", problems);
+  const sectionsResult = sectionsJson === undefined ? { sections: [], problems: [] } : validateSections(sectionsJson);
+  problems.push(...sectionsResult.problems);
+  const media = await readMedia(root, problems);
+
+  const articlePaths = await walk(root, path.join(root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
+  const files: SourceFile[] = [];
+  for (const full of articlePaths) {
+    const rel = toPosix(path.relative(root, full));
+    try {
+      files.push({ path: rel, text: await fs.readFile(full, "utf8") });
+    } catch (err) {
+      problems.push({ file: rel, field: "file", message: `cannot be read: ${(err as Error).message}` });
+    }
+  }
+
+  return buildIndex({
+    site: siteResult.site ?? FALLBACK_SITE,
+    sections: sectionsResult.sections,
+    files,
+    media,
+    problems,
+  });
+}

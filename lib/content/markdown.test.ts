@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { renderBody } from "./markdown";
+
+describe("renderBody", () => {
+  it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
+    const md = [
+      "Первый *абзац* и **главное**, [ссылка](https://example.org/a).",
+      "",
+      "## Подзаголовок",
+      "",
+      "- один",
+      "- два",
+      "",
+      "1. первый",
+      "",
+      "> «Цитата», – сказал он.",
+    ].join("\n");
+    const { html } = renderBody(md, { takeLead: false });
+    expect(html).toContain("<p>Первый <em>абзац</em> и <strong>главное</strong>, <a href=\"https://example.org/a\">ссылка</a>.</p>");
+    expect(html).toContain("<h2>Подзаголовок</h2>");
+    expect(html).toContain("<ul>\n<li>один</li>\n<li>два</li>\n</ul>");
+    expect(html).toContain("<ol>\n<li>первый</li>\n</ol>");
+    expect(html).toContain("<blockquote>\n<p>«Цитата», – сказал он.</p>\n</blockquote>");
+  });
+
+  it("takes the first paragraph out as the lead when asked", () => {
+    const r = renderBody("Первый абзац\nв две строки.\n\nВторой абзац.", { takeLead: true });
+    expect(r.firstParagraph).toBe("Первый абзац в две строки.");
+    expect(r.html).toBe("<p>Второй абзац.</p>");
+    expect(renderBody("Первый.\n\nВторой.", { takeLead: false }).html).toContain("<p>Первый.</p>");
+  });
+
+  it("keeps the page's h1 unique by demoting body h1 to h2", () => {
+    expect(renderBody("# Заголовок", { takeLead: false }).html).toBe("<h2>Заголовок</h2>");
+  });
+
+  it("drops raw HTML, scripts, event handlers and javascript: links", () => {
+    const md = [
+      "<script>alert(1)</script>",
+      "",
+      '<img src=x onerror="alert(1)">',
+      "",
+      "[клик](javascript:alert(1)) и [почта](mailto:news@example.org)",
+      "",
+      "<iframe src=\"https://evil.example\"></iframe>",
+    ].join("\n");
+    const { html } = renderBody(md, { takeLead: false });
+    expect(html).not.toMatch(/<script|onerror|javascript:|<iframe|<img/i);
+    expect(html).toContain('<a href="mailto:news@example.org">почта</a>');
+    expect(html).toContain("<a>клик</a>");
+  });
+});

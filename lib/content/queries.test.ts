@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { findPublished, latest, moreNews, paginate, parsePageParam, previousAndNext, publishedArticles, sectionArticles, sectionBlocks, topNews } from "./queries";
+import { makeArticle, makeIndex } from "./test-helpers";
+
+const now = Date.parse("2024-03-05T12:00:00+03:00");
+const idx = makeIndex([
+  makeArticle("p1", "2024-03-01T10:00:00+03:00", { top: true }),
+  makeArticle("p2", "2024-03-02T10:00:00+03:00"),
+  makeArticle("p3", "2024-03-03T10:00:00+03:00", { top: true }),
+  makeArticle("s1", "2024-03-03T11:00:00+03:00", { section: "sport", top: true }),
+  makeArticle("p4", "2024-03-04T10:00:00+03:00"),
+  makeArticle("draft", "2024-03-04T11:00:00+03:00", { draft: true, top: true }),
+  makeArticle("future", "2024-03-06T10:00:00+03:00", { top: true }),
+]);
+
+describe("publish rules", () => {
+  it("leaves out drafts and articles whose time has not come", () => {
+    expect(publishedArticles(idx, now).map((a) => a.slug)).toEqual(["p4", "s1", "p3", "p2", "p1"]);
+    expect(findPublished(idx, "draft", now)).toBeUndefined();
+    expect(findPublished(idx, "future", now)).toBeUndefined();
+    expect(findPublished(idx, "future", Date.parse("2024-03-06T10:00:00+03:00"))?.slug).toBe("future");
+    expect(findPublished(idx, "nope", now)).toBeUndefined();
+  });
+});
+
+describe("lists", () => {
+  it("takes the newest published articles for the feed", () => {
+    expect(latest(idx, now, 3).map((a) => a.slug)).toEqual(["p4", "s1", "p3"]);
+  });
+
+  it("takes only published top articles, newest first, up to the limit", () => {
+    expect(topNews(idx, now).map((a) => a.slug)).toEqual(["s1", "p3", "p1"]);
+    expect(topNews(idx, now, 1).map((a) => a.slug)).toEqual(["s1"]);
+  });
+
+  it("picks more news from the same section without the article itself", () => {
+    const p3 = idx.bySlug.get("p3")!;
+    expect(moreNews(idx, p3, now).map((a) => a.slug)).toEqual(["p4", "p2", "p1"]);
+    expect(moreNews(idx, p3, now, 2).map((a) => a.slug)).toEqual(["p4", "p2"]);
+  });
+
+  it("links to the older and newer article of the section, skipping the unpublished", () => {
+    expect(previousAndNext(idx, idx.bySlug.get("p3")!, now)).toMatchObject({ previous: { slug: "p2" }, next: { slug: "p4" } });
+    const edges = previousAndNext(idx, idx.bySlug.get("p4")!, now);
+    expect(edges.next).toBeUndefined();
+    expect(edges.previous?.slug).toBe("p3");
+    expect(previousAndNext(idx, idx.bySlug.get("p1")!, now).previous).toBeUndefined();
+  });
+
+  it("filters a section and builds home blocks in sections.json order", () => {
+    expect(sectionArticles(idx, "sport", now).map((a) => a.slug)).toEqual(["s1"]);
+    expect(sectionBlocks(idx, now, 2).map((b) => [b.section.slug, b.articles.map((a) => a.slug)])).toEqual([
+      ["politics", ["p4", "p3"]],
+      ["sport", ["s1"]],
+    ]);
+  });
+});
+
+describe("pagination", () => {
+  const list = Array.from({ length: 45 }, (_, i) => i);
+  it("slices pages of 20 and rejects pages past the end", () => {
+    expect(paginate(list, 1, 20)).toMatchObject({ page: 1, pageCount: 3, total: 45, items: list.slice(0, 20) });
+    expect(paginate(list, 3, 20)?.items).toEqual([40, 41, 42, 43, 44]);
+    expect(paginate(list, 4, 20)).toBeUndefined();
+    expect(paginate([], 1, 20)).toMatchObject({ page: 1, pageCount: 1, total: 0 });
+  });
+
+  it("accepts only plain positive integers in ?page=", () => {
+    expect(parsePageParam(undefined)).toBe(1);
+    expect(parsePageParam("2")).toBe(2);
+    for (const bad of ["abc", "0", "-1", "1.5", "01", " 2", "1e3", "9999999", ""]) expect(parsePageParam(bad)).toBeUndefined();
+    expect(parsePageParam(["1", "2"])).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import type { Article, ContentIndex, Section, SiteConfig } from "./types";
+
+/** Small builders for tests of the pure functions; not used by the site. */
+export const testSite: SiteConfig = {
+  name: "Тестовый вестник",
+  description: "",
+  edition: { name: "Беларусь", genitive: "Беларуси" },
+  timeZone: "Europe/Minsk",
+};
+
+export const testSections: Section[] = [
+  { slug: "politics", name: "Политика", genitive: "политики" },
+  { slug: "sport", name: "Спорт", genitive: "спорта" },
+];
+
+export function makeArticle(slug: string, date: string, extra: Partial<Article> = {}): Article {
+  return {
+    slug,
+    file: `articles/${slug}.md`,
+    title: `Заголовок ${slug}`,
+    date,
+    dateMs: Date.parse(date),
+    section: "politics",
+    rubric: "Политика",
+    lead: "",
+    tags: [],
+    top: false,
+    draft: false,
+    bodyHtml: "",
+    ...extra,
+  };
+}
+
+export function makeIndex(articles: Article[]): ContentIndex {
+  const sorted = [...articles].sort((a, b) => b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : 1));
+  return {
+    site: testSite,
+    sections: testSections,
+    sectionBySlug: new Map(testSections.map((s) => [s.slug, s])),
+    articles: sorted,
+    bySlug: new Map(sorted.map((a) => [a.slug, a])),
+    media: new Map(),
+    problems: [],
+  };
+}

@@ -1,0 +1,74 @@
+/** Data shapes shared by the content pipeline: files → validated records → index → pages. */
+
+export interface SiteConfig {
+  name: string;
+  description: string;
+  edition: { name: string; genitive: string };
+  timeZone: string;
+}
+
+export interface Section {
+  slug: string;
+  name: string;
+  genitive: string;
+}
+
+export interface ArticleImage {
+  /** URL the page uses: `/media/...` for files in the content folder, or an https URL. */
+  src: string;
+  alt: string;
+  credit?: string;
+  /** Intrinsic size; known for local media, absent for remote images. */
+  width?: number;
+  height?: number;
+}
+
+export interface ArticleSource {
+  name: string;
+  url?: string;
+}
+
+export interface Article {
+  slug: string;
+  /** Path of the source file inside the content folder, for error messages. */
+  file: string;
+  title: string;
+  /** Publication time as written in the file (ISO 8601 with offset). */
+  date: string;
+  /** Publication time in epoch milliseconds, for sorting and publish checks. */
+  dateMs: number;
+  updated?: string;
+  section: string;
+  rubric: string;
+  lead: string;
+  tags: string[];
+  source?: ArticleSource;
+  image?: ArticleImage;
+  top: boolean;
+  draft: boolean;
+  /** Sanitised HTML of the body (without the first paragraph when that paragraph is the lead). */
+  bodyHtml: string;
+}
+
+/** One problem with one content file, reported as `<file>: <field>: <message>`. */
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface ContentIndex {
+  site: SiteConfig;
+  sections: Section[];
+  sectionBySlug: ReadonlyMap<string, Section>;
+  /** Every valid article (drafts and scheduled included), newest first. */
+  articles: Article[];
+  bySlug: ReadonlyMap<string, Article>;
+  /** Image files under media/, keyed by their path inside the content folder (`media/a.jpg`). */
+  media: ReadonlyMap<string, { width: number; height: number }>;
+  problems: ContentProblem[];
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}

@@ -1,0 +1,6 @@
+/** How many items each block and list page shows (the editorial contract in the README). */
+export const FEED_SIZE = 10;
+export const TOP_SIZE = 5;
+export const MORE_NEWS_SIZE = 5;
+export const LIST_PAGE_SIZE = 20;
+export const SECTION_BLOCK_SIZE = 4;
