@@ -5,6 +5,13 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The proxy must see the URL the router resolves rewrites against. Without this, a server bound
+  // to an address (`-H 127.0.0.1`) hands the proxy `http://localhost:…`, so next-intl's locale
+  // rewrite looks external and loops back as a redirect.
+  skipProxyUrlNormalize: true,
+  // Metadata is resolved before the first byte for every client, not streamed into <body>: the
+  // <head> crawlers and link previews read is complete, and notFound() can still answer 404.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   images: {
     formats: ["image/avif", "image/webp"],

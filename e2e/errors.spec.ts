@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+
+const NOT_FOUND = [
+  "/no-such-page",
+  "/news/no-such-article",
+  "/news/e2e-draft",
+  "/news/e2e-scheduled",
+  "/news/e2e-broken-yaml",
+  "/news/e2e-unknown-section",
+  "/news/Lukashenko-Kazakhstan-SCO",
+  `/news/${"a".repeat(300)}`,
+  "/news/lukashenko-kazakhstan-sco/extra",
+  "/media/../package.json",
+  "/media/nope.jpg",
+];
+
+for (const path of NOT_FOUND) {
+  test(`${path.slice(0, 60)} answers the Russian 404 page`, async ({ page }) => {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+    if (!path.startsWith("/media/")) {
+      await expect(page.locator("h1")).toHaveText("Страница не найдена");
+      await expect(page.getByRole("link", { name: "Перейти на главную" })).toBeVisible();
+      await expect(page.locator('meta[name="robots"]')).toHaveCount(1);
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    }
+  });
+}
+
+test("the /ru prefix of the default locale redirects to the plain URL", async ({ request }) => {
+  const res = await request.get("/ru/news/lukashenko-kazakhstan-sco", { maxRedirects: 0 });
+  expect([307, 308]).toContain(res.status());
+  expect(res.headers()["location"]).toBe("/news/lukashenko-kazakhstan-sco");
+});
+
+test.describe("broken content files", () => {
+  test.skip(!!process.env.E2E_BASE_URL, "reads the log of the server this suite starts");
+
+  test("are reported on the server log by file and field while the site keeps serving", async ({ request }) => {
+    expect((await request.get("/")).status()).toBe(200);
+    expect((await request.get("/news/lukashenko-kazakhstan-sco")).status()).toBe(200);
+    const log = await readFile(".e2e/server.log", "utf8");
+    expect(log).toContain("articles/politics/e2e-broken-yaml.md: front matter: invalid YAML");
+    expect(log).toContain('articles/society/e2e-unknown-section.md: section: unknown section "weather"');
+  });
+
+  test("make `npm run content:check` list them and fail", async () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", ".e2e/content"], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^articles\/politics\/e2e-broken-yaml\.md: front matter: invalid YAML/);
+    expect(lines[1]).toBe('articles/society/e2e-unknown-section.md: section: unknown section "weather" (known: politics, economy, society, world, sport, culture, tech)');
+  });
+});
+
+test("the demo content itself passes `npm run content:check`", async () => {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", "content"], { encoding: "utf8" });
+  expect(run.stdout).toBe("");
+  expect(run.status).toBe(0);
+});

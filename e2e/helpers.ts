@@ -1,0 +1,38 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** Russian plural of "новость", written out independently of the site's ICU messages. */
+export function newsCount(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} новость`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} новости`;
+  return `${n} новостей`;
+}
+
+/** A block found by its heading's text, e.g. the sidebar's news feed. */
+export function blockByHeading(page: Page, heading: string | RegExp): Locator {
+  return page.locator("section, aside").filter({ has: page.getByRole("heading", { name: heading, exact: typeof heading === "string" }) }).last();
+}
+
+/** The `datetime` attributes of the <time> elements inside a block, in document order. */
+export async function datetimes(block: Locator): Promise<number[]> {
+  const values = await block.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  return values.map((v) => Date.parse(v));
+}
+
+export function isSortedNewestFirst(values: number[]): boolean {
+  return values.every((v, i) => i === 0 || values[i - 1]! >= v);
+}
+
+/** Titles of the fixtures that must never appear anywhere on the site. */
+export const HIDDEN_TITLES = [
+  "Черновик: эта новость не должна появиться на сайте",
+  "Запланированная новость из будущего",
+  "Незакрытая кавычка",
+  "Новость из несуществующей рубрики",
+];
+
+export const SEED = {
+  slug: "lukashenko-kazakhstan-sco",
+  title: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана в присоединении к ШОС",
+};

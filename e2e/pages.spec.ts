@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { blockByHeading, datetimes, HIDDEN_TITLES, isSortedNewestFirst, newsCount } from "./helpers";
+
+const SECTIONS = ["Политика", "Экономика", "Общество", "В мире", "Спорт", "Культура", "Технологии"];
+
+test("the home page has the main story, the top list, the feed and a block per section", async ({ page }) => {
+  const res = await page.goto("/");
+  expect(res?.status()).toBe(200);
+  await expect(page).toHaveTitle("Свежий выпуск");
+  const main = page.locator('article[aria-labelledby="main-story"]');
+  await expect(main.getByRole("heading", { level: 2 })).not.toBeEmpty();
+  await expect(main.locator("img")).toHaveCount(1);
+
+  const top = blockByHeading(page, "ТОП-новости Беларуси");
+  const topCount = await top.locator("article").count();
+  expect(topCount).toBeGreaterThan(0);
+  expect(topCount).toBeLessThanOrEqual(5);
+
+  const feed = blockByHeading(page, "Лента новостей");
+  await expect(feed.locator("li")).toHaveCount(10);
+  expect(isSortedNewestFirst(await datetimes(feed))).toBe(true);
+
+  for (const name of SECTIONS) {
+    const block = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+    await expect(block.locator("li").first()).toBeVisible();
+  }
+  const text = await page.locator("body").innerText();
+  for (const hidden of HIDDEN_TITLES) expect(text).not.toContain(hidden);
+});
+
+test("the header links to every section and the feed", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Рубрики" }).first();
+  for (const name of SECTIONS) await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("href", /^\/section\/[a-z-]+$/);
+  await expect(nav.getByRole("link", { name: "Все новости" })).toHaveAttribute("href", "/news");
+});
+
+test.describe("section pages", () => {
+  test("count their news in correct Russian and list them newest first", async ({ page }) => {
+    for (const slug of ["politics", "society", "world"]) {
+      const res = await page.goto(`/section/${slug}`);
+      expect(res?.status()).toBe(200);
+      const items = page.locator("main article");
+      const n = await items.count();
+      await expect(page.getByTestId("section-count")).toHaveText(newsCount(n));
+      expect(isSortedNewestFirst(await datetimes(page.locator("main > div > div").first()))).toBe(true);
+    }
+  });
+
+  test("page 20 at a time: 21 sport stories make two pages", async ({ page }) => {
+    await page.goto("/section/sport");
+    await expect(page.locator("h1")).toHaveText("Спорт");
+    await expect(page.getByTestId("section-count")).toHaveText("21 новость");
+    await expect(page.locator("main article")).toHaveCount(20);
+    const next = page.getByRole("navigation", { name: "Страницы" }).getByRole("link", { name: /Вперёд/ });
+    await expect(next).toHaveAttribute("href", "/section/sport?page=2");
+    const res = await page.goto("/section/sport?page=2");
+    expect(res?.status()).toBe(200);
+    await expect(page.locator("main article")).toHaveCount(1);
+    await expect(page.locator("main article")).toContainText("Архив спорта: матч номер 1");
+    await expect(page.getByRole("navigation", { name: "Страницы" })).toContainText("Страница 2 из 2");
+  });
+
+  for (const bad of ["/section/sport?page=3", "/section/sport?page=abc", "/section/sport?page=0", "/section/weather", "/section/Politics-"]) {
+    test(`answer 404 for ${bad}`, async ({ page }) => {
+      const res = await page.goto(bad);
+      expect(res?.status()).toBe(404);
+      await expect(page.locator("h1")).toHaveText("Страница не найдена");
+    });
+  }
+});
+
+test.describe("the whole feed at /news", () => {
+  test("groups the newest twenty under day headings and pages on", async ({ page }) => {
+    const res = await page.goto("/news");
+    expect(res?.status()).toBe(200);
+    await expect(page.locator("h1")).toHaveText("Все новости");
+    await expect(page.locator("main article")).toHaveCount(20);
+    const days = await page.locator('main section[aria-labelledby^="day-"] h2').allInnerTexts();
+    expect(days.map((d) => d.toLowerCase())).toContain("5 марта 2024");
+    expect(days[0]!.toLowerCase()).toBe("5 марта 2024");
+    for (const d of days) expect(d.toLowerCase()).toMatch(/^\d{1,2} [а-я]+ \d{4}$/);
+
+    await page.getByRole("navigation", { name: "Страницы" }).getByRole("link", { name: /Вперёд/ }).click();
+    await expect(page).toHaveURL(/\/news\?page=2$/);
+    await expect(page.locator("main article")).toHaveCount(20);
+    await expect(page.getByRole("navigation", { name: "Страницы" })).toContainText("Страница 2 из");
+  });
+
+  test("never lists drafts, scheduled or broken articles", async ({ page }) => {
+    let text = "";
+    for (let p = 1; ; p++) {
+      const res = await page.goto(p === 1 ? "/news" : `/news?page=${p}`);
+      if (res?.status() === 404) break;
+      text += await page.locator("main").innerText();
+      expect(p).toBeLessThan(10);
+    }
+    for (const hidden of HIDDEN_TITLES) expect(text).not.toContain(hidden);
+    expect(text).toContain("Архив спорта: матч номер 15");
+  });
+});

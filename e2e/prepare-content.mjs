@@ -1,0 +1,24 @@
+// Builds the content folder the end-to-end tests run against: the bundled demo content plus
+// fixtures that must stay invisible (draft, scheduled, broken files) or render safely.
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const target = path.join(root, ".e2e", "content");
+
+await rm(path.join(root, ".e2e"), { recursive: true, force: true });
+await mkdir(target, { recursive: true });
+await cp(path.join(root, "content"), target, { recursive: true });
+await cp(path.join(root, "e2e", "fixtures"), target, { recursive: true });
+
+// Fifteen older sport stories take the section to 21 articles: two pages and "21 новость".
+const sport = path.join(target, "articles", "sport", "archive");
+await mkdir(sport, { recursive: true });
+for (let i = 1; i <= 15; i++) {
+  const day = String(i).padStart(2, "0");
+  await writeFile(
+    path.join(sport, `e2e-sport-archive-${i}.md`),
+    `---\ntitle: "Архив спорта: матч номер ${i}"\ndate: "2024-01-${day}T18:00:00+03:00"\nsection: sport\n---\nОтчёт о матче номер ${i}.\n`,
+  );
+}
+console.log(`e2e content prepared in ${target}`);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
+import { decodePath, isKnownPath, isPassThroughFile } from "./known-path";
+
+const now = Date.parse("2024-03-05T12:00:00+03:00");
+const idx = makeIndex([
+  ...Array.from({ length: 21 }, (_, i) => makeArticle(`a${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`)),
+  makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true }),
+  makeArticle("later", "2024-03-09T10:00:00+03:00"),
+]);
+const known = (path: string) => {
+  const url = new URL(path, "http://x");
+  return isKnownPath(idx, decodeURIComponent(url.pathname), url.searchParams, now);
+};
+
+describe("isKnownPath", () => {
+  it("knows the home page, published articles and existing sections", () => {
+    expect(known("/")).toBe(true);
+    expect(known("/news/a3")).toBe(true);
+    expect(known("/section/politics")).toBe(true);
+    expect(known("/section/sport")).toBe(true); // an empty section still has its page
+  });
+
+  it("refuses drafts, scheduled articles, unknown slugs and sections", () => {
+    for (const p of ["/news/draft", "/news/later", "/news/nope", "/news/A3", "/section/weather", "/news/a3/extra", "/about"]) {
+      expect(known(p), p).toBe(false);
+    }
+  });
+
+  it("checks ?page= against the number of pages", () => {
+    expect(known("/section/politics?page=2")).toBe(true);
+    expect(known("/section/politics?page=3")).toBe(false);
+    expect(known("/news?page=2")).toBe(true);
+    expect(known("/news?page=abc")).toBe(false);
+    expect(known("/news?page=1&page=2")).toBe(false);
+    expect(known("/section/sport?page=2")).toBe(false);
+  });
+});
+
+describe("decodePath and isPassThroughFile", () => {
+  it("rejects malformed encoding and NUL bytes", () => {
+    expect(decodePath("/news/%FF")).toBeUndefined();
+    expect(decodePath("/news/a%00b")).toBeUndefined();
+    expect(decodePath("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA")).toBe("/tag/Минск");
+  });
+
+  it("lets root files through but never traversal or page routes", () => {
+    expect(isPassThroughFile("/robots.txt")).toBe(true);
+    expect(isPassThroughFile("/favicon.ico")).toBe(true);
+    expect(isPassThroughFile("/news/../../package.json")).toBe(false);
+    expect(isPassThroughFile("/news/x.json")).toBe(false);
+    expect(isPassThroughFile("/section/a.b")).toBe(false);
+    expect(isPassThroughFile("/news")).toBe(false);
+  });
+});

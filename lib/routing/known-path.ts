@@ -1,0 +1,54 @@
+import { findPublished, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
+import type { ContentIndex } from "@/lib/content/types";
+import { SLUG_PATTERN } from "@/lib/content/validate";
+import { LIST_PAGE_SIZE } from "@/lib/limits";
+
+/** Page routes: a path under one of these is a page even when it contains a dot. */
+const PAGE_PREFIXES = new Set(["news", "section"]);
+
+/** Decodes a URL path; undefined for malformed percent-encoding or a NUL byte. */
+export function decodePath(pathname: string): string | undefined {
+  try {
+    const path = decodeURIComponent(pathname);
+    return path.includes("\0") ? undefined : path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file-like path outside the page routes (`/robots.txt`, `/favicon.ico`, files in public/),
+ * which skips locale routing. Anything with `..` or a backslash is never a file.
+ */
+export function isPassThroughFile(path: string): boolean {
+  const parts = path.split("/").filter(Boolean);
+  const last = parts[parts.length - 1] ?? "";
+  if (!last.includes(".") || path.includes("..") || path.includes("\\")) return false;
+  return !PAGE_PREFIXES.has(parts[0] ?? "");
+}
+
+/**
+ * Whether a decoded, locale-less path names a page that exists right now. Every page route is
+ * listed here: a route missing from this function answers 404.
+ */
+export function isKnownPath(index: ContentIndex, pathname: string, search: URLSearchParams, now: number): boolean {
+  const parts = pathname.split("/").filter(Boolean);
+  const pageParam = search.getAll("page");
+  const page = parsePageParam(pageParam.length > 1 ? pageParam : pageParam[0]);
+
+  if (parts.length === 0) return true;
+  const [first, slug, ...rest] = parts;
+  if (rest.length > 0) return false;
+
+  if (first === "news" && slug === undefined) {
+    return page !== undefined && paginate(publishedArticles(index, now), page, LIST_PAGE_SIZE) !== undefined;
+  }
+  if (first === "news" && slug !== undefined) {
+    return SLUG_PATTERN.test(slug) && findPublished(index, slug, now) !== undefined;
+  }
+  if (first === "section" && slug !== undefined) {
+    if (!index.sectionBySlug.has(slug) || page === undefined) return false;
+    return paginate(sectionArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
+  }
+  return false;
+}
