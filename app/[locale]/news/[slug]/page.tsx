@@ -42,7 +42,7 @@ export default async function ArticlePage({ params }: Props) {
             <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">
               {article.title}
             </h1>
-            {article.lead && <p className="lead mt-4 font-serif text-xl leading-relaxed font-bold text-[#2b2d31]">{article.lead}</p>}
+            {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-[#2b2d31] sm:text-xl">{article.lead}</p>}
             <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
               {article.source && <p>{t("source", { name: article.source.name })}</p>}
               <p>
