@@ -80,25 +80,49 @@ export function compareNewestFirst(a: Article, b: Article): number {
   return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-export function buildIndex(input: IndexInput): ContentIndex {
-  const sectionBySlug = new Map(input.sections.map((s) => [s.slug, s]));
-  const problems: ContentProblem[] = [...(input.problems ?? [])];
-  const bySlug = new Map<string, Article>();
+/** One article file after parsing: its article when valid, and what was wrong with it. */
+export interface ArticleRecord {
+  path: string;
+  article?: Article;
+}
 
+/**
+ * Turns per-file results into the index: refuses duplicate slugs (the path that sorts first wins)
+ * and sorts newest first. Cheap enough to run after every change.
+ */
+export function assembleIndex(
+  site: SiteConfig,
+  sections: Section[],
+  media: ReadonlyMap<string, MediaInfo>,
+  records: Iterable<ArticleRecord>,
+  problems: ContentProblem[],
+): ContentIndex {
+  const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
+  const bySlug = new Map<string, Article>();
+  const all = [...problems];
   // Sorted paths make "which of two duplicates wins" the same on every machine.
-  const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of files) {
-    const { article, problems: p } = buildArticle(file, sectionBySlug, input.media);
-    problems.push(...p);
+  const sorted = [...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { path, article } of sorted) {
     if (!article) continue;
     const existing = bySlug.get(article.slug);
     if (existing) {
-      problems.push({ file: file.path, field: "slug", message: `"${article.slug}" is already used by ${existing.file}` });
+      all.push({ file: path, field: "slug", message: `"${article.slug}" is already used by ${existing.file}` });
       continue;
     }
     bySlug.set(article.slug, article);
   }
-
   const articles = [...bySlug.values()].sort(compareNewestFirst);
-  return { site: input.site, sections: input.sections, sectionBySlug, articles, bySlug, media: input.media, problems };
+  return { site, sections, sectionBySlug, articles, bySlug, media, problems: all };
+}
+
+export function buildIndex(input: IndexInput): ContentIndex {
+  const sectionBySlug = new Map(input.sections.map((s) => [s.slug, s]));
+  const problems: ContentProblem[] = [...(input.problems ?? [])];
+  const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const records: ArticleRecord[] = files.map((file) => {
+    const { article, problems: p } = buildArticle(file, sectionBySlug, input.media);
+    problems.push(...p);
+    return { path: file.path, ...(article ? { article } : {}) };
+  });
+  return assembleIndex(input.site, input.sections, input.media, records, problems);
 }

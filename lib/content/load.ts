@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
-import type { ContentIndex, ContentProblem, SiteConfig } from "./types";
+import type { ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
 import { validateSections, validateSite } from "./validate";
 
 export const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"]);
@@ -19,7 +19,7 @@ export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
 }
 
-function toPosix(p: string): string {
+export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
@@ -27,7 +27,7 @@ function toPosix(p: string): string {
  * Lists regular files below `dir` whose names pass `accept`. Symlinks are followed only when their
  * target stays inside `root`, so a link to /etc cannot leak files onto the site.
  */
-async function walk(
+export async function walk(
   root: string,
   dir: string,
   accept: (name: string) => boolean,
@@ -89,7 +89,7 @@ async function readJson(root: string, name: string, problems: ContentProblem[]):
   }
 }
 
-async function readMedia(root: string, problems: ContentProblem[]): Promise<Map<string, MediaInfo>> {
+export async function readMedia(root: string, problems: ContentProblem[]): Promise<Map<string, MediaInfo>> {
   const files = await walk(root, path.join(root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
   const media = new Map<string, MediaInfo>();
   await Promise.all(
@@ -107,8 +107,17 @@ async function readMedia(root: string, problems: ContentProblem[]): Promise<Map<
   return media;
 }
 
-/** Reads the whole content folder into an index. The only place that touches content files. */
-export async function loadContent(root: string = contentDir()): Promise<ContentIndex> {
+/** Articles larger than this are refused: no news story is a megabyte of text. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+export interface SiteAndSections {
+  site: SiteConfig;
+  sections: Section[];
+  problems: ContentProblem[];
+}
+
+/** Reads site.json and sections.json; a broken site.json falls back to defaults. */
+export async function readSiteAndSections(root: string): Promise<SiteAndSections> {
   const problems: ContentProblem[] = [];
   // A file that could not be read or parsed is already reported; validating it would repeat that.
   const siteJson = await readJson(root, "site.json", problems);
@@ -117,24 +126,37 @@ export async function loadContent(root: string = contentDir()): Promise<ContentI
   const sectionsJson = await readJson(root, "sections.json", problems);
   const sectionsResult = sectionsJson === undefined ? { sections: [], problems: [] } : validateSections(sectionsJson);
   problems.push(...sectionsResult.problems);
-  const media = await readMedia(root, problems);
+  return { site: siteResult.site ?? FALLBACK_SITE, sections: sectionsResult.sections, problems };
+}
 
-  const articlePaths = await walk(root, path.join(root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
-  const files: SourceFile[] = [];
-  for (const full of articlePaths) {
-    const rel = toPosix(path.relative(root, full));
-    try {
-      files.push({ path: rel, text: await fs.readFile(full, "utf8") });
-    } catch (err) {
-      problems.push({ file: rel, field: "file", message: `cannot be read: ${(err as Error).message}` });
+export function listArticleFiles(root: string, problems: ContentProblem[]): Promise<string[]> {
+  return walk(root, path.join(root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
+}
+
+/** Reads one article file; a problem instead when it is unreadable or too large. */
+export async function readArticleFile(root: string, rel: string): Promise<SourceFile | ContentProblem> {
+  const full = path.join(root, ...rel.split("/"));
+  try {
+    const stat = await fs.stat(full);
+    if (stat.size > MAX_ARTICLE_BYTES) {
+      return { file: rel, field: "file", message: `is ${(stat.size / 1048576).toFixed(1)} MB; articles may be at most 1 MB` };
     }
+    return { path: rel, text: await fs.readFile(full, "utf8") };
+  } catch (err) {
+    return { file: rel, field: "file", message: `cannot be read: ${(err as Error).message}` };
   }
+}
 
-  return buildIndex({
-    site: siteResult.site ?? FALLBACK_SITE,
-    sections: sectionsResult.sections,
-    files,
-    media,
-    problems,
-  });
+/** Reads the whole content folder into an index in one pass (content:check and tests). */
+export async function loadContent(root: string = contentDir()): Promise<ContentIndex> {
+  const config = await readSiteAndSections(root);
+  const problems = [...config.problems];
+  const media = await readMedia(root, problems);
+  const files: SourceFile[] = [];
+  for (const full of await listArticleFiles(root, problems)) {
+    const result = await readArticleFile(root, toPosix(path.relative(root, full)));
+    if ("text" in result) files.push(result);
+    else problems.push(result);
+  }
+  return buildIndex({ site: config.site, sections: config.sections, files, media, problems });
 }

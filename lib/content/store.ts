@@ -1,32 +1,27 @@
-import { loadContent } from "./load";
-import { formatProblem, type ContentIndex } from "./types";
+import { LiveContent } from "./live-store";
+import { contentDir } from "./load";
+import type { ContentIndex } from "./types";
 
 interface StoreState {
-  index?: Promise<ContentIndex>;
+  live?: Promise<LiveContent>;
 }
 
-// Route handlers and pages can be bundled into separate module graphs; a global keeps one index
-// per server process instead of one per bundle.
+// Route handlers, the proxy and pages can be bundled into separate module graphs; a global keeps
+// one live index (and one file watcher) per server process instead of one per bundle.
 const state: StoreState = ((globalThis as { __contentStore?: StoreState }).__contentStore ??= {});
 
-function load(): Promise<ContentIndex> {
-  return loadContent().then((index) => {
-    for (const p of index.problems) console.error(`[content] ${formatProblem(p)}`);
-    return index;
-  });
-}
-
-/**
- * The in-memory content index. Built once per process in production; in development every call
- * rebuilds it so that editors see their changes on reload.
- */
-export function getContentIndex(): Promise<ContentIndex> {
-  if (process.env.NODE_ENV === "development") return loadContent();
-  if (!state.index) {
-    state.index = load().catch((err) => {
-      state.index = undefined;
+/** The live content of CONTENT_DIR, opened on first use and kept current from then on. */
+export function getLiveContent(): Promise<LiveContent> {
+  if (!state.live) {
+    const rescanMs = Number(process.env.CONTENT_RESCAN_MS) || undefined;
+    state.live = LiveContent.open(contentDir(), rescanMs ? { rescanMs } : {}).catch((err) => {
+      state.live = undefined;
       throw err;
     });
   }
-  return state.index;
+  return state.live;
+}
+
+export async function getContentIndex(): Promise<ContentIndex> {
+  return (await getLiveContent()).index;
 }
