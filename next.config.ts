@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -13,6 +14,16 @@ const nextConfig: NextConfig = {
   // <head> crawlers and link previews read is complete, and notFound() can still answer 404.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // Pages get a nonce policy from the proxy; these never carry markup that should run.
+      {
+        source: "/(api|media)/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'self'" }],
+      },
+    ];
+  },
   images: {
     formats: ["image/avif", "image/webp"],
     // Article photos are served from the content folder by app/media/[...path]/route.ts.

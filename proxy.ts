@@ -1,10 +1,14 @@
 import createMiddleware from "next-intl/middleware";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { getContentIndex } from "./lib/content/store";
 import { decodePath, isKnownPath, isPassThroughFile } from "./lib/routing/known-path";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
+
+/** Next's draft-mode cookie; its value is verified by Next when the page renders. */
+const DRAFT_COOKIE = "__prerender_bypass";
 
 /** The route that renders the 404 page; see app/[locale]/not-found-page. */
 const NOT_FOUND_ROUTE = "not-found-page";
@@ -14,19 +18,34 @@ const NOT_FOUND_ROUTE = "not-found-page";
  * chosen before rendering starts (a notFound() thrown inside a dynamic page yields a body that
  * needs JavaScript), so unknown URLs are sent to an ordinary page with status 404 here.
  */
-export default async function proxy(request: NextRequest) {
+export default async function proxy(incoming: NextRequest) {
+  // Next reads the nonce from the request's policy header and stamps it on its own scripts.
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, {
+    metrika: !!process.env.METRIKA_ID,
+    https: siteIsHttps(process.env.SITE_URL),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(incoming.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const request = new NextRequest(incoming, { headers: requestHeaders });
+  return secure(await route(request), policy);
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
   const path = decodePath(pathname);
   if (path === undefined) return notFound(request, routing.defaultLocale);
   // Files from public/ and the metadata routes (robots.txt, favicon.ico, …) are not localized.
-  if (isPassThroughFile(path)) return NextResponse.next();
+  if (isPassThroughFile(path)) return NextResponse.next({ request: { headers: request.headers } });
 
   const response = intl(request);
   const rewrite = response.headers.get("x-middleware-rewrite");
   if (!rewrite) return response; // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
-  if (isKnownPath(await getContentIndex(), path, searchParams, Date.now())) return response;
+  const preview = request.cookies.has(DRAFT_COOKIE);
+  if (isKnownPath(await getContentIndex(), path, searchParams, Date.now(), { preview })) return response;
   return notFound(request, locale);
 }
 
@@ -34,6 +53,12 @@ function notFound(request: NextRequest, locale: string) {
   const headers = new Headers(request.headers);
   headers.set("X-NEXT-INTL-LOCALE", locale);
   return NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_ROUTE}`, request.url), { status: 404, request: { headers } });
+}
+
+function secure(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("Content-Security-Policy", policy);
+  if (siteIsHttps(process.env.SITE_URL)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  return response;
 }
 
 export const config = {

@@ -16,7 +16,7 @@ describe("renderBody", () => {
       "> «Цитата», – сказал он.",
     ].join("\n");
     const { html } = renderBody(md, { takeLead: false });
-    expect(html).toContain("<p>Первый <em>абзац</em> и <strong>главное</strong>, <a href=\"https://example.org/a\">ссылка</a>.</p>");
+    expect(html).toContain("<p>Первый <em>абзац</em> и <strong>главное</strong>, <a href=\"https://example.org/a\" rel=\"noopener noreferrer\">ссылка</a>.</p>");
     expect(html).toContain("<h2>Подзаголовок</h2>");
     expect(html).toContain("<ul>\n<li>один</li>\n<li>два</li>\n</ul>");
     expect(html).toContain("<ol>\n<li>первый</li>\n</ol>");

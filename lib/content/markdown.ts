@@ -1,3 +1,4 @@
+import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -18,7 +19,20 @@ const toHtml = unified()
     ...defaultSchema,
     protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"] },
   })
+  .use(rehypeExternalLinks)
   .use(rehypeStringify);
+
+/** Links that leave the site get no window.opener and send no referrer. */
+function rehypeExternalLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node) => {
+      const href = node.properties?.href;
+      if (node.tagName === "a" && typeof href === "string" && /^https?:\/\//i.test(href)) {
+        node.properties.rel = ["noopener", "noreferrer"];
+      }
+    });
+  };
+}
 
 export interface RenderedBody {
   html: string;

@@ -31,7 +31,13 @@ export function isPassThroughFile(path: string): boolean {
  * Whether a decoded, locale-less path names a page that exists right now. Every page route is
  * listed here: a route missing from this function answers 404.
  */
-export function isKnownPath(index: ContentIndex, pathname: string, search: URLSearchParams, now: number): boolean {
+export function isKnownPath(
+  index: ContentIndex,
+  pathname: string,
+  search: URLSearchParams,
+  now: number,
+  { preview = false }: { preview?: boolean } = {},
+): boolean {
   const parts = pathname.split("/").filter(Boolean);
   const pageParam = search.getAll("page");
   const page = parsePageParam(pageParam.length > 1 ? pageParam : pageParam[0]);
@@ -44,7 +50,9 @@ export function isKnownPath(index: ContentIndex, pathname: string, search: URLSe
     return page !== undefined && paginate(publishedArticles(index, now), page, LIST_PAGE_SIZE) !== undefined;
   }
   if (first === "news" && slug !== undefined) {
-    return SLUG_PATTERN.test(slug) && findPublished(index, slug, now) !== undefined;
+    if (!SLUG_PATTERN.test(slug)) return false;
+    // In draft mode the page itself checks Next's signed cookie before showing an unpublished one.
+    return (preview ? index.bySlug.get(slug) : findPublished(index, slug, now)) !== undefined;
   }
   if (first === "section" && slug !== undefined) {
     if (!index.sectionBySlug.has(slug) || page === undefined) return false;

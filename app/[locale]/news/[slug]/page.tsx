@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { ArticleNeighbours } from "@/components/ArticleNeighbours";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
+import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
-import { findPublished, moreNews, previousAndNext } from "@/lib/content/queries";
+import { findPublished, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
+import type { ContentIndex } from "@/lib/content/types";
 import { getContentIndex } from "@/lib/content/store";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
@@ -14,20 +17,32 @@ import { getPageContext } from "@/lib/page-context";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** Readers get published articles only; an editor in draft mode also gets drafts and scheduled ones. */
+async function findArticle(index: ContentIndex, slug: string, now: number) {
+  if (!SLUG_PATTERN.test(slug)) return undefined;
+  if ((await draftMode()).isEnabled) return index.bySlug.get(slug);
+  return findPublished(index, slug, now);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const article = SLUG_PATTERN.test(slug) ? findPublished(await getContentIndex(), slug, Date.now()) : undefined;
+  const now = Date.now();
+  const article = await findArticle(await getContentIndex(), slug, now);
   if (!article) return {};
-  return { title: article.title, description: article.lead };
+  return {
+    title: article.title,
+    description: article.lead,
+    ...(isPublished(article, now) && !(await draftMode()).isEnabled ? {} : { robots: { index: false, follow: false } }),
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  if (!SLUG_PATTERN.test(slug)) notFound();
   const ctx = await getPageContext();
   const { index, now, timeZone, intl } = ctx;
-  const article = findPublished(index, slug, now);
+  const article = await findArticle(index, slug, now);
   if (!article) notFound();
+  const preview = (await draftMode()).isEnabled;
 
   const t = await getTranslations("article");
   const section = index.sectionBySlug.get(article.section)!;
@@ -37,6 +52,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">
+        {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
         <article>
           <header>
             <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">

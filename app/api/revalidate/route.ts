@@ -1,0 +1,30 @@
+import { parseRevalidateBody } from "@/lib/api/revalidate-body";
+import { bearerToken, tokenMatches } from "@/lib/api/tokens";
+import { getLiveContent } from "@/lib/content/store";
+import { formatProblem } from "@/lib/content/types";
+
+export const dynamic = "force-dynamic";
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+/**
+ * For newsrooms that push: re-reads the named content files, or the whole folder, right away.
+ * Without REVALIDATE_TOKEN the endpoint does not exist.
+ */
+export async function POST(request: Request) {
+  const secret = process.env.REVALIDATE_TOKEN;
+  if (!secret) return json({ error: "not found" }, 404);
+  if (!tokenMatches(bearerToken(request.headers.get("authorization")), secret)) {
+    return json({ error: "unauthorized" }, 401, { "WWW-Authenticate": "Bearer" });
+  }
+  const body = parseRevalidateBody(await request.text());
+  if (!body.ok) return json({ error: body.error }, 400);
+
+  const index = await (await getLiveContent()).refresh(body.paths);
+  return json({
+    refreshed: body.paths.length > 0 ? body.paths : "all",
+    articles: index.articles.length,
+    problems: index.problems.map(formatProblem),
+  });
+}
