@@ -38,7 +38,12 @@ export default defineConfig({
         // `exec` makes the PID Playwright holds the server's own, so stopping it leaves no orphan.
         command: `node e2e/prepare-content.mjs && exec node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} 2>> .e2e/server.log`,
         url: `http://127.0.0.1:${PORT}/`,
-        env: { CONTENT_DIR: ".e2e/content", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          CONTENT_DIR: ".e2e/content",
+          NEXT_TELEMETRY_DISABLED: "1",
+          PREVIEW_TOKEN: "e2e-preview-token",
+          REVALIDATE_TOKEN: "e2e-revalidate-token",
+        },
         reuseExistingServer: false,
         timeout: 60_000,
       },

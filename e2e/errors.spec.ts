@@ -14,12 +14,24 @@ const NOT_FOUND = [
   "/news/lukashenko-kazakhstan-sco/extra",
   "/media/../package.json",
   "/media/nope.jpg",
+  "/media/..%2Fsite.json",
+  "/news/..%2F..%2Fpackage.json",
+  "/news/%2e%2e%2f%2e%2e%2fpackage.json",
+  "/news/a%00b",
+  "/news/%FF%FE",
+  "/section/%C0%AF",
+  "/news?page=99999",
+  "/news?page=abc",
+  "/news?page=1e3",
 ];
 
 for (const path of NOT_FOUND) {
   test(`${path.slice(0, 60)} answers the Russian 404 page`, async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status()).toBe(404);
+    const body = (await res?.text()) ?? "";
+    expect(body).not.toContain('"name": "svezhiy-vypusk"'); // package.json
+    expect(body).not.toContain('"edition"'); // site.json
     if (!path.startsWith("/media/")) {
       await expect(page.locator("h1")).toHaveText("Страница не найдена");
       await expect(page.getByRole("link", { name: "Перейти на главную" })).toBeVisible();

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+const PAGES = ["/", "/news/lukashenko-kazakhstan-sco", "/section/politics", "/news", "/no-such-page"];
+
+test.describe("security headers", () => {
+  for (const url of PAGES) {
+    test(`${url} carries a nonce policy and the standard headers`, async ({ request }) => {
+      const res = await request.get(url);
+      const h = res.headers();
+      const csp = h["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain("mc.yandex.ru"); // Metrika is off without METRIKA_ID
+      // Every script in the page carries this response's nonce.
+      const html = await res.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      expect(h["x-content-type-options"]).toBe("nosniff");
+      expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(h["permissions-policy"]).toContain("camera=()");
+      expect(h["x-powered-by"]).toBeUndefined();
+      expect(h["strict-transport-security"]).toBeUndefined(); // SITE_URL is http here
+    });
+  }
+
+  test("each response gets its own nonce", async ({ request }) => {
+    const a = (await request.get("/")).headers()["content-security-policy"];
+    const b = (await request.get("/")).headers()["content-security-policy"];
+    expect(a).not.toBe(b);
+  });
+
+  test("media answers carry nosniff and a no-script policy", async ({ request }) => {
+    const h = (await request.get("/media/lukashenko-kazakhstan-sco.jpg")).headers();
+    expect(h["content-type"]).toBe("image/jpeg");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["content-security-policy"]).toContain("default-src 'none'");
+  });
+});
+
+test.describe("a server without tokens, behind https", () => {
+  test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
+
+  test("hides the revalidate and preview endpoints and sends HSTS", async ({ playwright }) => {
+    const port = 3290 + test.info().parallelIndex;
+    const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", SITE_URL: "https://news.example", NEXT_TELEMETRY_DISABLED: "1" };
+    delete env.REVALIDATE_TOKEN;
+    delete env.PREVIEW_TOKEN;
+    const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+    const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    try {
+      await expect.poll(async () => (await request.get("/").catch(() => undefined))?.status(), { timeout: 30_000 }).toBe(200);
+      const home = await request.get("/");
+      expect(home.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+      expect(home.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+      const revalidate = await request.post("/api/revalidate", { headers: { Authorization: "Bearer anything" } });
+      expect(revalidate.status()).toBe(404);
+      expect((await request.get("/api/draft?token=&slug=e2e-draft", { maxRedirects: 0 })).status()).toBe(404);
+    } finally {
+      await request.dispose();
+      server.kill("SIGTERM");
+    }
+  });
+});
