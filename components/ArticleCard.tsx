@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
 import { ArticlePhoto } from "./ArticlePhoto";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 import type { Article, Section } from "@/lib/content/types";
 import { formatNumericDate } from "@/lib/format/dates";
 

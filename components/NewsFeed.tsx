@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
 

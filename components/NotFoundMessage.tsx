@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 
 /** The body of the 404 page, shared by the not-found boundary and the proxy's 404 route. */
 export async function NotFoundMessage() {

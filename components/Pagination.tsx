@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 
 /** Previous/next page links; page 1 is the bare path so it has one URL only. */
 export async function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 import type { Section } from "@/lib/content/types";
 
 export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {

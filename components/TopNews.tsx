@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 
 /** "ТОП-новости <edition>": the newest articles marked `top`. */

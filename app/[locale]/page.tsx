@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ArticleCard } from "@/components/ArticleCard";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { NewsFeed } from "@/components/NewsFeed";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/Link";
 import { latest, sectionBlocks, topNews } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
 import { formatFeedTime } from "@/lib/format/dates";
