@@ -1,4 +1,4 @@
-import { getLocale } from "next-intl/server";
+import { useLocale } from "next-intl";
 import type { AnchorHTMLAttributes } from "react";
 import { getPathname } from "@/i18n/navigation";
 
@@ -7,9 +7,10 @@ type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { href: str
 /**
  * A plain, locale-aware link. Reading news is page after page of links: as client components they
  * cost serialisation on the server and hydration on phones, for soft navigation a news site does
- * not need. (The href gets the locale prefix when the locale has one.)
+ * not need. Synchronous on purpose: a page renders a hundred of these. (The href gets the locale
+ * prefix when the locale has one.)
  */
-export async function Link({ href, ...rest }: Props) {
-  const locale = await getLocale();
+export function Link({ href, ...rest }: Props) {
+  const locale = useLocale();
   return <a href={getPathname({ href, locale })} {...rest} />;
 }
