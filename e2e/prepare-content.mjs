@@ -21,4 +21,11 @@ for (let i = 1; i <= 15; i++) {
     `---\ntitle: "Архив спорта: матч номер ${i}"\ndate: "2024-01-${day}T18:00:00+03:00"\nsection: sport\n---\nОтчёт о матче номер ${i}.\n`,
   );
 }
+// One story from half an hour ago, for the Google News sitemap and the Yandex feed (last days only).
+const fresh = new Date(Date.now() - 30 * 60 * 1000).toISOString();
+await writeFile(
+  path.join(target, "articles", "world", "e2e-fresh.md"),
+  `---\ntitle: "Свежая новость для новостных агрегаторов"\ndate: "${fresh}"\nsection: world\n---\nПервый абзац свежей новости.\n\nВторой абзац свежей новости.\n`,
+);
+
 console.log(`e2e content prepared in ${target}`);

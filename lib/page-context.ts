@@ -1,7 +1,9 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getContentIndex } from "@/lib/content/store";
 import type { ContentIndex } from "@/lib/content/types";
 import { localeFormats } from "@/lib/i18n/locales";
+import type { SeoContext } from "@/lib/seo/json-ld";
+import { siteUrl } from "@/lib/seo/urls";
 
 export interface PageContext {
   index: ContentIndex;
@@ -15,4 +17,10 @@ export interface PageContext {
 export async function getPageContext(): Promise<PageContext> {
   const [index, locale] = await Promise.all([getContentIndex(), getLocale()]);
   return { index, now: Date.now(), timeZone: index.site.timeZone, intl: localeFormats[locale].intl };
+}
+
+/** What metadata and structured data need about the site and the language. */
+export async function getSeoContext(): Promise<SeoContext & { ogLocale: string }> {
+  const [index, locale, t] = await Promise.all([getContentIndex(), getLocale(), getTranslations("site")]);
+  return { site: index.site, base: siteUrl(), language: localeFormats[locale].htmlLang, ogLocale: localeFormats[locale].og, homeLabel: t("home") };
 }

@@ -8,6 +8,7 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
+import { siteUrl } from "@/lib/seo/urls";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -18,6 +19,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
   const { site } = await getContentIndex();
   return {
+    metadataBase: new URL(siteUrl()),
     title: { default: site.name, template: `%s — ${site.name}` },
     description: site.description,
   };

@@ -5,14 +5,16 @@ import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { NewsFeed } from "@/components/NewsFeed";
 import { Link } from "@/components/Link";
 import { latest, sectionBlocks, topNews } from "@/lib/content/queries";
-import { getContentIndex } from "@/lib/content/store";
 import { formatFeedTime } from "@/lib/format/dates";
-import { getPageContext } from "@/lib/page-context";
+import { JsonLd } from "@/components/JsonLd";
+import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { organizationJsonLd, webSiteJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { FEED_SIZE, SECTION_BLOCK_SIZE, TOP_SIZE } from "@/lib/limits";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { site } = await getContentIndex();
-  return { title: { absolute: site.name }, description: site.description };
+  const seo = await getSeoContext();
+  return { ...pageMetadata({ ...seo, path: "/", title: seo.site.name, description: seo.site.description }), title: { absolute: seo.site.name } };
 }
 
 export default async function HomePage() {
@@ -24,9 +26,12 @@ export default async function HomePage() {
   const main = tops[0] ?? feed[0];
   const restTop = tops.filter((a) => a !== main).slice(0, TOP_SIZE);
   const blocks = sectionBlocks(index, now, SECTION_BLOCK_SIZE);
+  const seo = await getSeoContext();
 
   return (
     <>
+      <JsonLd data={webSiteJsonLd(seo)} />
+      <JsonLd data={organizationJsonLd(seo)} />
       <h1 className="sr-only">{t("title")}</h1>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">

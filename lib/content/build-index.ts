@@ -71,6 +71,7 @@ export function buildArticle(
     top: f.top,
     draft: f.draft,
     bodyHtml: body.html,
+    bodyText: body.text,
   };
   return { article, problems: [] };
 }

@@ -27,6 +27,7 @@ describe("renderBody", () => {
     const r = renderBody("Первый абзац\nв две строки.\n\nВторой абзац.", { takeLead: true });
     expect(r.firstParagraph).toBe("Первый абзац в две строки.");
     expect(r.html).toBe("<p>Второй абзац.</p>");
+    expect(r.text).toBe("Второй абзац.");
     expect(renderBody("Первый.\n\nВторой.", { takeLead: false }).html).toContain("<p>Первый.</p>");
   });
 

@@ -38,6 +38,8 @@ export interface RenderedBody {
   html: string;
   /** Plain text of the first paragraph, when the body starts with one. */
   firstParagraph?: string;
+  /** The body as plain text, blocks separated by blank lines (for feeds that want no markup). */
+  text: string;
 }
 
 /**
@@ -59,7 +61,8 @@ export function renderBody(markdown: string, { takeLead }: { takeLead: boolean }
     if (takeLead && firstParagraph) tree.children.shift();
   }
 
+  const text = tree.children.map((node) => toString(node).trim()).filter(Boolean).join("\n\n");
   const hast = toHtml.runSync(tree);
   const html = String(toHtml.stringify(hast));
-  return { html, ...(firstParagraph ? { firstParagraph } : {}) };
+  return { html, text, ...(firstParagraph ? { firstParagraph } : {}) };
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { contentDir } from "./load";
 import { getContentIndex } from "./store";
 
@@ -35,4 +36,23 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   } catch {
     return undefined;
   }
+}
+
+/** Crops Google asks for in NewsArticle images, each 1200 px wide. */
+export const CROPS: Record<string, { width: number; height: number }> = {
+  "16x9": { width: 1200, height: 675 },
+  "4x3": { width: 1200, height: 900 },
+  "1x1": { width: 1200, height: 1200 },
+  // Open Graph and VK/Telegram previews.
+  og: { width: 1200, height: 630 },
+};
+
+/** A photo cut to one of CROPS around its centre, as JPEG; undefined for an unknown crop or file. */
+export async function cropMediaFile(ratio: string, segments: string[]): Promise<MediaFile | undefined> {
+  const size = CROPS[ratio];
+  if (!size || segments[0] !== "media") return undefined;
+  const file = await readMediaFile(segments.slice(1));
+  if (!file) return undefined;
+  const body = await sharp(file.body).resize(size.width, size.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  return { body, contentType: "image/jpeg", lastModified: file.lastModified };
 }

@@ -48,6 +48,8 @@ export interface Article {
   draft: boolean;
   /** Sanitised HTML of the body (without the first paragraph when that paragraph is the lead). */
   bodyHtml: string;
+  /** The same body as plain text. */
+  bodyText: string;
 }
 
 /** One problem with one content file, reported as `<file>: <field>: <message>`. */

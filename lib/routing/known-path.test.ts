@@ -19,6 +19,8 @@ describe("isKnownPath", () => {
     expect(known("/news/a3")).toBe(true);
     expect(known("/section/politics")).toBe(true);
     expect(known("/section/sport")).toBe(true); // an empty section still has its page
+    expect(known("/section/politics/rss.xml")).toBe(true);
+    expect(known("/section/weather/rss.xml")).toBe(false);
   });
 
   it("refuses drafts, scheduled articles, unknown slugs and sections", () => {

@@ -44,6 +44,9 @@ export function isKnownPath(
 
   if (parts.length === 0) return true;
   const [first, slug, ...rest] = parts;
+  if (first === "section" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
+    return index.sectionBySlug.has(slug);
+  }
   if (rest.length > 0) return false;
 
   if (first === "news" && slug === undefined) {

@@ -7,15 +7,16 @@ import { TopNews } from "@/components/TopNews";
 import { paginate, parsePageParam, publishedArticles, topNews } from "@/lib/content/queries";
 import { formatDayHeading, groupByDay } from "@/lib/format/dates";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
-import { getPageContext } from "@/lib/page-context";
+import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = parsePageParam((await searchParams).page);
-  const [t, tp] = await Promise.all([getTranslations("news"), getTranslations("pagination")]);
+  const [t, tp, seo] = await Promise.all([getTranslations("news"), getTranslations("pagination"), getSeoContext()]);
   const title = page && page > 1 ? tp("pageTitle", { title: t("title"), page }) : t("title");
-  return { title, description: t("description") };
+  return pageMetadata({ ...seo, path: page && page > 1 ? `/news?page=${page}` : "/news", title, description: t("description") });
 }
 
 export default async function NewsFeedPage({ searchParams }: Props) {

@@ -13,7 +13,11 @@ import { getContentIndex } from "@/lib/content/store";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
-import { getPageContext } from "@/lib/page-context";
+import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { articleBreadcrumbs, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { articlePath } from "@/lib/seo/urls";
+import { JsonLd } from "@/components/JsonLd";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,11 +31,19 @@ async function findArticle(index: ContentIndex, slug: string, now: number) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const now = Date.now();
-  const article = await findArticle(await getContentIndex(), slug, now);
+  const index = await getContentIndex();
+  const article = await findArticle(index, slug, now);
   if (!article) return {};
+  const seo = await getSeoContext();
   return {
-    title: article.title,
-    description: article.lead,
+    ...pageMetadata({
+      ...seo,
+      path: articlePath(article.slug),
+      title: article.title,
+      description: article.lead,
+      article,
+      sectionName: index.sectionBySlug.get(article.section)?.name,
+    }),
     ...(isPublished(article, now) && !(await draftMode()).isEnabled ? {} : { robots: { index: false, follow: false } }),
   };
 }
@@ -48,11 +60,14 @@ export default async function ArticlePage({ params }: Props) {
   const section = index.sectionBySlug.get(article.section)!;
   const { previous, next } = previousAndNext(index, article, now);
   const more = moreNews(index, article, now, MORE_NEWS_SIZE);
+  const seo = await getSeoContext();
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">
         {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
+        <JsonLd data={newsArticleJsonLd(article, section, seo)} />
+        <JsonLd data={articleBreadcrumbs(article, section, seo)} />
         <article>
           <header>
             <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">

@@ -7,7 +7,11 @@ import { Sidebar } from "@/components/Sidebar";
 import { paginate, parsePageParam, sectionArticles } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
-import { getPageContext } from "@/lib/page-context";
+import { JsonLd } from "@/components/JsonLd";
+import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { collectionPageJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { sectionPath } from "@/lib/seo/urls";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,8 +20,16 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const section = (await getContentIndex()).sectionBySlug.get(slug);
   const page = parsePageParam(sp.page);
   if (!section || !page) return {};
-  const t = await getTranslations("pagination");
-  return { title: page > 1 ? t("pageTitle", { title: section.name, page }) : section.name };
+  const [t, tSection, tFeeds, seo] = await Promise.all([getTranslations("pagination"), getTranslations("section"), getTranslations("feeds"), getSeoContext()]);
+  const title = page > 1 ? t("pageTitle", { title: section.name, page }) : section.name;
+  const path = page > 1 ? `${sectionPath(slug)}?page=${page}` : sectionPath(slug);
+  return pageMetadata({
+    ...seo,
+    path,
+    title,
+    description: tSection("description", { name: section.name, site: seo.site.name }),
+    feeds: [{ path: `${sectionPath(slug)}/rss.xml`, title: tFeeds("rssSectionTitle", { name: section.name }) }],
+  });
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
@@ -29,11 +41,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (!section || !pageNumber) notFound();
   const page = paginate(sectionArticles(index, section.slug, now), pageNumber, LIST_PAGE_SIZE);
   if (!page) notFound();
-  const t = await getTranslations("section");
+  const [t, seo] = await Promise.all([getTranslations("section"), getSeoContext()]);
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">
+        <JsonLd data={collectionPageJsonLd(section, seo)} />
         <header className="border-b-2 border-ink pb-2">
           <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
           <p className="mt-1 font-sans text-sm text-muted" data-testid="section-count">

@@ -1,0 +1,99 @@
+import { create } from "xmlbuilder2";
+import type { Article, ContentIndex, Section } from "@/lib/content/types";
+import { absoluteUrl, articlePath } from "./urls";
+
+export const RSS_SIZE = 50;
+export const YANDEX_WINDOW_MS = 3 * 24 * 3600 * 1000;
+
+const MIME: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
+
+function imageUrl(a: Article, base: string): string | undefined {
+  if (!a.image) return undefined;
+  return /^https:/i.test(a.image.src) ? a.image.src : absoluteUrl(a.image.src, base);
+}
+
+function imageType(url: string): string {
+  return MIME[url.split("?")[0]!.split(".").pop()?.toLowerCase() ?? ""] ?? "image/jpeg";
+}
+
+/** The full text for readers that show it: the lead, then the body. */
+function fullHtml(a: Article): string {
+  return `<p><strong>${escapeHtml(a.lead)}</strong></p>${a.bodyHtml}`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** Path of the page the feed mirrors, and of the feed itself. */
+  pagePath: string;
+  feedPath: string;
+  language: string;
+}
+
+/**
+ * RSS 2.0 with the full text in content:encoded and the photo as an enclosure. Built with an XML
+ * library, so any title — quotes, ampersands, angle brackets, emoji — is escaped correctly.
+ */
+export function rssXml(channel: FeedChannel, articles: Article[], sections: ReadonlyMap<string, Section>, base: string): string {
+  const rss = create({ version: "1.0", encoding: "UTF-8" })
+    .ele("rss", { version: "2.0", "xmlns:content": "http://purl.org/rss/1.0/modules/content/", "xmlns:atom": "http://www.w3.org/2005/Atom" });
+  const ch = rss.ele("channel");
+  ch.ele("title").txt(channel.title);
+  ch.ele("link").txt(absoluteUrl(channel.pagePath, base));
+  ch.ele("description").txt(channel.description || channel.title);
+  ch.ele("language").txt(channel.language);
+  ch.ele("atom:link", { href: absoluteUrl(channel.feedPath, base), rel: "self", type: "application/rss+xml" });
+  if (articles[0]) ch.ele("lastBuildDate").txt(new Date(articles[0].dateMs).toUTCString());
+  for (const a of articles) {
+    const url = absoluteUrl(articlePath(a.slug), base);
+    const item = ch.ele("item");
+    item.ele("title").txt(a.title);
+    item.ele("link").txt(url);
+    item.ele("guid", { isPermaLink: "true" }).txt(url);
+    item.ele("pubDate").txt(new Date(a.dateMs).toUTCString());
+    item.ele("description").txt(a.lead);
+    const section = sections.get(a.section);
+    if (section) item.ele("category").txt(section.name);
+    const img = imageUrl(a, base);
+    if (img) item.ele("enclosure", { url: img, length: "0", type: imageType(img) });
+    item.ele("content:encoded").dat(fullHtml(a).replace(/]]>/g, "]]&gt;"));
+  }
+  return rss.end({ prettyPrint: true });
+}
+
+/** The feed for Yandex News and Dzen: plain full text, genre, and only the last three days. */
+export function yandexRssXml(channel: FeedChannel, index: ContentIndex, articles: Article[], base: string): string {
+  const rss = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", {
+    version: "2.0",
+    "xmlns:yandex": "http://news.yandex.ru",
+    "xmlns:media": "http://search.yahoo.com/mrss/",
+    "xmlns:atom": "http://www.w3.org/2005/Atom",
+  });
+  const ch = rss.ele("channel");
+  ch.ele("title").txt(channel.title);
+  ch.ele("link").txt(absoluteUrl(channel.pagePath, base));
+  ch.ele("description").txt(channel.description || channel.title);
+  ch.ele("language").txt(channel.language);
+  ch.ele("atom:link", { href: absoluteUrl(channel.feedPath, base), rel: "self", type: "application/rss+xml" });
+  for (const a of articles) {
+    const url = absoluteUrl(articlePath(a.slug), base);
+    const item = ch.ele("item");
+    item.ele("title").txt(a.title);
+    item.ele("link").txt(url);
+    item.ele("guid").txt(url);
+    item.ele("pubDate").txt(new Date(a.dateMs).toUTCString());
+    item.ele("description").txt(a.lead);
+    item.ele("author").txt(index.site.name);
+    const section = index.sectionBySlug.get(a.section);
+    if (section) item.ele("category").txt(section.name);
+    item.ele("yandex:genre").txt("message");
+    const img = imageUrl(a, base);
+    if (img) item.ele("enclosure", { url: img, type: imageType(img) });
+    item.ele("yandex:full-text").txt([a.lead, a.bodyText].filter(Boolean).join("\n\n"));
+  }
+  return rss.end({ prettyPrint: true });
+}

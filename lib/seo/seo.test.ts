@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
+import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./json-ld";
+import { pageMetadata } from "./metadata";
+
+const ctx = { site: testSite, base: "https://news.example", language: "ru", homeLabel: "Главная" };
+const politics = testSections[0]!;
+const article = makeArticle("seed", "2024-03-04T12:40:00+03:00", {
+  title: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана",
+  lead: "Лид.",
+  tags: ["ШОС", "Казахстан"],
+  updated: "2024-03-04T15:00:00+03:00",
+  image: { src: "/media/a.jpg", alt: "Фото", width: 1600, height: 900 },
+});
+
+describe("headline", () => {
+  it("keeps short titles and cuts long ones at a word, within 110 characters", () => {
+    expect(headline("Коротко")).toBe("Коротко");
+    const long = "Слово ".repeat(40).trim();
+    const h = headline(long);
+    expect(h.length).toBeLessThanOrEqual(110);
+    expect(h.endsWith("Слово…")).toBe(true);
+  });
+});
+
+describe("structured data", () => {
+  it("describes an article as a NewsArticle with offsets, crops and its section", () => {
+    const ld = newsArticleJsonLd(article, politics, ctx) as unknown as Record<string, unknown>;
+    expect(ld).toMatchObject({
+      "@type": "NewsArticle",
+      headline: article.title,
+      datePublished: "2024-03-04T12:40:00+03:00",
+      dateModified: "2024-03-04T15:00:00+03:00",
+      articleSection: "Политика",
+      keywords: "ШОС, Казахстан",
+      inLanguage: "ru",
+      isAccessibleForFree: true,
+      mainEntityOfPage: { "@id": "https://news.example/news/seed" },
+      image: [
+        "https://news.example/og/crop/16x9/media/a.jpg",
+        "https://news.example/og/crop/4x3/media/a.jpg",
+        "https://news.example/og/crop/1x1/media/a.jpg",
+      ],
+      publisher: { "@type": "NewsMediaOrganization", name: testSite.name, logo: { url: "https://news.example/logo.png" } },
+    });
+  });
+
+  it("builds breadcrumbs home → section → article", () => {
+    const b = articleBreadcrumbs(article, politics, ctx) as unknown as { itemListElement: { name: string; item: string; position: number }[] };
+    expect(b.itemListElement.map((i) => [i.position, i.name, i.item])).toEqual([
+      [1, "Главная", "https://news.example/"],
+      [2, "Политика", "https://news.example/section/politics"],
+      [3, article.title, "https://news.example/news/seed"],
+    ]);
+  });
+
+  it("describes the site and a section", () => {
+    expect(webSiteJsonLd(ctx)).toMatchObject({ "@type": "WebSite", url: "https://news.example/", inLanguage: "ru" });
+    expect(collectionPageJsonLd(politics, ctx)).toMatchObject({ "@type": "CollectionPage", url: "https://news.example/section/politics" });
+  });
+
+  it("cannot be broken out of its script tag", () => {
+    expect(serializeJsonLd({ t: "</script><script>alert(1)</script>" })).toBe('{"t":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}');
+  });
+});
+
+describe("pageMetadata", () => {
+  it("gives an article a canonical URL, hreflang, Open Graph article tags and a large Twitter card", () => {
+    const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/news/seed", title: article.title, description: "Лид.", article, sectionName: "Политика" });
+    expect(m.alternates).toMatchObject({ canonical: "https://news.example/news/seed", languages: { ru: "https://news.example/news/seed", "x-default": "https://news.example/news/seed" } });
+    expect(m.alternates?.types).toEqual({ "application/rss+xml": [{ url: "https://news.example/rss.xml", title: testSite.name }] });
+    expect(m.openGraph).toMatchObject({
+      type: "article",
+      locale: "ru_RU",
+      siteName: testSite.name,
+      publishedTime: article.date,
+      modifiedTime: article.updated,
+      section: "Политика",
+      tags: ["ШОС", "Казахстан"],
+      images: [{ url: "https://news.example/og/crop/og/media/a.jpg", width: 1200, height: 630, alt: "Фото" }],
+    });
+    expect(m.twitter).toMatchObject({ card: "summary_large_image" });
+  });
+
+  it("falls back to the site card for pages without a photo", () => {
+    const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/", title: "x", description: "y" });
+    expect(m.openGraph).toMatchObject({ type: "website", images: [{ url: "https://news.example/og-default.png" }] });
+  });
+});
