@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { getContentIndex } from "./lib/content/store";
-import { decodePath, isKnownPath, isPassThroughFile } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile } from "./lib/routing/known-path";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -39,13 +39,21 @@ async function route(request: NextRequest): Promise<NextResponse> {
   // Files from public/ and the metadata routes (robots.txt, favicon.ico, …) are not localized.
   if (isPassThroughFile(path)) return NextResponse.next({ request: { headers: request.headers } });
 
+  const index = await getContentIndex();
+  const moved = canonicalRedirect(index, path, Date.now());
+  if (moved) {
+    const target = new URL(request.url);
+    target.pathname = moved;
+    return NextResponse.redirect(target, 308);
+  }
+
   const response = intl(request);
   const rewrite = response.headers.get("x-middleware-rewrite");
   if (!rewrite) return response; // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
   const preview = request.cookies.has(DRAFT_COOKIE);
-  if (isKnownPath(await getContentIndex(), path, searchParams, Date.now(), { preview })) return response;
+  if (isKnownPath(index, path, searchParams, Date.now(), { preview })) return response;
   return notFound(request, locale);
 }
 

@@ -9,7 +9,6 @@ const NOT_FOUND = [
   "/news/e2e-scheduled",
   "/news/e2e-broken-yaml",
   "/news/e2e-unknown-section",
-  "/news/Lukashenko-Kazakhstan-SCO",
   `/news/${"a".repeat(300)}`,
   "/news/lukashenko-kazakhstan-sco/extra",
   "/media/../package.json",
@@ -40,6 +39,24 @@ for (const path of NOT_FOUND) {
     }
   });
 }
+
+test.describe("permanent redirects to the canonical URL", () => {
+  const cases: [string, string][] = [
+    ["/news/e2e-old-name", "/news/e2e-renamed"],
+    ["/news/E2E-Old-Name", "/news/e2e-renamed"],
+    ["/news/Lukashenko-Kazakhstan-SCO", "/news/lukashenko-kazakhstan-sco"],
+    ["/news/lukashenko-kazakhstan-sco/", "/news/lukashenko-kazakhstan-sco"],
+    ["/Section/Politics?page=1", "/section/politics?page=1"],
+  ];
+  for (const [from, to] of cases) {
+    test(`${from} → ${to}`, async ({ request }) => {
+      const res = await request.get(from, { maxRedirects: 0 });
+      expect(res.status()).toBe(308);
+      expect(res.headers()["location"]).toBe(to);
+      expect((await request.get(to)).status()).toBe(200);
+    });
+  }
+});
 
 test("the /ru prefix of the default locale redirects to the plain URL", async ({ request }) => {
   const res = await request.get("/ru/news/lukashenko-kazakhstan-sco", { maxRedirects: 0 });

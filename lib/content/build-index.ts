@@ -70,6 +70,7 @@ export function buildArticle(
     ...(image ? { image } : {}),
     top: f.top,
     draft: f.draft,
+    aliases: f.aliases,
     bodyHtml: body.html,
     bodyText: body.text,
   };
@@ -113,7 +114,16 @@ export function assembleIndex(
     bySlug.set(article.slug, article);
   }
   const articles = [...bySlug.values()].sort(compareNewestFirst);
-  return { site, sections, sectionBySlug, articles, bySlug, media, problems: all };
+  // An alias never shadows a live slug: the article that has the name keeps it.
+  const byAlias = new Map<string, Article>();
+  for (const a of articles) {
+    for (const alias of a.aliases) {
+      const owner = bySlug.get(alias) ?? byAlias.get(alias);
+      if (owner) all.push({ file: a.file, field: "aliases", message: `"${alias}" is already used by ${owner.file}` });
+      else byAlias.set(alias, a);
+    }
+  }
+  return { site, sections, sectionBySlug, articles, bySlug, byAlias, media, problems: all };
 }
 
 export function buildIndex(input: IndexInput): ContentIndex {

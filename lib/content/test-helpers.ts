@@ -26,6 +26,7 @@ export function makeArticle(slug: string, date: string, extra: Partial<Article> 
     tags: [],
     top: false,
     draft: false,
+    aliases: [],
     bodyHtml: "",
     bodyText: "",
     ...extra,
@@ -40,6 +41,7 @@ export function makeIndex(articles: Article[]): ContentIndex {
     sectionBySlug: new Map(testSections.map((s) => [s.slug, s])),
     articles: sorted,
     bySlug: new Map(sorted.map((a) => [a.slug, a])),
+    byAlias: new Map(sorted.flatMap((a) => a.aliases.map((alias) => [alias, a] as const))),
     media: new Map(),
     problems: [],
   };

@@ -46,6 +46,8 @@ export interface Article {
   image?: ArticleImage;
   top: boolean;
   draft: boolean;
+  /** Old slugs that redirect here permanently. */
+  aliases: string[];
   /** Sanitised HTML of the body (without the first paragraph when that paragraph is the lead). */
   bodyHtml: string;
   /** The same body as plain text. */
@@ -66,6 +68,8 @@ export interface ContentIndex {
   /** Every valid article (drafts and scheduled included), newest first. */
   articles: Article[];
   bySlug: ReadonlyMap<string, Article>;
+  /** Old slug → the article it now belongs to. */
+  byAlias: ReadonlyMap<string, Article>;
   /** Image files under media/, keyed by their path inside the content folder (`media/a.jpg`). */
   media: ReadonlyMap<string, { width: number; height: number }>;
   problems: ContentProblem[];

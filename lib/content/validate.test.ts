@@ -19,7 +19,7 @@ describe("validateArticle", () => {
     const r = validateArticle(valid, ctx);
     expect(r).toEqual({
       ok: true,
-      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], top: false, draft: false },
+      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], top: false, draft: false, aliases: [] },
     });
   });
 
@@ -82,6 +82,15 @@ describe("validateArticle", () => {
   it("trims and de-duplicates tags, accepting numbers as text", () => {
     const r = validateArticle({ ...valid, tags: ["ШОС", " ШОС ", 2024] }, ctx);
     expect(r.ok && r.fields.tags).toEqual(["ШОС", "2024"]);
+  });
+});
+
+describe("aliases", () => {
+  it("accepts old slugs and names a bad one", () => {
+    const r = validateArticle({ ...valid, aliases: ["old-name", "old-name", "minsk-news"] }, ctx);
+    expect(r.ok && r.fields.aliases).toEqual(["old-name"]);
+    expect(problemsOf({ ...valid, aliases: ["Old Name"] })[0]).toMatch(/aliases\[0\]: must be a slug/);
+    expect(problemsOf({ ...valid, aliases: "old" })[0]).toMatch(/aliases: must be a list/);
   });
 });
 

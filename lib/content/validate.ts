@@ -20,6 +20,7 @@ export interface ValidArticleFields {
   image?: { src: string; alt: string; credit?: string };
   top: boolean;
   draft: boolean;
+  aliases: string[];
 }
 
 type Problems = Omit<ContentProblem, "file">[];
@@ -220,6 +221,19 @@ export function validateArticle(
   const top = optionalBoolean(data, "top", problems);
   const draft = optionalBoolean(data, "draft", problems);
 
+  const aliases: string[] = [];
+  if (data.aliases !== undefined && data.aliases !== null) {
+    if (!Array.isArray(data.aliases)) {
+      problems.push({ field: "aliases", message: `must be a list of old slugs, got ${describe(data.aliases)}` });
+    } else {
+      data.aliases.forEach((a, i) => {
+        if (typeof a !== "string" || !SLUG_PATTERN.test(a) || a.length > MAX_SLUG_LENGTH) {
+          problems.push({ field: `aliases[${i}]`, message: `must be a slug (lowercase Latin letters and digits joined by single hyphens), got ${describe(a)}` });
+        } else if (a !== slug && !aliases.includes(a)) aliases.push(a);
+      });
+    }
+  }
+
   if (problems.length > 0 || !title || !date || dateMs === undefined || !section || !slug) {
     return { ok: false, problems: problems.map((p) => ({ file: ctx.file, ...p })) };
   }
@@ -239,6 +253,7 @@ export function validateArticle(
       ...(image ? { image } : {}),
       top,
       draft,
+      aliases,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import { decodePath, isKnownPath, isPassThroughFile } from "./known-path";
+import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile } from "./known-path";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
 const idx = makeIndex([
@@ -53,5 +53,19 @@ describe("decodePath and isPassThroughFile", () => {
     expect(isPassThroughFile("/news/x.json")).toBe(false);
     expect(isPassThroughFile("/section/a.b")).toBe(false);
     expect(isPassThroughFile("/news")).toBe(false);
+  });
+});
+
+describe("canonicalRedirect", () => {
+  const moved = makeIndex([makeArticle("new-name", "2024-03-01T10:00:00+03:00", { aliases: ["old-name"] }), makeArticle("later", "2099-01-01T10:00:00+03:00", { aliases: ["later-old"] })]);
+  it("sends old slugs to the current URL and upper case to lower case", () => {
+    expect(canonicalRedirect(moved, "/news/old-name", now)).toBe("/news/new-name");
+    expect(canonicalRedirect(moved, "/news/Old-Name", now)).toBe("/news/new-name");
+    expect(canonicalRedirect(moved, "/news/New-Name", now)).toBe("/news/new-name");
+    expect(canonicalRedirect(moved, "/Section/Politics", now)).toBe("/section/politics");
+    expect(canonicalRedirect(moved, "/About", now)).toBeUndefined(); // no such page: left to the 404
+    expect(canonicalRedirect(moved, "/section/Politics", now)).toBe("/section/politics");
+    expect(canonicalRedirect(moved, "/news/new-name", now)).toBeUndefined();
+    expect(canonicalRedirect(moved, "/news/later-old", now)).toBeUndefined(); // not published yet
   });
 });

@@ -1,4 +1,4 @@
-import { findPublished, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
+import { findPublished, isPublished, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
@@ -62,4 +62,19 @@ export function isKnownPath(
     return paginate(sectionArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
   }
   return false;
+}
+
+/**
+ * Where a decoded path should permanently point instead, if anywhere: page paths are lower case,
+ * and an article's old slug (`aliases`) leads to its current URL.
+ */
+export function canonicalRedirect(index: ContentIndex, path: string, now: number): string | undefined {
+  const lower = path.toLowerCase();
+  const parts = lower.split("/").filter(Boolean);
+  if (parts[0] === "news" && parts.length === 2) {
+    const moved = index.byAlias.get(parts[1]!);
+    if (moved && isPublished(moved, now)) return `/news/${moved.slug}`;
+  }
+  if (lower !== path && (parts[0] === "news" || parts[0] === "section")) return lower;
+  return undefined;
 }
