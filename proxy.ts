@@ -7,6 +7,13 @@ import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./l
 
 const intl = createMiddleware(routing);
 
+/**
+ * Pages change when content does, and the live index picks that up within seconds, so a shared
+ * cache may serve a page for 10 s and a stale copy for a minute while it refetches. Browsers always
+ * revalidate (max-age=0).
+ */
+const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
+
 /** Next's draft-mode cookie; its value is verified by Next when the page renders. */
 const DRAFT_COOKIE = "__prerender_bypass";
 
@@ -53,7 +60,11 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
   const preview = request.cookies.has(DRAFT_COOKIE);
-  if (isKnownPath(index, path, searchParams, Date.now(), { preview })) return response;
+  if (isKnownPath(index, path, searchParams, Date.now(), { preview })) {
+    // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
+    if (!preview) response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+    return response;
+  }
   return notFound(request, locale);
 }
 

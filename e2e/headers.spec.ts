@@ -24,6 +24,9 @@ test.describe("security headers", () => {
       expect(h["permissions-policy"]).toContain("camera=()");
       expect(h["x-powered-by"]).toBeUndefined();
       expect(h["strict-transport-security"]).toBeUndefined(); // SITE_URL is http here
+      // Shared caches may keep pages briefly; a 404 is not cached.
+      if (res.status() === 200) expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=60");
+      else expect(h["cache-control"]).toContain("no-store");
     });
   }
 
