@@ -43,9 +43,13 @@ test.describe("the head of an article", () => {
     expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
     await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/rss\.xml$/);
 
-    // The preview image really is a 1200×630 picture.
-    const img = await page.request.get(new URL((await meta('meta[property="og:image"]'))!).pathname);
-    expect(img.headers()["content-type"]).toBe("image/jpeg");
+    // The preview image really is a 1200×630 PNG, drawn for this article.
+    const ogPath = new URL((await meta('meta[property="og:image"]'))!).pathname;
+    expect(ogPath).toBe("/news/lukashenko-kazakhstan-sco/opengraph-image");
+    const img = await page.request.get(ogPath);
+    expect(img.headers()["content-type"]).toBe("image/png");
+    const png = await img.body();
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
   test("carries NewsArticle and BreadcrumbList structured data", async ({ page }) => {
@@ -70,6 +74,13 @@ test.describe("the head of an article", () => {
     expect(section[0]).toMatchObject({ "@type": "CollectionPage", name: "Политика", breadcrumb: { "@type": "BreadcrumbList" } });
     await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').nth(1)).toHaveAttribute("href", /\/section\/politics\/rss\.xml$/);
   });
+});
+
+test("preview cards render any title, and only for published articles", async ({ request }) => {
+  const tricky = await request.get("/news/e2e-feed-escaping/opengraph-image");
+  expect(tricky.status()).toBe(200);
+  expect(tricky.headers()["content-type"]).toBe("image/png");
+  expect((await request.get("/news/e2e-draft/opengraph-image")).status()).toBe(404);
 });
 
 test.describe("files for crawlers", () => {

@@ -47,6 +47,9 @@ export function isKnownPath(
   if (first === "section" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
     return index.sectionBySlug.has(slug);
   }
+  if (first === "news" && slug !== undefined && rest.length === 1 && rest[0] === "opengraph-image") {
+    return SLUG_PATTERN.test(slug) && findPublished(index, slug, now) !== undefined;
+  }
   if (rest.length > 0) return false;
 
   if (first === "news" && slug === undefined) {

@@ -21,11 +21,9 @@ export interface PageSeo {
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
-/** The preview image: the article's photo cut to 1200×630, or the site's default card. */
+/** The preview image: an article's generated card (title over its photo), or the site's card. */
 export function ogImage(article: Article | undefined, base: string): { url: string; alt?: string } {
-  if (article?.image && !/^https:/i.test(article.image.src)) {
-    return { url: absoluteUrl(`/og/crop/og${article.image.src}`, base), alt: article.image.alt };
-  }
+  if (article) return { url: absoluteUrl(`/news/${article.slug}/opengraph-image`, base), alt: article.title };
   return { url: absoluteUrl("/og-default.png", base) };
 }
 

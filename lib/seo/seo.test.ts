@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
 import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
+import { drawableText } from "./og-image";
 
 const ctx = { site: testSite, base: "https://news.example", language: "ru", homeLabel: "Главная" };
 const politics = testSections[0]!;
@@ -77,7 +78,7 @@ describe("pageMetadata", () => {
       modifiedTime: article.updated,
       section: "Политика",
       tags: ["ШОС", "Казахстан"],
-      images: [{ url: "https://news.example/og/crop/og/media/a.jpg", width: 1200, height: 630, alt: "Фото" }],
+      images: [{ url: "https://news.example/news/seed/opengraph-image", width: 1200, height: 630, alt: article.title }],
     });
     expect(m.twitter).toMatchObject({ card: "summary_large_image" });
   });
@@ -85,5 +86,11 @@ describe("pageMetadata", () => {
   it("falls back to the site card for pages without a photo", () => {
     const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/", title: "x", description: "y" });
     expect(m.openGraph).toMatchObject({ type: "website", images: [{ url: "https://news.example/og-default.png" }] });
+  });
+});
+
+describe("drawableText", () => {
+  it("drops emoji the bundled fonts cannot draw and keeps Russian punctuation", () => {
+    expect(drawableText("Ракета 🚀 «взлетела» — 1️⃣ раз & ещё 👍🏽")).toBe("Ракета «взлетела» — 1 раз & ещё");
   });
 });
