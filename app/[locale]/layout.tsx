@@ -4,6 +4,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
+import { MetrikaConsent } from "@/components/MetrikaConsent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
@@ -30,13 +31,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   const [index, t, messages] = await Promise.all([getContentIndex(), getTranslations("site"), getMessages()]);
   const { site, sections } = index;
+  // Read at run time: a newsroom switches the counter on without rebuilding.
+  const metrikaId = Number(process.env.METRIKA_ID) || undefined;
 
   return (
     <html lang={localeFormats[locale].htmlLang} className={fontVariables}>
       <body className="bg-paper font-sans text-ink antialiased">
         {/* Links need the locale on the client; of the messages only the error page's reach the
             browser, as it is the one client component with text. */}
-        <NextIntlClientProvider messages={{ error: messages.error }}>
+        <NextIntlClientProvider messages={{ error: messages.error, ...(metrikaId ? { consent: messages.consent } : {}) }}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-ink focus:px-3 focus:py-2 focus:text-paper"
@@ -48,6 +51,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
+          {metrikaId && <MetrikaConsent counterId={metrikaId} />}
         </NextIntlClientProvider>
       </body>
     </html>
