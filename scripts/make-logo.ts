@@ -1,4 +1,4 @@
-/** Renders public/logo.png, the 600×60 publisher logo structured data refers to. */
+/** Renders public/logo.png (the 600×60 publisher logo of the structured data) and app/apple-icon.png. */
 import path from "node:path";
 import sharp from "sharp";
 
@@ -13,3 +13,7 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" vie
   <rect x="72" y="34" width="220" height="8" fill="#a4161a"/>
 </svg>`;
 await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toFile(path.resolve(import.meta.dirname, "../public/logo.png"));
+
+// The home-screen icon for iOS, from the same mark as app/icon.svg.
+const icon = `<svg xmlns="http://www.w3.org/2000/svg" width="180" height="180" viewBox="0 0 64 64"><rect width="64" height="64" fill="#16171a"/><rect x="12" y="14" width="40" height="6" fill="#a4161a"/><rect x="12" y="26" width="40" height="4" fill="#fdfcf9"/><rect x="12" y="35" width="28" height="4" fill="#fdfcf9"/><rect x="12" y="44" width="34" height="4" fill="#fdfcf9"/></svg>`;
+await sharp(Buffer.from(icon)).png({ compressionLevel: 9 }).toFile(path.resolve(import.meta.dirname, "../app/apple-icon.png"));
