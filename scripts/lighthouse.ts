@@ -4,7 +4,7 @@
  * four category scores per page and fails when SEO is below 100. Needs `npm run build` first.
  */
 import { execFile, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
