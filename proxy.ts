@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { getContentIndex } from "./lib/content/store";
-import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -62,7 +62,11 @@ async function route(request: NextRequest): Promise<NextResponse> {
   const preview = request.cookies.has(DRAFT_COOKIE);
   if (isKnownPath(index, path, searchParams, Date.now(), { preview })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
-    if (!preview) response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+    if (!preview) {
+      response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+      const modified = lastModified(index, path, Date.now());
+      if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
+    }
     return response;
   }
   return notFound(request, locale);

@@ -25,7 +25,10 @@ test.describe("security headers", () => {
       expect(h["x-powered-by"]).toBeUndefined();
       expect(h["strict-transport-security"]).toBeUndefined(); // SITE_URL is http here
       // Shared caches may keep pages briefly; a 404 is not cached.
-      if (res.status() === 200) expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=60");
+      if (res.status() === 200) {
+        expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=60");
+        expect(Date.parse(h["last-modified"] ?? "")).toBeGreaterThan(Date.parse("2024-01-01"));
+      }
       else expect(h["cache-control"]).toContain("no-store");
     });
   }

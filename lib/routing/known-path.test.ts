@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile } from "./known-path";
+import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./known-path";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
 const idx = makeIndex([
@@ -67,5 +67,19 @@ describe("canonicalRedirect", () => {
     expect(canonicalRedirect(moved, "/section/Politics", now)).toBe("/section/politics");
     expect(canonicalRedirect(moved, "/news/new-name", now)).toBeUndefined();
     expect(canonicalRedirect(moved, "/news/later-old", now)).toBeUndefined(); // not published yet
+  });
+});
+
+describe("lastModified", () => {
+  it("is the newest published change, never a draft's or a future one's", () => {
+    const idx2 = makeIndex([
+      makeArticle("old", "2024-03-01T10:00:00+03:00", { updated: "2024-03-06T09:00:00+03:00" }),
+      makeArticle("new", "2024-03-04T10:00:00+03:00"),
+      makeArticle("draft", "2024-03-05T10:00:00+03:00", { draft: true }),
+      makeArticle("future", "2099-03-05T10:00:00+03:00"),
+    ]);
+    const at = Date.parse("2024-03-07T00:00:00+03:00");
+    expect(lastModified(idx2, "/", at)).toBe(Date.parse("2024-03-06T09:00:00+03:00"));
+    expect(lastModified(makeIndex([]), "/", at)).toBeUndefined();
   });
 });

@@ -81,3 +81,18 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
   if (lower !== path && (parts[0] === "news" || parts[0] === "section")) return lower;
   return undefined;
 }
+
+const changedAt = (a: { dateMs: number; updated?: string }) => Math.max(a.dateMs, a.updated ? Date.parse(a.updated) : 0);
+
+/**
+ * When a page last changed, for Last-Modified: every page shows the news feed, so it is the newest
+ * published change anywhere, or the article's own update when that is later.
+ */
+export function lastModified(index: ContentIndex, path: string, now: number): number | undefined {
+  let newest = 0;
+  for (const a of index.articles) if (isPublished(a, now)) newest = Math.max(newest, changedAt(a));
+  const [first, slug] = path.split("/").filter(Boolean);
+  const article = first === "news" && slug ? findPublished(index, slug, now) : undefined;
+  const value = Math.max(newest, article ? changedAt(article) : 0);
+  return value > 0 ? value : undefined;
+}
