@@ -3,7 +3,7 @@ import { routing } from "@/i18n/routing";
 import { latest } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
-import { RSS_SIZE, rssXml } from "@/lib/seo/feeds";
+import { RSS_SIZE, rssXml, siteChannel } from "@/lib/seo/feeds";
 import { siteUrl } from "@/lib/seo/urls";
 import { xmlResponse } from "@/lib/seo/xml-response";
 
@@ -13,12 +13,6 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const locale = routing.defaultLocale;
   const [index, t] = await Promise.all([getContentIndex(), getTranslations({ locale, namespace: "feeds" })]);
-  const channel = {
-    title: index.site.name,
-    description: index.site.description || t("site", { name: index.site.name }),
-    pagePath: "/",
-    feedPath: "/rss.xml",
-    language: localeFormats[locale].htmlLang,
-  };
+  const channel = siteChannel(index, t("site", { name: index.site.name }), "/rss.xml", localeFormats[locale].htmlLang);
   return xmlResponse(rssXml(channel, latest(index, Date.now(), RSS_SIZE), index.sectionBySlug, siteUrl()), "application/rss+xml");
 }

@@ -3,7 +3,7 @@ import { routing } from "@/i18n/routing";
 import { isPublished } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
-import { YANDEX_WINDOW_MS, yandexRssXml } from "@/lib/seo/feeds";
+import { siteChannel, YANDEX_WINDOW_MS, yandexRssXml } from "@/lib/seo/feeds";
 import { siteUrl } from "@/lib/seo/urls";
 import { xmlResponse } from "@/lib/seo/xml-response";
 
@@ -15,12 +15,6 @@ export async function GET() {
   const [index, t] = await Promise.all([getContentIndex(), getTranslations({ locale, namespace: "feeds" })]);
   const now = Date.now();
   const recent = index.articles.filter((a) => isPublished(a, now) && now - a.dateMs <= YANDEX_WINDOW_MS);
-  const channel = {
-    title: index.site.name,
-    description: index.site.description || t("site", { name: index.site.name }),
-    pagePath: "/",
-    feedPath: "/yandex.rss",
-    language: localeFormats[locale].htmlLang,
-  };
+  const channel = siteChannel(index, t("site", { name: index.site.name }), "/yandex.rss", localeFormats[locale].htmlLang);
   return xmlResponse(yandexRssXml(channel, index, recent, siteUrl()), "application/rss+xml");
 }

@@ -1,4 +1,5 @@
 import { create } from "xmlbuilder2";
+import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Article, ContentIndex, Section } from "@/lib/content/types";
 import { absoluteUrl, articlePath } from "./urls";
 
@@ -25,6 +26,20 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** The channel's own elements, common to both feed flavours. */
+function channelHead(ch: XMLBuilder, channel: FeedChannel, base: string) {
+  ch.ele("title").txt(channel.title);
+  ch.ele("link").txt(absoluteUrl(channel.pagePath, base));
+  ch.ele("description").txt(channel.description || channel.title);
+  ch.ele("language").txt(channel.language);
+  ch.ele("atom:link", { href: absoluteUrl(channel.feedPath, base), rel: "self", type: "application/rss+xml" });
+}
+
+/** The whole site as a channel, for /rss.xml and /yandex.rss. */
+export function siteChannel(index: ContentIndex, fallbackDescription: string, feedPath: string, language: string): FeedChannel {
+  return { title: index.site.name, description: index.site.description || fallbackDescription, pagePath: "/", feedPath, language };
+}
+
 export interface FeedChannel {
   title: string;
   description: string;
@@ -42,11 +57,7 @@ export function rssXml(channel: FeedChannel, articles: Article[], sections: Read
   const rss = create({ version: "1.0", encoding: "UTF-8" })
     .ele("rss", { version: "2.0", "xmlns:content": "http://purl.org/rss/1.0/modules/content/", "xmlns:atom": "http://www.w3.org/2005/Atom" });
   const ch = rss.ele("channel");
-  ch.ele("title").txt(channel.title);
-  ch.ele("link").txt(absoluteUrl(channel.pagePath, base));
-  ch.ele("description").txt(channel.description || channel.title);
-  ch.ele("language").txt(channel.language);
-  ch.ele("atom:link", { href: absoluteUrl(channel.feedPath, base), rel: "self", type: "application/rss+xml" });
+  channelHead(ch, channel, base);
   if (articles[0]) ch.ele("lastBuildDate").txt(new Date(articles[0].dateMs).toUTCString());
   for (const a of articles) {
     const url = absoluteUrl(articlePath(a.slug), base);
@@ -74,11 +85,7 @@ export function yandexRssXml(channel: FeedChannel, index: ContentIndex, articles
     "xmlns:atom": "http://www.w3.org/2005/Atom",
   });
   const ch = rss.ele("channel");
-  ch.ele("title").txt(channel.title);
-  ch.ele("link").txt(absoluteUrl(channel.pagePath, base));
-  ch.ele("description").txt(channel.description || channel.title);
-  ch.ele("language").txt(channel.language);
-  ch.ele("atom:link", { href: absoluteUrl(channel.feedPath, base), rel: "self", type: "application/rss+xml" });
+  channelHead(ch, channel, base);
   for (const a of articles) {
     const url = absoluteUrl(articlePath(a.slug), base);
     const item = ch.ele("item");
