@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
+import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
@@ -62,7 +63,9 @@ async function route(request: NextRequest): Promise<NextResponse> {
   const preview = request.cookies.has(DRAFT_COOKIE);
   if (isKnownPath(index, path, searchParams, Date.now(), { preview })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
-    if (!preview) {
+    // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
+    const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
+    if (!preview && !personal) {
       response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
       const modified = lastModified(index, path, Date.now());
       if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());

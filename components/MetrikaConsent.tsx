@@ -2,9 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { CONSENT_COOKIE, CONSENT_MAX_AGE, parseConsent, type ConsentChoice as Choice } from "@/lib/consent";
 
-const STORAGE_KEY = "metrika-consent";
-type Choice = "granted" | "denied";
+function readChoice(): Choice | undefined {
+  const match = document.cookie.split("; ").find((c) => c.startsWith(`${CONSENT_COOKIE}=`));
+  return parseConsent(match?.slice(CONSENT_COOKIE.length + 1));
+}
 
 declare global {
   interface Window {
@@ -38,15 +41,10 @@ export function MetrikaConsent({ counterId }: { counterId: number }) {
   const [choice, setChoice] = useState<Choice | null | undefined>(undefined);
 
   useEffect(() => {
-    let saved: string | null = null;
-    try {
-      saved = window.localStorage.getItem(STORAGE_KEY);
-    } catch {
-      // Storage can be blocked; then the reader is asked on every page.
-    }
-    // Reading storage is only possible after hydration; the notice is fixed, so nothing shifts.
+    // The cookie is read after hydration so the server HTML stays the same for everyone; the
+    // notice is fixed at the bottom, so nothing shifts when it appears.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setChoice(saved === "granted" || saved === "denied" ? saved : null);
+    setChoice(readChoice() ?? null);
   }, []);
 
   useEffect(() => {
@@ -55,11 +53,8 @@ export function MetrikaConsent({ counterId }: { counterId: number }) {
 
   if (choice !== null) return null;
   const decide = (value: Choice) => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, value);
-    } catch {
-      // Not remembered, but respected for this page.
-    }
+    const secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${CONSENT_COOKIE}=${value}; Path=/; Max-Age=${CONSENT_MAX_AGE}; SameSite=Lax${secure}`;
     setChoice(value);
   };
   return (

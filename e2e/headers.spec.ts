@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { startServer } from "./helpers";
 
 const PAGES = ["/", "/news/lukashenko-kazakhstan-sco", "/section/politics", "/news", "/no-such-page"];
 
@@ -51,14 +51,9 @@ test.describe("a server without tokens, behind https", () => {
   test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
 
   test("hides the revalidate and preview endpoints and sends HSTS", async ({ playwright }) => {
-    const port = 3290 + test.info().parallelIndex;
-    const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", SITE_URL: "https://news.example", NEXT_TELEMETRY_DISABLED: "1" };
-    delete env.REVALIDATE_TOKEN;
-    delete env.PREVIEW_TOKEN;
-    const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
-    const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const server = await startServer(3290 + test.info().parallelIndex, { SITE_URL: "https://news.example", REVALIDATE_TOKEN: undefined, PREVIEW_TOKEN: undefined });
+    const request = await playwright.request.newContext({ baseURL: server.base });
     try {
-      await expect.poll(async () => (await request.get("/").catch(() => undefined))?.status(), { timeout: 30_000 }).toBe(200);
       const home = await request.get("/");
       expect(home.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
       expect(home.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
@@ -67,7 +62,7 @@ test.describe("a server without tokens, behind https", () => {
       expect((await request.get("/api/draft?token=&slug=e2e-draft", { maxRedirects: 0 })).status()).toBe(404);
     } finally {
       await request.dispose();
-      server.kill("SIGTERM");
+      server.stop();
     }
   });
 });

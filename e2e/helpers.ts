@@ -36,3 +36,27 @@ export const SEED = {
   slug: "lukashenko-kazakhstan-sco",
   title: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана в присоединении к ШОС",
 };
+
+/**
+ * Starts another production server on 127.0.0.1 with extra environment, for settings the suite's
+ * own server does not have; returns its base URL and a stop function (it is stopped by its PID).
+ */
+export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ base: string; stop: () => void }> {
+  const { spawn } = await import("node:child_process");
+  const merged: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (!(await fetch(base).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) {
+      server.kill("SIGTERM");
+      throw new Error(`the server on port ${port} did not start`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, stop: () => server.kill("SIGTERM") };
+}

@@ -1,28 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { startServer } from "./helpers";
 
 test.describe("Yandex.Metrika", () => {
   test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "the notice and the counter need JavaScript");
   test.describe.configure({ mode: "serial" });
 
-  let server: ChildProcess | undefined;
-  const port = 3280;
-  const base = `http://127.0.0.1:${port}`;
+  let server: { base: string; stop: () => void } | undefined;
+  const base = "http://127.0.0.1:3280";
 
-  test.beforeAll(async ({ playwright }) => {
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: { ...process.env, CONTENT_DIR: ".e2e/content", METRIKA_ID: "12345678", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
-    });
-    const request = await playwright.request.newContext();
-    await expect.poll(async () => (await request.get(base).catch(() => undefined))?.status(), { timeout: 30_000 }).toBe(200);
-    await request.dispose();
+  test.beforeAll(async () => {
+    server = await startServer(3280, { METRIKA_ID: "12345678" });
   });
 
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
-  });
+  test.afterAll(() => server?.stop());
 
   test("loads only after the reader accepts, remembers the choice, and keeps the server HTML complete", async ({ page, request }) => {
     const tagRequests: string[] = [];
@@ -65,6 +56,36 @@ test.describe("Yandex.Metrika", () => {
     await expect(page.getByRole("dialog", { name: "Согласие на cookie" })).toHaveCount(0);
     await page.waitForTimeout(300);
     expect(loaded).toBe(false);
+  });
+});
+
+test.describe("Yandex.Metrika without JavaScript", () => {
+  test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
+  test.skip(({ javaScriptEnabled }) => javaScriptEnabled, "the plain-form notice is for readers without JavaScript");
+
+  let server: { base: string; stop: () => void } | undefined;
+  test.beforeAll(async () => {
+    server = await startServer(3281, { METRIKA_ID: "12345678" });
+  });
+  test.afterAll(() => server?.stop());
+
+  test("the notice is a form, and the <noscript> pixel appears only after consent", async ({ page }) => {
+    const pixels: string[] = [];
+    await page.route("https://mc.yandex.ru/**", (route) => {
+      pixels.push(route.request().url());
+      return route.fulfill({ contentType: "image/gif", body: Buffer.from("R0lGODlhAQABAAAAACw=", "base64") });
+    });
+    const first = await page.goto(`${server!.base}/news/lukashenko-kazakhstan-sco`);
+    expect(first?.headers()["cache-control"]).toContain("s-maxage");
+    expect(pixels).toEqual([]);
+
+    await page.getByRole("button", { name: "Разрешить" }).click();
+    await expect(page).toHaveURL(/\/news\/lukashenko-kazakhstan-sco$/);
+    await expect.poll(() => pixels).toEqual(["https://mc.yandex.ru/watch/12345678"]);
+    await expect(page.getByRole("button", { name: "Разрешить" })).toHaveCount(0);
+    // The page now depends on the reader's cookie, so shared caches must not keep it.
+    const again = await page.goto(`${server!.base}/section/politics`);
+    expect(again?.headers()["cache-control"]).not.toContain("public");
   });
 });
 

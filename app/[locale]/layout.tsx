@@ -4,7 +4,10 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
+import { cookies } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
+import { MetrikaNoscript } from "@/components/MetrikaNoscript";
+import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
@@ -33,6 +36,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { site, sections } = index;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
+  const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
 
   return (
     <html lang={localeFormats[locale].htmlLang} className={fontVariables}>
@@ -52,6 +56,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
           {metrikaId && <MetrikaConsent counterId={metrikaId} />}
+          {metrikaId && <MetrikaNoscript counterId={metrikaId} consent={consent} />}
         </NextIntlClientProvider>
       </body>
     </html>
