@@ -23,6 +23,18 @@ describe("publish rules", () => {
   });
 });
 
+describe("the published view", () => {
+  it("changes by itself when a scheduled article's time comes, and not before", () => {
+    const before = Date.parse("2024-03-06T09:59:59+03:00");
+    const at = Date.parse("2024-03-06T10:00:00+03:00");
+    expect(publishedArticles(idx, before).map((a) => a.slug)).not.toContain("future");
+    expect(publishedArticles(idx, at).map((a) => a.slug)[0]).toBe("future");
+    // Asking about an earlier instant again gives the earlier answer, not the cached later one.
+    expect(publishedArticles(idx, before).map((a) => a.slug)).not.toContain("future");
+    expect(sectionArticles(idx, "politics", at).map((a) => a.slug)[0]).toBe("future");
+  });
+});
+
 describe("lists", () => {
   it("takes the newest published articles for the feed", () => {
     expect(latest(idx, now, 3).map((a) => a.slug)).toEqual(["p4", "s1", "p3"]);

@@ -5,8 +5,53 @@ export function isPublished(article: Article, now: number): boolean {
   return !article.draft && article.dateMs <= now;
 }
 
-export function publishedArticles(index: ContentIndex, now: number): Article[] {
-  return index.articles.filter((a) => isPublished(a, now));
+interface PublishedView {
+  /** The set is the same for any instant from the newest published date… */
+  from: number;
+  /** …until the next scheduled article's time (exclusive). */
+  until: number;
+  all: Article[];
+  bySection: Map<string, Article[]>;
+  /** The latest publication or update among them, in epoch ms (0 when there is none). */
+  newestChange: number;
+}
+
+// Every request asks for the published lists, often several times (proxy, page, sidebar); they
+// only change when the index does or a scheduled article's time comes, so they are kept per index.
+const views = new WeakMap<ContentIndex, PublishedView>();
+
+function publishedView(index: ContentIndex, now: number): PublishedView {
+  const cached = views.get(index);
+  if (cached && now >= cached.from && now < cached.until) return cached;
+  let until = Infinity;
+  let newestChange = 0;
+  const all: Article[] = [];
+  const bySection = new Map<string, Article[]>();
+  for (const a of index.articles) {
+    if (a.draft) continue;
+    if (a.dateMs > now) {
+      until = Math.min(until, a.dateMs);
+      continue;
+    }
+    all.push(a);
+    newestChange = Math.max(newestChange, a.dateMs, a.updated ? Date.parse(a.updated) : 0);
+    const list = bySection.get(a.section);
+    if (list) list.push(a);
+    else bySection.set(a.section, [a]);
+  }
+  const view = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, newestChange };
+  views.set(index, view);
+  return view;
+}
+
+/** The latest publication or update among published articles (0 when there is none). */
+export function newestPublishedChange(index: ContentIndex, now: number): number {
+  return publishedView(index, now).newestChange;
+}
+
+/** Published articles, newest first. The array is shared: do not modify it. */
+export function publishedArticles(index: ContentIndex, now: number): readonly Article[] {
+  return publishedView(index, now).all;
 }
 
 export function findPublished(index: ContentIndex, slug: string, now: number): Article | undefined {
@@ -15,12 +60,7 @@ export function findPublished(index: ContentIndex, slug: string, now: number): A
 }
 
 export function latest(index: ContentIndex, now: number, limit: number): Article[] {
-  const out: Article[] = [];
-  for (const a of index.articles) {
-    if (out.length >= limit) break;
-    if (isPublished(a, now)) out.push(a);
-  }
-  return out;
+  return publishedArticles(index, now).slice(0, limit);
 }
 
 export function topNews(index: ContentIndex, now: number, limit = 5): Article[] {
@@ -32,8 +72,9 @@ export function topNews(index: ContentIndex, now: number, limit = 5): Article[] 
   return out;
 }
 
-export function sectionArticles(index: ContentIndex, section: string, now: number): Article[] {
-  return index.articles.filter((a) => a.section === section && isPublished(a, now));
+/** A section's published articles, newest first. The array is shared: do not modify it. */
+export function sectionArticles(index: ContentIndex, section: string, now: number): readonly Article[] {
+  return publishedView(index, now).bySection.get(section) ?? [];
 }
 
 /** "Other news of the section": the newest published ones, the article itself left out. */
@@ -68,7 +109,7 @@ export interface Page<T> {
 }
 
 /** Slices a list into pages; undefined for a page past the end (page 1 of an empty list exists). */
-export function paginate<T>(list: T[], page: number, perPage: number): Page<T> | undefined {
+export function paginate<T>(list: readonly T[], page: number, perPage: number): Page<T> | undefined {
   const pageCount = Math.max(1, Math.ceil(list.length / perPage));
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
   return { items: list.slice((page - 1) * perPage, page * perPage), page, pageCount, total: list.length };

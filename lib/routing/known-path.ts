@@ -1,4 +1,4 @@
-import { findPublished, isPublished, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
+import { findPublished, isPublished, newestPublishedChange, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
@@ -82,17 +82,14 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
   return undefined;
 }
 
-const changedAt = (a: { dateMs: number; updated?: string }) => Math.max(a.dateMs, a.updated ? Date.parse(a.updated) : 0);
-
 /**
  * When a page last changed, for Last-Modified: every page shows the news feed, so it is the newest
  * published change anywhere, or the article's own update when that is later.
  */
 export function lastModified(index: ContentIndex, path: string, now: number): number | undefined {
-  let newest = 0;
-  for (const a of index.articles) if (isPublished(a, now)) newest = Math.max(newest, changedAt(a));
   const [first, slug] = path.split("/").filter(Boolean);
   const article = first === "news" && slug ? findPublished(index, slug, now) : undefined;
-  const value = Math.max(newest, article ? changedAt(article) : 0);
+  const own = article ? Math.max(article.dateMs, article.updated ? Date.parse(article.updated) : 0) : 0;
+  const value = Math.max(newestPublishedChange(index, now), own);
   return value > 0 ? value : undefined;
 }
