@@ -1,4 +1,5 @@
 import { createNavigation } from "next-intl/navigation";
 import { routing } from "./routing";
 
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+// Links are plain <a> elements (components/Link.tsx); only the locale-aware path builder is needed.
+export const { getPathname } = createNavigation(routing);
