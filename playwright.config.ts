@@ -36,7 +36,7 @@ export default defineConfig({
     ? undefined
     : {
         // `exec` makes the PID Playwright holds the server's own, so stopping it leaves no orphan.
-        command: `node e2e/prepare-content.mjs && exec node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} 2>> .e2e/server.log`,
+        command: `node e2e/prepare-content.mjs && exec node server.mjs -H 127.0.0.1 -p ${PORT} 2>> .e2e/server.log`,
         url: `http://127.0.0.1:${PORT}/`,
         env: {
           CONTENT_DIR: ".e2e/content",

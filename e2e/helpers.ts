@@ -42,13 +42,15 @@ export const SEED = {
  * own server does not have; returns its base URL and a stop function (it is stopped by its PID).
  */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ base: string; stop: () => void }> {
+  // Several checkouts may run their suites side by side on one machine.
+  port += Number(process.env.E2E_PORT_OFFSET ?? 0);
   const { spawn } = await import("node:child_process");
   const merged: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", NEXT_TELEMETRY_DISABLED: "1" };
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete merged[k];
     else merged[k] = v;
   }
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
+  const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (!(await fetch(base).then((r) => r.ok, () => false))) {

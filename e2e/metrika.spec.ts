@@ -7,10 +7,11 @@ test.describe("Yandex.Metrika", () => {
   test.describe.configure({ mode: "serial" });
 
   let server: { base: string; stop: () => void } | undefined;
-  const base = "http://127.0.0.1:3280";
+  let base = "";
 
   test.beforeAll(async () => {
     server = await startServer(3280, { METRIKA_ID: "12345678" });
+    base = server.base;
   });
 
   test.afterAll(() => server?.stop());
