@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { latest } from "@/lib/content/queries";
-import { getContentIndex } from "@/lib/content/store";
+import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { RSS_SIZE, rssXml, siteChannel } from "@/lib/seo/feeds";
 import { siteUrl } from "@/lib/seo/urls";
@@ -14,5 +14,5 @@ export async function GET() {
   const locale = routing.defaultLocale;
   const [index, t] = await Promise.all([getContentIndex(), getTranslations({ locale, namespace: "feeds" })]);
   const channel = siteChannel(index, t("site", { name: index.site.name }), "/rss.xml", localeFormats[locale].htmlLang);
-  return xmlResponse(rssXml(channel, latest(index, Date.now(), RSS_SIZE), index.sectionBySlug, siteUrl()), "application/rss+xml");
+  return xmlResponse(rssXml(channel, await withBodies(latest(index, Date.now(), RSS_SIZE)), index.sectionBySlug, siteUrl()), "application/rss+xml");
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { isPublished } from "@/lib/content/queries";
-import { getContentIndex } from "@/lib/content/store";
+import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteChannel, YANDEX_WINDOW_MS, yandexRssXml } from "@/lib/seo/feeds";
 import { siteUrl } from "@/lib/seo/urls";
@@ -16,5 +16,5 @@ export async function GET() {
   const now = Date.now();
   const recent = index.articles.filter((a) => isPublished(a, now) && now - a.dateMs <= YANDEX_WINDOW_MS);
   const channel = siteChannel(index, t("site", { name: index.site.name }), "/yandex.rss", localeFormats[locale].htmlLang);
-  return xmlResponse(yandexRssXml(channel, index, recent, siteUrl()), "application/rss+xml");
+  return xmlResponse(yandexRssXml(channel, index, await withBodies(recent), siteUrl()), "application/rss+xml");
 }

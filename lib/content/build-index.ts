@@ -71,10 +71,15 @@ export function buildArticle(
     top: f.top,
     draft: f.draft,
     aliases: f.aliases,
+    wordCount: countWords(lead) + countWords(body.text),
     bodyHtml: body.html,
     bodyText: body.text,
   };
   return { article, problems: [] };
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Newest first; equal times fall back to the slug so the order never depends on file order. */

@@ -1,6 +1,6 @@
 import { LiveContent } from "./live-store";
 import { contentDir } from "./load";
-import type { ContentIndex } from "./types";
+import type { Article, ArticleBody, ContentIndex } from "./types";
 
 interface StoreState {
   live?: Promise<LiveContent>;
@@ -24,4 +24,14 @@ export function getLiveContent(): Promise<LiveContent> {
 
 export async function getContentIndex(): Promise<ContentIndex> {
   return (await getLiveContent()).index;
+}
+
+/** An article's body. Pages and feeds read bodies only through this, never from the index. */
+export async function getArticleBody(article: Article): Promise<ArticleBody> {
+  return { html: article.bodyHtml, text: article.bodyText };
+}
+
+/** Articles with their bodies, in the same order, for feeds. */
+export function withBodies(articles: Article[]): Promise<{ article: Article; body: ArticleBody }[]> {
+  return Promise.all(articles.map(async (article) => ({ article, body: await getArticleBody(article) })));
 }

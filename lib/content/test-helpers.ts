@@ -27,6 +27,7 @@ export function makeArticle(slug: string, date: string, extra: Partial<Article> 
     top: false,
     draft: false,
     aliases: [],
+    wordCount: 0,
     bodyHtml: "",
     bodyText: "",
     ...extra,

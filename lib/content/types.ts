@@ -48,10 +48,20 @@ export interface Article {
   draft: boolean;
   /** Old slugs that redirect here permanently. */
   aliases: string[];
+  /** Words in the lead and the body, for reading time. */
+  wordCount: number;
   /** Sanitised HTML of the body (without the first paragraph when that paragraph is the lead). */
   bodyHtml: string;
   /** The same body as plain text. */
   bodyText: string;
+}
+
+/** An article's body. Read it with `getArticleBody`: bodies are on their way out of the index. */
+export interface ArticleBody {
+  /** Sanitised HTML (without the first paragraph when that paragraph is the lead). */
+  html: string;
+  /** The same body as plain text. */
+  text: string;
 }
 
 /** One problem with one content file, reported as `<file>: <field>: <message>`. */

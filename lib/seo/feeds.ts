@@ -1,6 +1,6 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import type { Article, ContentIndex, Section } from "@/lib/content/types";
+import type { Article, ArticleBody, ContentIndex, Section } from "@/lib/content/types";
 import { absoluteUrl, articlePath } from "./urls";
 
 export const RSS_SIZE = 50;
@@ -18,8 +18,14 @@ function imageType(url: string): string {
 }
 
 /** The full text for readers that show it: the lead, then the body. */
-function fullHtml(a: Article): string {
-  return `<p><strong>${escapeHtml(a.lead)}</strong></p>${a.bodyHtml}`;
+function fullHtml(a: Article, body: ArticleBody): string {
+  return `<p><strong>${escapeHtml(a.lead)}</strong></p>${body.html}`;
+}
+
+/** A feed item: the article and its body, read before the (pure) feed is built. */
+export interface FeedItem {
+  article: Article;
+  body: ArticleBody;
 }
 
 function escapeHtml(s: string): string {
@@ -53,13 +59,13 @@ export interface FeedChannel {
  * RSS 2.0 with the full text in content:encoded and the photo as an enclosure. Built with an XML
  * library, so any title — quotes, ampersands, angle brackets, emoji — is escaped correctly.
  */
-export function rssXml(channel: FeedChannel, articles: Article[], sections: ReadonlyMap<string, Section>, base: string): string {
+export function rssXml(channel: FeedChannel, items: FeedItem[], sections: ReadonlyMap<string, Section>, base: string): string {
   const rss = create({ version: "1.0", encoding: "UTF-8" })
     .ele("rss", { version: "2.0", "xmlns:content": "http://purl.org/rss/1.0/modules/content/", "xmlns:atom": "http://www.w3.org/2005/Atom" });
   const ch = rss.ele("channel");
   channelHead(ch, channel, base);
-  if (articles[0]) ch.ele("lastBuildDate").txt(new Date(articles[0].dateMs).toUTCString());
-  for (const a of articles) {
+  if (items[0]) ch.ele("lastBuildDate").txt(new Date(items[0].article.dateMs).toUTCString());
+  for (const { article: a, body } of items) {
     const url = absoluteUrl(articlePath(a.slug), base);
     const item = ch.ele("item");
     item.ele("title").txt(a.title);
@@ -71,13 +77,13 @@ export function rssXml(channel: FeedChannel, articles: Article[], sections: Read
     if (section) item.ele("category").txt(section.name);
     const img = imageUrl(a, base);
     if (img) item.ele("enclosure", { url: img, length: "0", type: imageType(img) });
-    item.ele("content:encoded").dat(fullHtml(a).replace(/]]>/g, "]]&gt;"));
+    item.ele("content:encoded").dat(fullHtml(a, body).replace(/]]>/g, "]]&gt;"));
   }
   return rss.end({ prettyPrint: true });
 }
 
 /** The feed for Yandex News and Dzen: plain full text, genre, and only the last three days. */
-export function yandexRssXml(channel: FeedChannel, index: ContentIndex, articles: Article[], base: string): string {
+export function yandexRssXml(channel: FeedChannel, index: ContentIndex, items: FeedItem[], base: string): string {
   const rss = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", {
     version: "2.0",
     "xmlns:yandex": "http://news.yandex.ru",
@@ -86,7 +92,7 @@ export function yandexRssXml(channel: FeedChannel, index: ContentIndex, articles
   });
   const ch = rss.ele("channel");
   channelHead(ch, channel, base);
-  for (const a of articles) {
+  for (const { article: a, body } of items) {
     const url = absoluteUrl(articlePath(a.slug), base);
     const item = ch.ele("item");
     item.ele("title").txt(a.title);
@@ -100,7 +106,7 @@ export function yandexRssXml(channel: FeedChannel, index: ContentIndex, articles
     item.ele("yandex:genre").txt("message");
     const img = imageUrl(a, base);
     if (img) item.ele("enclosure", { url: img, type: imageType(img) });
-    item.ele("yandex:full-text").txt([a.lead, a.bodyText].filter(Boolean).join("\n\n"));
+    item.ele("yandex:full-text").txt([a.lead, body.text].filter(Boolean).join("\n\n"));
   }
   return rss.end({ prettyPrint: true });
 }

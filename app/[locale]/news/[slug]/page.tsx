@@ -9,7 +9,7 @@ import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
 import { findPublished, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
-import { getContentIndex } from "@/lib/content/store";
+import { getArticleBody, getContentIndex } from "@/lib/content/store";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
@@ -54,9 +54,7 @@ export default async function ArticlePage({ params }: Props) {
   const { index, now, timeZone, intl } = ctx;
   const article = await findArticle(index, slug, now);
   if (!article) notFound();
-  const preview = (await draftMode()).isEnabled;
-
-  const t = await getTranslations("article");
+  const [preview, body, t] = await Promise.all([draftMode().then((d) => d.isEnabled), getArticleBody(article), getTranslations("article")]);
   const section = index.sectionBySlug.get(article.section)!;
   const { previous, next } = previousAndNext(index, article, now);
   const more = moreNews(index, article, now, MORE_NEWS_SIZE);
@@ -108,7 +106,7 @@ export default async function ArticlePage({ params }: Props) {
             </figure>
           )}
 
-          <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
 
           {article.source?.url && (
             <p className="mt-8 font-sans text-sm text-muted">

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { sectionArticles } from "@/lib/content/queries";
-import { getContentIndex } from "@/lib/content/store";
+import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { RSS_SIZE, rssXml } from "@/lib/seo/feeds";
 import { sectionPath, siteUrl } from "@/lib/seo/urls";
@@ -25,5 +25,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
     language: localeFormats[locale].htmlLang,
   };
   const articles = sectionArticles(index, slug, Date.now()).slice(0, RSS_SIZE);
-  return xmlResponse(rssXml(channel, articles, index.sectionBySlug, siteUrl()), "application/rss+xml");
+  return xmlResponse(rssXml(channel, await withBodies(articles), index.sectionBySlug, siteUrl()), "application/rss+xml");
 }
