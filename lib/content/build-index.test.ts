@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderArticleBody } from "./body";
 import { buildIndex } from "./build-index";
 import { testSections, testSite } from "./test-helpers";
 
@@ -40,19 +41,26 @@ describe("buildIndex", () => {
   });
 
   it("defaults the lead to the first paragraph and the rubric to the section name", () => {
-    const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`)]);
-    const a = idx.bySlug.get("x")!;
+    const f = file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`);
+    const a = build([f]).bySlug.get("x")!;
     expect(a.lead).toBe("Первый абзац.");
-    expect(a.bodyHtml).toBe("<p>Второй абзац.</p>");
+    expect(a.leadFromBody).toBe(true);
+    expect(renderArticleBody(f.text, a)?.html).toBe("<p>Второй абзац.</p>");
     expect(a.rubric).toBe("Политика");
   });
 
   it("keeps the whole body when the lead is given", () => {
-    const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nlead: Отдельный лид\nrubric: Разное`)]);
-    const a = idx.bySlug.get("x")!;
+    const f = file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nlead: Отдельный лид\nrubric: Разное`);
+    const a = build([f]).bySlug.get("x")!;
     expect(a.lead).toBe("Отдельный лид");
     expect(a.rubric).toBe("Разное");
-    expect(a.bodyHtml).toContain("<p>Первый абзац.</p>");
+    expect(a.leadFromBody).toBe(false);
+    expect(renderArticleBody(f.text, a)?.html).toContain("<p>Первый абзац.</p>");
+  });
+
+  it("counts the words a reader reads, not link targets or markup", () => {
+    const f = file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nlead: Два слова`, "Текст со [ссылкой](https://example.org/very/long-path) и **жирным**.\n\n![фото](media/a.jpg)");
+    expect(build([f]).bySlug.get("x")!.wordCount).toBe(2 + 5);
   });
 
   it("turns media paths into site URLs with the image's size", () => {

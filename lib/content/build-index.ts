@@ -1,5 +1,5 @@
 import { parseFrontMatter } from "./front-matter";
-import { renderBody } from "./markdown";
+import { countMarkdownWords, countWords, firstParagraphOf } from "./markdown";
 import type { Article, ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
 import { validateArticle } from "./validate";
 
@@ -7,6 +7,8 @@ export interface SourceFile {
   /** Path inside the content folder, with forward slashes, e.g. `articles/politics/x.md`. */
   path: string;
   text: string;
+  /** The file's modification stamp when it was read, kept on the article to find its body later. */
+  stamp?: string;
 }
 
 export interface MediaInfo {
@@ -23,7 +25,11 @@ export interface IndexInput {
   problems?: ContentProblem[];
 }
 
-/** Parses, validates and enhances one article file. Pure: all I/O happened before. */
+/**
+ * Parses, validates and enhances one article file. Pure: all I/O happened before. The body is not
+ * rendered here: the index keeps only what lists and metadata need, and `getArticleBody` renders a
+ * body when a page or feed asks for it.
+ */
 export function buildArticle(
   file: SourceFile,
   sections: ReadonlyMap<string, Section>,
@@ -39,8 +45,8 @@ export function buildArticle(
   if (!v.ok) return { problems: v.problems };
   const f = v.fields;
 
-  const body = renderBody(fm.body, { takeLead: f.lead === undefined });
-  const lead = f.lead ?? body.firstParagraph ?? "";
+  const bodyLead = f.lead === undefined ? firstParagraphOf(fm.body) : undefined;
+  const lead = f.lead ?? bodyLead ?? "";
   const section = sections.get(f.section)!;
 
   let image: Article["image"];
@@ -71,15 +77,11 @@ export function buildArticle(
     top: f.top,
     draft: f.draft,
     aliases: f.aliases,
-    wordCount: countWords(lead) + countWords(body.text),
-    bodyHtml: body.html,
-    bodyText: body.text,
+    leadFromBody: bodyLead !== undefined,
+    wordCount: (bodyLead === undefined ? countWords(lead) : 0) + countMarkdownWords(fm.body),
+    ...(file.stamp ? { stamp: file.stamp } : {}),
   };
   return { article, problems: [] };
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Newest first; equal times fall back to the slug so the order never depends on file order. */

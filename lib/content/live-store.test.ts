@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LiveContent } from "./live-store";
+import { LiveContent, type LiveContentOptions } from "./live-store";
 
 let root: string;
 let live: LiveContent | undefined;
@@ -20,8 +21,9 @@ async function put(rel: string, text: string) {
   await utimes(full, t, t);
 }
 
-async function open(watch = false) {
-  live = await LiveContent.open(root, { watch, log: (l) => logged.push(l), rescanMs: 60_000 });
+async function open(watch = false, extra: Partial<LiveContentOptions> = {}) {
+  live = await LiveContent.open(root, { watch, log: (l) => logged.push(l), rescanMs: 60_000, ...extra });
+  await live.watching;
   return live;
 }
 
@@ -90,5 +92,65 @@ describe("LiveContent", () => {
     const deadline = Date.now() + 5000;
     while (!c.index.bySlug.has("watched") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(c.index.bySlug.get("watched")?.title).toBe("Замеченная");
+  });
+
+  it("renders a body on demand and keeps the last good one when the file is caught mid-save", async () => {
+    const c = await open();
+    await put("articles/first.md", article("Первая").replace("Текст новости.", "Полный текст.\n\nВторой абзац."));
+    await c.refresh(["articles/first.md"]);
+    const a = c.index.bySlug.get("first")!;
+    expect(a.lead).toBe("Полный текст.");
+    expect((await c.body(a)).html).toBe("<p>Второй абзац.</p>");
+
+    await put("articles/first.md", "---\ntitle: \"Перв");
+    await c.refresh(["articles/first.md"]);
+    const kept = c.index.bySlug.get("first")!;
+    expect(kept.title).toBe("Первая");
+    expect((await c.body(kept)).html).toBe("<p>Второй абзац.</p>");
+  });
+
+  it("parses front matter once: a second start reads it from the cache file", async () => {
+    const cache = { file: path.join(root, ".cache", "index.ndjson"), salt: "build-1" };
+    const first = await open(false, { cache });
+    await first.saveCache();
+    first.close();
+    // Same size and time, other text: only a start that trusts the cache still sees "Первая".
+    const full = path.join(root, "articles/first.md");
+    const { mtime } = await stat(full);
+    await writeFile(full, article("Другая"));
+    await utimes(full, mtime, mtime);
+    expect((await open(false, { cache })).index.bySlug.get("first")?.title).toBe("Первая");
+    live!.close();
+    // Another build's cache is not trusted.
+    expect((await open(false, { cache: { ...cache, salt: "build-2" } })).index.bySlug.get("first")?.title).toBe("Другая");
+  });
+
+  it("follows a folder moved in whole, and site.json, by file events", async () => {
+    const c = await open(true);
+    const outside = await mkdtemp(path.join(os.tmpdir(), "incoming-"));
+    await mkdir(path.join(outside, "2024"), { recursive: true });
+    await writeFile(path.join(outside, "2024", "moved.md"), article("Перенесённая"));
+    await rename(outside, path.join(root, "articles", "batch"));
+    await put("site.json", JSON.stringify({ name: "Новый вестник", edition: { name: "Беларусь", genitive: "Беларуси" } }));
+    const deadline = Date.now() + 5000;
+    while ((!c.index.bySlug.has("moved") || c.index.site.name !== "Новый вестник") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(c.index.bySlug.get("moved")?.title).toBe("Перенесённая");
+    expect(c.index.site.name).toBe("Новый вестник");
+    // A file written into the new folder afterwards is seen too: the folder is watched now.
+    await put("articles/batch/2024/later.md", article("Поздняя"));
+    const until = Date.now() + 5000;
+    while (!c.index.bySlug.has("later") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(c.index.bySlug.has("later")).toBe(true);
+  });
+
+  it("re-validates the articles waiting for a photo when it arrives", async () => {
+    await put("articles/photo.md", article("С фото", "image: {src: media/new.jpg, alt: Фото}\n"));
+    const c = await open();
+    expect(c.index.bySlug.has("photo")).toBe(false);
+    await mkdir(path.join(root, "media"), { recursive: true });
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(path.join(root, "media/new.jpg"));
+    await c.refresh(["media/new.jpg"]);
+    expect(c.index.bySlug.get("photo")?.image).toMatchObject({ src: "/media/new.jpg", width: 40, height: 30 });
+    expect(c.index.bySlug.get("first")?.title).toBe("Первая");
   });
 });

@@ -1,8 +1,12 @@
-import { watch, type FSWatcher, promises as fs } from "node:fs";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import path from "node:path";
+import { BodyCache, readArticleBody, renderArticleBody } from "./body";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
+import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
-import { formatProblem, type ContentIndex, type ContentProblem } from "./types";
+import { TreeWatcher, type TreeChange } from "./tree-watcher";
+import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem } from "./types";
 
 interface FileState extends ArticleRecord {
   /** mtime and size when last read, to notice changes on a re-scan. */
@@ -11,21 +15,31 @@ interface FileState extends ArticleRecord {
 }
 
 export interface LiveContentOptions {
-  /** How often the whole folder is compared with what is loaded, in case file events are lost. */
+  /** The shortest time between two re-scans, which catch changes the file events missed. */
   rescanMs?: number;
   /** How long to wait for more file events before applying a batch. */
   debounceMs?: number;
   /** Where each new problem is reported once. */
   log?: (line: string) => void;
   watch?: boolean;
+  /** Where parsed front matter is kept between starts, and what it must have been made with. */
+  cache?: { file: string; salt: string };
+  /** How many characters of rendered bodies to keep in memory. */
+  bodyCacheChars?: number;
 }
 
-const CONFIG_FILES = new Set(["site.json", "sections.json"]);
+/** A re-scan may take at most this share of one core; a huge archive is re-scanned less often. */
+const RESCAN_SHARE = 0.05;
+/** The last good body of articles changed while serving, for a file later caught mid-save. */
+const LAST_GOOD_BODIES = 2000;
 
 /**
  * The content folder, kept in memory and up to date. File events re-read only the files they name;
- * a periodic re-scan compares modification times as a safety net. An article that turns invalid
+ * periodic re-scans compare modification times as a safety net. An article that turns invalid
  * (say, caught half-saved) keeps its last good version until it is fixed or deleted.
+ *
+ * The index holds what lists and metadata need; bodies are rendered on demand and kept in a
+ * bounded cache, so memory does not grow with the size of the archive's text.
  */
 export class LiveContent {
   private config!: SiteAndSections;
@@ -38,15 +52,25 @@ export class LiveContent {
   private current!: ContentIndex;
   private reported = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
-  private pending = new Set<string>();
+  private pending = new Map<string, TreeChange>();
   private debounce?: NodeJS.Timeout;
   private timer?: NodeJS.Timeout;
-  private watcher?: FSWatcher;
+  private watcher?: TreeWatcher;
+  private closed = false;
+  private realRoot = "";
+  private bodies: BodyCache;
+  private rendering = new Map<string, Promise<ArticleBody>>();
+  private lastGood = new Map<string, ArticleBody>();
+  private unsaved = false;
+  private saving?: Promise<void>;
+  private brokenBodies = new Set<string>();
 
   private constructor(
     readonly root: string,
-    private readonly options: Required<LiveContentOptions>,
-  ) {}
+    private readonly options: Required<Omit<LiveContentOptions, "cache">> & Pick<LiveContentOptions, "cache">,
+  ) {
+    this.bodies = new BodyCache(options.bodyCacheChars);
+  }
 
   static async open(root: string, options: LiveContentOptions = {}): Promise<LiveContent> {
     const live = new LiveContent(root, {
@@ -54,11 +78,18 @@ export class LiveContent {
       debounceMs: options.debounceMs ?? 100,
       log: options.log ?? ((line) => console.error(`[content] ${line}`)),
       watch: options.watch ?? true,
+      cache: options.cache,
+      bodyCacheChars: options.bodyCacheChars ?? 32 * 1024 * 1024,
     });
-    await live.reloadAll();
-    if (live.options.watch) live.startWatching();
+    live.realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+    await live.reloadAll(true);
+    // Pages are served while the folders are being watched one by one; a re-scan covers the gap.
+    if (live.options.watch) live.watching = live.startWatching();
     return live;
   }
+
+  /** Settles once every folder is watched. */
+  watching: Promise<void> = Promise.resolve();
 
   get index(): ContentIndex {
     return this.current;
@@ -66,7 +97,9 @@ export class LiveContent {
 
   /** Re-reads the named files (paths inside the content folder), or everything when none are named. */
   refresh(paths?: string[]): Promise<ContentIndex> {
-    return this.enqueue(() => (paths && paths.length > 0 ? this.applyChanges(new Set(paths)) : this.reloadAll()));
+    return this.enqueue(() =>
+      paths && paths.length > 0 ? this.applyChanges(paths.map((p) => ({ path: p, folder: false }))) : this.reloadAll(false),
+    );
   }
 
   /** Compares the folder with what is loaded and re-reads what changed. */
@@ -74,10 +107,50 @@ export class LiveContent {
     return this.enqueue(() => this.rescanNow());
   }
 
+  /** Writes the parsed front matter to the cache file now, if there is one. */
+  async saveCache(): Promise<void> {
+    await this.enqueue(async () => {});
+    await this.save();
+  }
+
+  /**
+   * The article's rendered body. Read from its file on first use and cached; when the file has
+   * been caught mid-save, the last good body seen by this process is served instead.
+   */
+  body(article: Article): Promise<ArticleBody> {
+    const key = `${article.file}\0${article.stamp ?? ""}`;
+    const hit = this.bodies.get(key);
+    if (hit) return Promise.resolve(hit);
+    // Under load many readers ask for the same new article at once; it is rendered once.
+    let pending = this.rendering.get(key);
+    if (!pending) {
+      pending = this.renderFromDisk(article, key).finally(() => this.rendering.delete(key));
+      this.rendering.set(key, pending);
+    }
+    return pending;
+  }
+
   close(): void {
+    this.closed = true;
     this.watcher?.close();
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     if (this.debounce) clearTimeout(this.debounce);
+  }
+
+  private async renderFromDisk(article: Article, key: string): Promise<ArticleBody> {
+    const { body } = await readArticleBody(this.root, article);
+    if (body) {
+      this.bodies.set(key, body);
+      this.brokenBodies.delete(article.file);
+      return body;
+    }
+    const kept = this.lastGood.get(article.file);
+    if (kept) return kept;
+    if (!this.brokenBodies.has(article.file)) {
+      this.brokenBodies.add(article.file);
+      this.options.log(`${article.file}: body: cannot be read now; the page shows the lead until the file is fixed`);
+    }
+    return { html: "", text: "" };
   }
 
   private enqueue(job: () => Promise<void>): Promise<ContentIndex> {
@@ -87,39 +160,76 @@ export class LiveContent {
     return run.then(() => this.current);
   }
 
-  private startWatching() {
-    try {
-      this.watcher = watch(this.root, { recursive: true }, (_event, name) => {
-        if (!name) return;
-        this.pending.add(toPosix(name.toString()));
+  private async startWatching() {
+    this.watcher = new TreeWatcher(
+      this.root,
+      (change) => {
+        this.pending.set(change.path, change);
         if (this.debounce) clearTimeout(this.debounce);
         this.debounce = setTimeout(() => {
-          const batch = new Set(this.pending);
+          const batch = [...this.pending.values()];
           this.pending.clear();
           void this.enqueue(() => this.applyChanges(batch));
         }, this.options.debounceMs);
-      });
-      // Watching must not keep a build or a test process alive.
-      this.watcher.unref();
-      this.watcher.on("error", (err) => this.options.log(`file watching stopped (${err.message}); re-scans continue`));
-    } catch (err) {
-      this.options.log(`cannot watch ${this.root} (${(err as Error).message}); relying on re-scans`);
-    }
-    this.timer = setInterval(() => void this.rescan(), this.options.rescanMs);
+      },
+      (message) => this.options.log(`${message}; re-scans continue`),
+    );
+    await this.watcher.start();
+    this.scheduleRescan(0);
+  }
+
+  /** Re-scans no more often than rescanMs, and rarer when one re-scan costs a lot. */
+  private scheduleRescan(lastMs: number) {
+    if (this.closed) return;
+    const delay = Math.max(this.options.rescanMs, lastMs / RESCAN_SHARE);
+    this.timer = setTimeout(() => {
+      const started = performance.now();
+      void this.rescan().finally(() => this.scheduleRescan(performance.now() - started));
+    }, delay);
     this.timer.unref();
   }
 
-  private async applyChanges(paths: Set<string>) {
-    const needsFull = [...paths].some((p) => CONFIG_FILES.has(p) || p === "media" || p.startsWith("media/"));
-    if (needsFull) return this.reloadAll();
-    const articles = [...paths].filter((p) => p.startsWith("articles/") && p.toLowerCase().endsWith(".md"));
-    // A renamed or removed folder reports only its own name: compare the whole listing then.
-    if (articles.length !== [...paths].filter((p) => p.startsWith("articles")).length) return this.rescanNow();
-    for (const rel of articles) await this.readFile(rel);
+  /**
+   * Applies a batch of file events with the least work each needs: sections.json re-validates
+   * everything; site.json and media re-read only themselves and the articles that use them.
+   */
+  private async applyChanges(changes: TreeChange[]) {
+    const paths = changes.map((c) => c.path);
+    if (paths.includes("sections.json") || paths.some((p) => p === "" || p === "articles" || p === "media")) return this.reloadAll(false);
+    if (paths.includes("site.json")) {
+      const config = await readSiteAndSections(this.root);
+      this.config = { ...config, sections: this.config.sections };
+      this.configStamp = await this.stampConfig();
+    }
+    if (paths.some((p) => p.startsWith("media/"))) await this.refreshMedia();
+    // A folder created, moved or removed under articles/ is seen as the folder only.
+    if (changes.some((c) => c.folder && c.path.startsWith("articles/"))) return this.rescanNow(true);
+    for (const rel of paths) {
+      if (rel.startsWith("articles/") && rel.toLowerCase().endsWith(".md") && !path.posix.basename(rel).startsWith(".")) await this.readFile(rel);
+    }
     this.publish();
   }
 
-  private async reloadAll() {
+  /** Re-reads media, then only the articles whose photo changed or that lacked one. */
+  private async refreshMedia() {
+    const problems: ContentProblem[] = [];
+    const media = await readMedia(this.root, problems);
+    const changed = new Set<string>();
+    for (const [key, size] of media) {
+      const old = this.media.get(key);
+      if (!old || old.width !== size.width || old.height !== size.height) changed.add(key);
+    }
+    for (const key of this.media.keys()) if (!media.has(key)) changed.add(key);
+    this.media = media;
+    this.mediaProblems = problems;
+    this.mediaStamp = await this.stampMedia();
+    for (const [rel, f] of this.files) {
+      const src = f.article?.image?.src.replace(/^\//, "");
+      if ((src && changed.has(src)) || f.problems.some((p) => p.field.startsWith("image"))) await this.readFile(rel, true);
+    }
+  }
+
+  private async reloadAll(initial: boolean) {
     const problems: ContentProblem[] = [];
     const config = await readSiteAndSections(this.root);
     const media = await readMedia(this.root, problems);
@@ -128,14 +238,34 @@ export class LiveContent {
     this.mediaProblems = problems;
     [this.mediaStamp, this.configStamp] = await Promise.all([this.stampMedia(), this.stampConfig()]);
     const listing = await this.listArticles();
+    const cached = initial ? await this.loadCache() : undefined;
     for (const rel of this.files.keys()) if (!listing.has(rel)) this.files.delete(rel);
-    for (const rel of listing.keys()) await this.readFile(rel, true);
+    let parsed = 0;
+    for (const [rel, stamp] of listing) {
+      const hit = cached?.get(rel);
+      if (hit && hit.stamp === stamp) {
+        this.files.set(rel, { path: rel, stamp, problems: hit.problems, ...(hit.article ? { article: hit.article } : {}) });
+      } else {
+        await this.readFile(rel, true);
+        parsed++;
+      }
+    }
     this.publish();
+    if (parsed > 0 || (cached && cached.size !== listing.size)) this.unsaved = true;
+    if (initial && this.unsaved) void this.save();
   }
 
-  private async rescanNow() {
+  private async rescanNow(publishAnyway = false) {
     const [config, mediaStamp] = await Promise.all([this.stampConfig(), this.stampMedia()]);
-    if (config !== this.configStamp || mediaStamp !== this.mediaStamp) return this.reloadAll();
+    const [site, sections] = config.split("|");
+    if (sections !== this.configStamp.split("|")[1]) return this.reloadAll(false);
+    const mediaChanged = mediaStamp !== this.mediaStamp;
+    if (site !== this.configStamp.split("|")[0]) {
+      this.config = { ...(await readSiteAndSections(this.root)), sections: this.config.sections };
+      this.configStamp = config;
+      publishAnyway = true;
+    }
+    if (mediaChanged) await this.refreshMedia();
     const listing = await this.listArticles();
     let changed = false;
     for (const rel of this.files.keys()) {
@@ -145,23 +275,24 @@ export class LiveContent {
       }
     }
     for (const [rel, stamp] of listing) {
-      if (this.files.get(rel)?.stamp !== stamp) {
-        await this.readFile(rel);
-        changed = true;
-      }
+      if (this.files.get(rel)?.stamp !== stamp) changed = (await this.readFile(rel)) || changed;
     }
-    if (changed) this.publish();
+    if (changed || publishAnyway || mediaChanged) this.publish();
+    // The cache is refreshed at re-scan pace, not on every edit, since writing it costs a second
+    // at 100,000 articles.
+    if (this.unsaved) void this.save();
   }
 
+  /** `<site.json stamp>|<sections.json stamp>` */
   private async stampConfig(): Promise<string> {
-    const stamps = await Promise.all([...CONFIG_FILES].map((f) => stampOf(path.join(this.root, f))));
+    const stamps = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(this.root, f))));
     return stamps.join("|");
   }
 
   private async stampMedia(): Promise<string> {
     const files = await readMediaListing(this.root);
     const stamps = await Promise.all(files.map(async (f) => `${f}:${await stampOf(path.join(this.root, f))}`));
-    return stamps.join("|");
+    return createHash("sha1").update(stamps.join("|")).digest("hex");
   }
 
   /** Article files with their stamps; the listing's own problems (outside symlinks) are kept. */
@@ -170,28 +301,43 @@ export class LiveContent {
     const found = await listArticleFiles(this.root, problems);
     this.listingProblems = problems;
     const out = new Map<string, string>();
-    await Promise.all(
-      found.map(async (full) => {
-        out.set(toPosix(path.relative(this.root, full)), await stampOf(full));
-      }),
-    );
+    // Bounded parallelism: a stat per file, without a hundred thousand promises at once.
+    for (let i = 0; i < found.length; i += 256) {
+      const slice = found.slice(i, i + 256);
+      const stamps = await Promise.all(slice.map((full) => stampOf(full)));
+      slice.forEach((full, k) => out.set(toPosix(path.relative(this.root, full)), stamps[k]!));
+    }
     return out;
   }
 
-  /** Re-reads one article; `fresh` ignores the last good version (config or media changed). */
-  private async readFile(rel: string, fresh = false) {
+  /**
+   * Re-reads one article; `fresh` ignores the last good version (config or media changed). Returns
+   * whether anything changed.
+   */
+  private async readFile(rel: string, fresh = false): Promise<boolean> {
     const full = path.join(this.root, ...rel.split("/"));
-    const stamp = await stampOf(full);
-    if (stamp === "missing" || !(await insideRoot(this.root, full))) {
-      this.files.delete(rel);
-      return;
-    }
+    if (!(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
     const previous = this.files.get(rel);
     const source = await readArticleFile(this.root, rel);
+    if (!("text" in source) && (await stampOf(full)) === "missing") return this.files.delete(rel);
+    const stamp = "text" in source ? source.stamp! : `unreadable:${Date.now()}`;
     const sectionBySlug = new Map(this.config.sections.map((s) => [s.slug, s]));
     const result = "text" in source ? buildArticle(source, sectionBySlug, this.media) : { problems: [source] };
     const keep = !result.article && !fresh && previous?.article ? previous.article : result.article;
     this.files.set(rel, { path: rel, stamp, problems: result.problems, ...(keep ? { article: keep } : {}) });
+    this.unsaved = true;
+    // A story changed while serving is about to be read by many: render its body now, and keep
+    // it in case a later save of the file is caught half-written.
+    if (!fresh && result.article && "text" in source) {
+      const body = renderArticleBody(source.text, result.article);
+      if (body) {
+        this.bodies.set(`${rel}\0${stamp}`, body);
+        this.lastGood.delete(rel);
+        this.lastGood.set(rel, body);
+        if (this.lastGood.size > LAST_GOOD_BODIES) this.lastGood.delete(this.lastGood.keys().next().value!);
+      }
+    }
+    return true;
   }
 
   private publish() {
@@ -202,6 +348,29 @@ export class LiveContent {
     const lines = new Set(this.current.problems.map(formatProblem));
     for (const line of lines) if (!this.reported.has(line)) this.options.log(line);
     this.reported = lines;
+  }
+
+  private cacheKey(): string {
+    return indexCacheKey([this.options.cache?.salt ?? "", this.realRoot, this.configStamp, this.mediaStamp]);
+  }
+
+  private async loadCache(): Promise<Map<string, CachedRecord> | undefined> {
+    if (!this.options.cache) return undefined;
+    return readIndexCache(this.options.cache.file, this.cacheKey());
+  }
+
+  private save(): Promise<void> {
+    if (!this.options.cache || this.saving) return this.saving ?? Promise.resolve();
+    const file = this.options.cache.file;
+    this.unsaved = false;
+    const entries = [...this.files].map(([rel, f]): [string, CachedRecord] => [rel, { stamp: f.stamp, problems: f.problems, ...(f.article ? { article: f.article } : {}) }]);
+    this.saving = writeIndexCache(file, this.cacheKey(), entries)
+      .catch((err) => {
+        this.unsaved = true;
+        this.options.log(`cannot write the index cache ${file}: ${(err as Error).message}`);
+      })
+      .finally(() => (this.saving = undefined));
+    return this.saving;
   }
 }
 
@@ -214,12 +383,12 @@ async function stampOf(full: string): Promise<string> {
   }
 }
 
-async function insideRoot(root: string, full: string): Promise<boolean> {
+/** Whether the file, symbolic links resolved, is inside the (already resolved) content folder. */
+async function insideRoot(realRoot: string, full: string): Promise<boolean> {
   try {
-    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
-    return real.startsWith(realRoot + path.sep);
+    return (await fs.realpath(full)).startsWith(realRoot + path.sep);
   } catch {
-    return false;
+    return true; // a missing file is dealt with by the reader
   }
 }
 

@@ -141,7 +141,7 @@ export async function readArticleFile(root: string, rel: string): Promise<Source
     if (stat.size > MAX_ARTICLE_BYTES) {
       return { file: rel, field: "file", message: `is ${(stat.size / 1048576).toFixed(1)} MB; articles may be at most 1 MB` };
     }
-    return { path: rel, text: await fs.readFile(full, "utf8") };
+    return { path: rel, text: await fs.readFile(full, "utf8"), stamp: `${stat.mtimeMs}:${stat.size}` };
   } catch (err) {
     return { file: rel, field: "file", message: `cannot be read: ${(err as Error).message}` };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderBody } from "./markdown";
+import { countMarkdownWords, firstParagraphOf, renderBody } from "./markdown";
 
 describe("renderBody", () => {
   it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
@@ -49,5 +49,20 @@ describe("renderBody", () => {
     expect(html).not.toMatch(/<script|onerror|javascript:|<iframe|<img/i);
     expect(html).toContain('<a href="mailto:news@example.org">почта</a>');
     expect(html).toContain("<a>клик</a>");
+  });
+});
+
+describe("firstParagraphOf", () => {
+  it("reads only the first block, as the full render would take it", () => {
+    expect(firstParagraphOf("\nПервый *абзац*\nпродолжение.\n\nВторой.")).toBe("Первый абзац продолжение.");
+    expect(firstParagraphOf("## Заголовок\n\nАбзац.")).toBeUndefined();
+    expect(firstParagraphOf("> Цитата\n\nАбзац.")).toBeUndefined();
+    expect(firstParagraphOf("")).toBeUndefined();
+  });
+});
+
+describe("countMarkdownWords", () => {
+  it("counts words, not URLs, image sources or marks", () => {
+    expect(countMarkdownWords("Слово [ссылка](https://a.b/c-d-e) **жирное** — пол-литра, 2024 год.\n\n![фото](media/x.jpg)")).toBe(6);
   });
 });

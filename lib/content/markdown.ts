@@ -66,3 +66,32 @@ export function renderBody(markdown: string, { takeLead }: { takeLead: boolean }
   const html = String(toHtml.stringify(hast));
   return { html, text, ...(firstParagraph ? { firstParagraph } : {}) };
 }
+
+/**
+ * The body's first paragraph as plain text, without rendering the whole body: only the first block
+ * (up to the first blank line) is parsed. The index needs this for the lead of every article at
+ * start-up, where a full render of a large archive would cost minutes.
+ */
+export function firstParagraphOf(markdown: string): string | undefined {
+  const trimmed = markdown.replace(/^(?:[ \t]*\r?\n)+/, "");
+  const end = /\n[ \t]*\n/.exec(trimmed);
+  const chunk = end ? trimmed.slice(0, end.index) : trimmed;
+  const first = (parser.parse(chunk) as MdastRoot).children[0];
+  if (!first || first.type !== "paragraph") return undefined;
+  return toString(first).replace(/\s+/g, " ").trim() || undefined;
+}
+
+/** Words a reader reads: link targets, image sources, HTML tags and Markdown marks are not words. */
+export function countMarkdownWords(markdown: string): number {
+  const prose = markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, " ")
+    .replace(/\]\([^)]*\)/g, "] ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/https?:\/\/\S+/g, " ");
+  return countWords(prose);
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

@@ -1,4 +1,6 @@
-import { LiveContent } from "./live-store";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { LiveContent, type LiveContentOptions } from "./live-store";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentIndex } from "./types";
 
@@ -10,11 +12,28 @@ interface StoreState {
 // one live index (and one file watcher) per server process instead of one per bundle.
 const state: StoreState = ((globalThis as { __contentStore?: StoreState }).__contentStore ??= {});
 
+/**
+ * Where the production server keeps parsed front matter between starts: beside the build, salted
+ * with the build's id so that new code never reads what old code parsed. None in development.
+ */
+export function indexCacheOptions(projectDir: string = process.cwd(), { force = false } = {}): LiveContentOptions["cache"] {
+  if ((!force && process.env.NODE_ENV !== "production") || process.env.CONTENT_INDEX_CACHE === "off") return undefined;
+  let buildId: string;
+  try {
+    buildId = readFileSync(path.join(/* turbopackIgnore: true */ projectDir, ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return undefined;
+  }
+  const dir = process.env.CONTENT_INDEX_CACHE_DIR || path.join(/* turbopackIgnore: true */ projectDir, ".next", "cache", "content-index");
+  return { file: path.join(dir, "index.ndjson"), salt: buildId };
+}
+
 /** The live content of CONTENT_DIR, opened on first use and kept current from then on. */
 export function getLiveContent(): Promise<LiveContent> {
   if (!state.live) {
     const rescanMs = Number(process.env.CONTENT_RESCAN_MS) || undefined;
-    state.live = LiveContent.open(contentDir(), rescanMs ? { rescanMs } : {}).catch((err) => {
+    const cache = indexCacheOptions();
+    state.live = LiveContent.open(contentDir(), { ...(rescanMs ? { rescanMs } : {}), ...(cache ? { cache } : {}) }).catch((err) => {
       state.live = undefined;
       throw err;
     });
@@ -28,7 +47,7 @@ export async function getContentIndex(): Promise<ContentIndex> {
 
 /** An article's body. Pages and feeds read bodies only through this, never from the index. */
 export async function getArticleBody(article: Article): Promise<ArticleBody> {
-  return { html: article.bodyHtml, text: article.bodyText };
+  return (await getLiveContent()).body(article);
 }
 
 /** Articles with their bodies, in the same order, for feeds. */

@@ -28,8 +28,7 @@ export function makeArticle(slug: string, date: string, extra: Partial<Article> 
     draft: false,
     aliases: [],
     wordCount: 0,
-    bodyHtml: "",
-    bodyText: "",
+    leadFromBody: false,
     ...extra,
   };
 }

@@ -50,13 +50,13 @@ export interface Article {
   aliases: string[];
   /** Words in the lead and the body, for reading time. */
   wordCount: number;
-  /** Sanitised HTML of the body (without the first paragraph when that paragraph is the lead). */
-  bodyHtml: string;
-  /** The same body as plain text. */
-  bodyText: string;
+  /** The lead is the body's first paragraph, which the rendered body then leaves out. */
+  leadFromBody: boolean;
+  /** Modification stamp of the file the article was read from, when read from disk. */
+  stamp?: string;
 }
 
-/** An article's body. Read it with `getArticleBody`: bodies are on their way out of the index. */
+/** An article's body, rendered on demand (`getArticleBody`); the index does not hold bodies. */
 export interface ArticleBody {
   /** Sanitised HTML (without the first paragraph when that paragraph is the lead). */
   html: string;
