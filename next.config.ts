@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // server.mjs compresses, after it has taken the client runtime out of the pages.
+  compress: false,
   // The proxy must see the URL the router resolves rewrites against. Without this, a server bound
   // to an address (`-H 127.0.0.1`) hands the proxy `http://localhost:…`, so next-intl's locale
   // rewrite looks external and loops back as a redirect.

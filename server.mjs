@@ -6,10 +6,19 @@
  * order, so the slowest answer is about (queue length / throughput) and memory stays flat. When
  * the queue is longer than QUEUE_LIMIT the server says 503 with Retry-After instead of timing out.
  *
- * Options: -p/--port (or PORT, 3000), -H/--hostname (or HOSTNAME, all interfaces).
+ * It also takes Next's client runtime out of the pages (see lib/server/strip-runtime.mjs) and
+ * compresses responses. Options: -p/--port (or PORT, 3000), -H/--hostname (or HOSTNAME, all
+ * interfaces); KEEP_CLIENT_RUNTIME=1 leaves the pages as Next renders them.
  */
 import http from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
+import { shouldStrip, stripClientRuntime } from "./lib/server/strip-runtime.mjs";
+
+// Next's own copy of the compression middleware; next.config turns Next's compression off so that
+// the pages are compressed here, after the client runtime has been taken out of them.
+const compression = createRequire(import.meta.url)("next/dist/compiled/compression");
+const compress = compression();
 
 function option(short, long, env, fallback) {
   const args = process.argv.slice(2);
@@ -25,6 +34,18 @@ const hostname = option("-H", "--hostname", "HOSTNAME", undefined);
 const concurrency = Math.max(1, Number(process.env.RENDER_CONCURRENCY) || 8);
 const queueLimit = Math.max(1, Number(process.env.QUEUE_LIMIT) || 2000);
 
+// Signals are handled from the first moment: a SIGTERM that arrives while Next is still preparing
+// must stop the process too (a test that gives up on a slow start would otherwise leave it behind).
+let server;
+const shutdown = () => {
+  if (!server) process.exit(0);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
+
 const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -38,6 +59,41 @@ function release() {
   else active--;
 }
 
+const keepRuntime = process.env.KEEP_CLIENT_RUNTIME === "1";
+
+/**
+ * Buffers an HTML page and writes it without the client runtime. The decision is taken at the
+ * first write, when status and headers are known; anything else streams through untouched.
+ */
+function stripPages(req, res) {
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  let mode; // undefined until the first write: "strip" or "pass"
+  const chunks = [];
+  const decide = () => {
+    if (mode) return mode;
+    const contentType = String(res.getHeader("content-type") ?? "");
+    const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType, req.headers.cookie);
+    return (mode = strip ? "strip" : "pass");
+  };
+  const collect = (chunk, encoding) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+  };
+  res.write = (chunk, encoding, cb) => {
+    if (decide() === "pass") return write(chunk, encoding, cb);
+    collect(chunk, encoding);
+    if (typeof encoding === "function") encoding();
+    else if (typeof cb === "function") cb();
+    return true;
+  };
+  res.end = (chunk, encoding, cb) => {
+    if (decide() === "pass") return end(chunk, encoding, cb);
+    collect(chunk, encoding);
+    const html = stripClientRuntime(Buffer.concat(chunks).toString("utf8"));
+    return end(html, "utf8", typeof encoding === "function" ? encoding : cb);
+  };
+}
+
 async function serve(req, res) {
   let released = false;
   const done = () => {
@@ -49,6 +105,8 @@ async function serve(req, res) {
   res.once("finish", done);
   res.once("close", done);
   try {
+    compress(req, res, () => {});
+    if (!keepRuntime) stripPages(req, res);
     await handle(req, res);
   } catch (error) {
     console.error(error);
@@ -57,7 +115,7 @@ async function serve(req, res) {
   }
 }
 
-const server = http.createServer((req, res) => {
+server = http.createServer((req, res) => {
   if (active < concurrency) {
     active++;
     void serve(req, res);
@@ -75,9 +133,3 @@ server.listen(port, hostname, () => {
   console.log(`▲ ready on http://${hostname ?? "localhost"}:${port} (at most ${concurrency} requests at once)`);
 });
 
-const shutdown = () => {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
-};
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);

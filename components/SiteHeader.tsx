@@ -12,7 +12,9 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
         </Link>
       </div>
       <nav aria-label={t("sectionsNav")} className="border-t border-rule">
-        <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 font-sans text-[0.95rem] font-bold uppercase tracking-wide">
+        {/* One line that scrolls sideways on a phone, as news sites do: its height never depends on
+            how the section names wrap in one font or another. */}
+        <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 font-sans text-[0.95rem] font-bold whitespace-nowrap uppercase tracking-wide sm:flex-wrap sm:justify-center sm:overflow-visible">
           {sections.map((s) => (
             <li key={s.slug}>
               <Link href={`/section/${s.slug}`} className="hover:text-accent">

@@ -95,3 +95,13 @@ test("hostile markup in a valid article is rendered inert", async ({ page }) => 
   await expect(body.getByText("Ссылка-ловушка")).not.toHaveAttribute("href", /.+/);
   await expect(page).not.toHaveTitle("взломано");
 });
+
+test("pages reach the reader without Next's client runtime, compressed", async ({ request }) => {
+  for (const path of [`/news/${SEED.slug}`, "/", "/section/politics", "/news", "/no-such-page"]) {
+    const res = await request.get(path, { headers: { "Accept-Encoding": "gzip" } });
+    const html = await res.text();
+    expect(html, path).toContain("</html>");
+    expect(html, path).not.toMatch(/<script[^>]+src="\/_next\/|__next_f|TURBOPACK/);
+    if (!process.env.E2E_BASE_URL) expect(res.headers()["content-encoding"], path).toBe("gzip");
+  }
+});

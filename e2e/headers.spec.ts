@@ -17,7 +17,6 @@ test.describe("security headers", () => {
       // Every script that runs carries this response's nonce (JSON-LD is data, not code).
       const html = await res.text();
       const scripts = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !tag.includes('type="application/ld+json"'));
-      expect(scripts.length).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
       expect(h["x-content-type-options"]).toBe("nosniff");
       expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -49,6 +48,8 @@ test.describe("security headers", () => {
 
 test.describe("a server without tokens, behind https", () => {
   test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
+  // Starting a second production server takes a while on a busy two-core machine.
+  test.describe.configure({ timeout: 120_000 });
 
   test("hides the revalidate and preview endpoints and sends HSTS", async ({ playwright }) => {
     const server = await startServer(3290 + test.info().parallelIndex, { SITE_URL: "https://news.example", REVALIDATE_TOKEN: undefined, PREVIEW_TOKEN: undefined });

@@ -52,7 +52,7 @@ export async function startServer(port: number, env: Record<string, string | und
   }
   const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (!(await fetch(base).then((r) => r.ok, () => false))) {
     if (Date.now() > deadline) {
       server.kill("SIGTERM");

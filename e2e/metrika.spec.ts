@@ -4,7 +4,7 @@ import { startServer } from "./helpers";
 test.describe("Yandex.Metrika", () => {
   test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "the notice and the counter need JavaScript");
-  test.describe.configure({ mode: "serial" });
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   let server: { base: string; stop: () => void } | undefined;
   let base = "";
@@ -63,6 +63,7 @@ test.describe("Yandex.Metrika", () => {
 test.describe("Yandex.Metrika without JavaScript", () => {
   test.skip(!!process.env.E2E_BASE_URL, "starts its own server");
   test.skip(({ javaScriptEnabled }) => javaScriptEnabled, "the plain-form notice is for readers without JavaScript");
+  test.describe.configure({ timeout: 120_000 });
 
   let server: { base: string; stop: () => void } | undefined;
   test.beforeAll(async () => {

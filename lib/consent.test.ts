@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConsent, safeReturnPath } from "./consent";
+import { consentFormScript, metrikaLoaderScript, parseConsent, safeReturnPath } from "./consent";
 
 describe("consent", () => {
   it("accepts only the two answers", () => {
@@ -12,5 +12,15 @@ describe("consent", () => {
   it("returns only to paths on this site", () => {
     expect(safeReturnPath("/news/x?page=2")).toBe("/news/x?page=2");
     for (const bad of ["//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", 42]) expect(safeReturnPath(bad)).toBe("/");
+  });
+});
+
+describe("Metrika scripts", () => {
+  it("are valid JavaScript that carries only a whole-number counter id", () => {
+    for (const script of [metrikaLoaderScript(12345678.9), consentFormScript("metrika-consent", 12345678)]) {
+      expect(() => new Function(script)).not.toThrow();
+      expect(script).toContain("ym(12345678,");
+    }
+    expect(consentFormScript("metrika-consent", 1)).toContain('"metrika_consent="');
   });
 });

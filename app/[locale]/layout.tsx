@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { cookies } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
-import { MetrikaNoscript } from "@/components/MetrikaNoscript";
+import { getNonce } from "@/lib/security/nonce";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
@@ -41,9 +41,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={localeFormats[locale].htmlLang} className={fontVariables}>
       <body className="bg-paper font-sans text-ink antialiased">
-        {/* Links need the locale on the client; of the messages only the error page's reach the
-            browser, as it is the one client component with text. */}
-        <NextIntlClientProvider messages={{ error: messages.error, ...(metrikaId ? { consent: messages.consent } : {}) }}>
+        {/* The error page is the one client component with text (and the one page that keeps Next's
+            client runtime, see lib/server/strip-runtime.mjs): only its messages reach the browser. */}
+        <NextIntlClientProvider messages={{ error: messages.error }}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-ink focus:px-3 focus:py-2 focus:text-paper"
@@ -55,8 +55,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
-          {metrikaId && <MetrikaConsent counterId={metrikaId} />}
-          {metrikaId && <MetrikaNoscript counterId={metrikaId} consent={consent} />}
+          {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} nonce={await getNonce()} />}
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { shouldStrip, stripClientRuntime } from "./strip-runtime.mjs";
+
+const page = [
+  '<html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>',
+  '<link rel="preload" as="script" fetchPriority="low" nonce="n" href="/_next/static/chunks/x.js"/>',
+  '<script src="/_next/static/chunks/x.js" async="" nonce="n"></script>',
+  '<script src="/_next/static/chunks/poly.js" noModule="" nonce="n"></script>',
+  '<script nonce="n">document.documentElement.dataset.theme="dark"</script>',
+  '<script type="application/ld+json">{"@type":"NewsArticle"}</script></head>',
+  "<body><h1>Заголовок</h1><p>Текст</p>",
+  '<script nonce="n">(self.__next_f=self.__next_f||[]).push([0])</script>',
+  '<script nonce="n">self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\u003c/script\\u003e"])</script>',
+  '<script nonce="n" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>',
+  "</body></html>",
+].join("");
+
+describe("stripClientRuntime", () => {
+  it("removes Next's chunks, preloads, payload and loader, and keeps content, styles, JSON-LD and other scripts", () => {
+    const out = stripClientRuntime(page);
+    expect(out).not.toMatch(/_next\/static\/chunks\/[^"]*\.js|__next_f|TURBOPACK/);
+    expect(out).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>');
+    expect(out).toContain('dataset.theme="dark"');
+    expect(out).toContain('{"@type":"NewsArticle"}');
+    expect(out).toContain("<h1>Заголовок</h1><p>Текст</p>");
+  });
+});
+
+describe("shouldStrip", () => {
+  it("strips found and not-found pages, never errors, other types or draft previews", () => {
+    expect(shouldStrip(200, "text/html; charset=utf-8", undefined)).toBe(true);
+    expect(shouldStrip(404, "text/html; charset=utf-8", "a=b")).toBe(true);
+    expect(shouldStrip(500, "text/html; charset=utf-8", undefined)).toBe(false);
+    expect(shouldStrip(200, "application/rss+xml", undefined)).toBe(false);
+    expect(shouldStrip(200, "text/html", "x=1; __prerender_bypass=abc")).toBe(false);
+  });
+});
