@@ -38,7 +38,7 @@ test.describe("Yandex.Metrika", () => {
     await notice.getByRole("button", { name: "Разрешить" }).click();
     await expect(notice).toBeHidden();
     await expect.poll(() => tagRequests.some((u) => u.endsWith("/metrika/tag.js"))).toBe(true);
-    expect(await page.evaluate(() => typeof window.ym)).toBe("function");
+    expect(await page.evaluate(() => typeof (window as { ym?: unknown }).ym)).toBe("function");
 
     await page.goto(`${base}/section/politics`);
     await expect(page.getByRole("dialog", { name: "Согласие на cookie" })).toHaveCount(0);

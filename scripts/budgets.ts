@@ -65,17 +65,19 @@ async function transferSizes(url: string): Promise<Record<"js" | "css" | "html",
   return sizes;
 }
 
-async function lighthouse(url: string, out: string) {
+interface LighthouseReport {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number; score: number | null; scoreDisplayMode: string; title: string }>;
+}
+
+async function lighthouse(url: string, out: string): Promise<LighthouseReport> {
   const file = path.join(out, "report.json");
   await run(
     process.execPath,
     [path.join(root, "node_modules/lighthouse/cli/index.js"), url, "--output=json", `--output-path=${file}`, "--quiet", `--chrome-flags=${CHROME_FLAGS.join(" ")}`, `--only-categories=${Object.keys(LIGHTHOUSE_BUDGETS).join(",")}`],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
   );
-  return JSON.parse(await readFile(file, "utf8")) as {
-    categories: Record<string, { score: number | null }>;
-    audits: Record<string, { numericValue?: number; score: number | null; scoreDisplayMode: string; title: string }>;
-  };
+  return JSON.parse(await readFile(file, "utf8")) as LighthouseReport;
 }
 
 const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(PORT)], {
@@ -107,7 +109,7 @@ try {
   const columns = [...Object.keys(LIGHTHOUSE_BUDGETS), "CLS", "LCP ms", "TBT ms"];
   console.log(["page".padEnd(34), ...columns.map((c) => c.padStart(15))].join(""));
   for (const p of PAGES) {
-    const reports = [];
+    const reports: LighthouseReport[] = [];
     for (let i = 0; i < RUNS; i++) reports.push(await lighthouse(base + p, out));
     const scores = Object.keys(LIGHTHOUSE_BUDGETS).map((c) => median(reports.map((r) => Math.round((r.categories[c]?.score ?? 0) * 100))));
     const metric = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? Number.NaN));
