@@ -11,12 +11,11 @@ describe("indexCacheOptions", () => {
   it("salts the cache with the build id, and has none without a build", async () => {
     const project = await mkdtemp(path.join(os.tmpdir(), "project-"));
     dirs.push(project);
-    expect(indexCacheOptions(project, { force: true })).toBeUndefined();
+    expect(indexCacheOptions(project, { force: true, content: "/srv/news" })).toBeUndefined();
     await mkdir(path.join(project, ".next"));
     await writeFile(path.join(project, ".next", "BUILD_ID"), "abc123\n");
-    expect(indexCacheOptions(project, { force: true })).toEqual({
-      file: path.join(project, ".next", "cache", "content-index", "index.ndjson"),
-      salt: "abc123",
-    });
+    const a = indexCacheOptions(project, { force: true, content: "/srv/news" });
+    expect(a).toEqual({ file: expect.stringMatching(/content-index\/index-[0-9a-f]{12}\.ndjson$/), salt: "abc123" });
+    expect(indexCacheOptions(project, { force: true, content: "/srv/other" })?.file).not.toBe(a?.file);
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { LiveContent, type LiveContentOptions } from "./live-store";
 import { contentDir } from "./load";
@@ -16,7 +17,7 @@ const state: StoreState = ((globalThis as { __contentStore?: StoreState }).__con
  * Where the production server keeps parsed front matter between starts: beside the build, salted
  * with the build's id so that new code never reads what old code parsed. None in development.
  */
-export function indexCacheOptions(projectDir: string = process.cwd(), { force = false } = {}): LiveContentOptions["cache"] {
+export function indexCacheOptions(projectDir: string = process.cwd(), { force = false, content = contentDir() } = {}): LiveContentOptions["cache"] {
   if ((!force && process.env.NODE_ENV !== "production") || process.env.CONTENT_INDEX_CACHE === "off") return undefined;
   let buildId: string;
   try {
@@ -25,7 +26,13 @@ export function indexCacheOptions(projectDir: string = process.cwd(), { force = 
     return undefined;
   }
   const dir = process.env.CONTENT_INDEX_CACHE_DIR || path.join(/* turbopackIgnore: true */ projectDir, ".next", "cache", "content-index");
-  return { file: path.join(dir, "index.ndjson"), salt: buildId };
+  // One file per content folder, so that servers on different folders do not overwrite each other.
+  let real = content;
+  try {
+    real = realpathSync(content);
+  } catch {}
+  const name = `index-${createHash("sha1").update(real).digest("hex").slice(0, 12)}.ndjson`;
+  return { file: path.join(dir, name), salt: buildId };
 }
 
 /** The live content of CONTENT_DIR, opened on first use and kept current from then on. */
