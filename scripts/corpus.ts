@@ -1,0 +1,41 @@
+/**
+ * `npm run corpus -- --articles N --out DIR [--seed S] [--end ISO]`: writes a complete content
+ * folder of N synthetic Russian news articles for load and scale tests. The same seed and end give
+ * the same files; `--end` (default: the start of the current hour) is the newest possible date,
+ * and dates spread over the three years before it.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { writeCorpus } from "./corpus/write";
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string" },
+    out: { type: "string" },
+    seed: { type: "string", default: "1" },
+    end: { type: "string" },
+  },
+});
+
+const articles = Number(values.articles);
+const seed = Number(values.seed);
+const end = values.end ? Date.parse(values.end) : Date.now() - (Date.now() % 3_600_000);
+if (!Number.isInteger(articles) || articles < 1 || !values.out || !Number.isInteger(seed) || Number.isNaN(end)) {
+  console.error("usage: npm run corpus -- --articles N --out DIR [--seed INTEGER] [--end 2026-01-31T12:00:00+03:00]");
+  process.exit(2);
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+const out = path.resolve(values.out);
+const started = performance.now();
+try {
+  const result = await writeCorpus({ articles, seed, end, out, source: path.join(root, "content") });
+  const seconds = (performance.now() - started) / 1000;
+  console.error(
+    `${out}: ${result.articles} articles (${(result.bytes / 1048576).toFixed(1)} MB), ${result.media} media files, ` +
+      `seed ${seed}, ${seconds.toFixed(1)} s`,
+  );
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
