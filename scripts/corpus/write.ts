@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseFrontMatter } from "../../lib/content/front-matter";
 import { listArticleFiles, toPosix } from "../../lib/content/load";
 import type { ContentProblem } from "../../lib/content/types";
-import { generateArticles, type CorpusImage } from "./text";
+import { generateArticles, type CorpusArticle, type CorpusImage } from "./text";
 
 export interface WriteCorpusOptions {
   articles: number;
@@ -19,6 +19,8 @@ export interface WriteCorpusOptions {
   source: string;
   /** Writes in flight at once. */
   concurrency?: number;
+  /** Called for every article generated, e.g. to learn which URLs the corpus has. */
+  onArticle?: (article: CorpusArticle) => void;
 }
 
 export interface WriteCorpusResult {
@@ -75,6 +77,7 @@ export async function writeCorpus(options: WriteCorpusOptions): Promise<WriteCor
   let bytes = 0;
   let count = 0;
   for (const article of generateArticles({ articles: options.articles, seed: options.seed, end: options.end, sections, images })) {
+    options.onArticle?.(article);
     const dir = path.posix.dirname(article.path);
     if (!dirs.has(dir)) {
       dirs.add(dir);

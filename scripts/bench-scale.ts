@@ -1,0 +1,425 @@
+/**
+ * `npm run bench:scale [-- --sizes 1000,10000,100000]`: how the site copes with a large archive.
+ * For each size it generates a corpus in a temporary folder, runs `npm run build` against it
+ * (wall time, peak memory of the whole process tree), starts the production server on it and
+ * measures the time to the first page, resident memory at rest and under load, and requests per
+ * second on articles spread across the archive, the home page and a section's first and a deep
+ * page. Prints one table and the targets for 100,000 articles. It is a benchmark: it exits 0
+ * whatever the figures, and 1 only when it could not run.
+ *
+ * Options: --sizes (1000,10000,100000), --seconds per load run (10), --connections (16),
+ * --port (3950), --start-timeout seconds (600), --build-timeout seconds (1200), --seed (1),
+ * --skip-build (reuse .next: the build does not read the content folder).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { writeCorpus } from "./corpus/write";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,100000" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    port: { type: "string", default: "3950" },
+    "start-timeout": { type: "string", default: "600" },
+    "build-timeout": { type: "string", default: "1200" },
+    seed: { type: "string", default: "1" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const SIZES = values.sizes.split(",").map((s) => Number(s.trim()));
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const PORT = Number(values.port);
+const START_TIMEOUT_MS = Number(values["start-timeout"]) * 1000;
+const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
+const SEED = Number(values.seed);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers, got ${values.sizes}`);
+
+const root = path.resolve(import.meta.dirname, "..");
+const base = `http://127.0.0.1:${PORT}`;
+const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
+const LIST_PAGE_SIZE = 20;
+const DEEP_PAGE = 200;
+const MB = 1024 * 1024;
+
+const TARGETS = {
+  size: 100_000,
+  buildSeconds: 300,
+  buildMb: 2048,
+  firstPageSeconds: 10,
+  residentMb: 700,
+  throughputRatio: 0.9,
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident memory of a process and all its descendants, in bytes, read from /proc. */
+function treeRss(rootPid: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited between the listing and the read
+    }
+    // The command name is in parentheses and may contain spaces: fields start after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    parent.set(pid, Number(fields[1]));
+    rss.set(pid, Number(fields[21]) * PAGE_BYTES);
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === rootPid) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** Samples a process tree's resident memory every 200 ms and keeps the peak. */
+function memorySampler(pid: number) {
+  let peak = 0;
+  let last = 0;
+  const sample = () => {
+    last = treeRss(pid);
+    peak = Math.max(peak, last);
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    get peak() {
+      return peak;
+    },
+    get last() {
+      return last;
+    },
+    reset() {
+      sample();
+      peak = last;
+    },
+    stop() {
+      clearInterval(timer);
+      sample();
+    },
+  };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
+}
+
+/** Stops a process group we started, by its leader's PID: TERM, then KILL after 10 s. */
+async function stopGroup(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = exitOf(child);
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function tail(file: string, lines = 15): Promise<string> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  return text.trim().split("\n").slice(-lines).join("\n");
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+interface Result {
+  size: number;
+  corpusSeconds?: number;
+  corpusMb?: number;
+  buildSeconds?: number;
+  buildPeakMb?: number;
+  readySeconds?: number;
+  firstPageSeconds?: number;
+  startPeakMb?: number;
+  restMb?: number;
+  loadPeakMb?: number;
+  deepPage?: number;
+  load: Partial<Record<"article" | "home" | "section" | "deep", Load>>;
+  failure?: string;
+  loadAvg: string;
+}
+
+async function runLoad(paths: string[]): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    // A different URL per request: one hot page would measure a cache, not the archive.
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Asks for `/` until it answers 200; connection refusals mean the server is not listening yet. */
+async function waitForFirstPage(deadline: number, server: ChildProcess): Promise<void> {
+  for (;;) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`no page within ${START_TIMEOUT_MS / 1000} s`);
+    const status = await fetch(`${base}/`, { signal: AbortSignal.timeout(left) }).then(
+      async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      },
+      () => 0,
+    );
+    if (status === 200) return;
+    await sleep(status === 0 ? 50 : 250);
+  }
+}
+
+async function measure(size: number): Promise<Result> {
+  const result: Result = { size, load: {}, loadAvg: os.loadavg().map((l) => l.toFixed(1)).join(" ") };
+  const dir = await mkdtemp(path.join(os.tmpdir(), `bench-scale-${size}-`));
+  tempDirs.add(dir);
+  const content = path.join(dir, "content");
+  const logs = path.join(dir, "logs");
+  let server: ChildProcess | undefined;
+  try {
+    // 1. The corpus. Its article list tells which URLs exist.
+    const articles: { slug: string; dateMs: number; section: string }[] = [];
+    let started = performance.now();
+    const written = await writeCorpus({
+      articles: size,
+      seed: SEED,
+      end: Date.now() - (Date.now() % 60_000) - 60_000,
+      out: content,
+      source: path.join(root, "content"),
+      onArticle: (a) => articles.push({ slug: a.slug, dateMs: a.dateMs, section: a.section }),
+    });
+    result.corpusSeconds = (performance.now() - started) / 1000;
+    result.corpusMb = written.bytes / MB;
+    log(size, `corpus: ${written.articles} articles, ${result.corpusMb.toFixed(0)} MB in ${result.corpusSeconds.toFixed(1)} s`);
+
+    const env = { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1" };
+    await mkdir(logs);
+
+    // 2. The build, in its own process group so its whole tree is measured and stopped together.
+    if (!values["skip-build"]) {
+      const buildLog = path.join(logs, "build.log");
+      const out = createWriteStream(buildLog);
+      started = performance.now();
+      const build = spawn("npm", ["run", "build"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      children.add(build);
+      build.stdout!.pipe(out);
+      build.stderr!.pipe(out);
+      const mem = memorySampler(build.pid!);
+      const timer = setTimeout(() => void stopGroup(build), BUILD_TIMEOUT_MS);
+      const code = await exitOf(build);
+      children.delete(build);
+      clearTimeout(timer);
+      mem.stop();
+      result.buildSeconds = (performance.now() - started) / 1000;
+      result.buildPeakMb = mem.peak / MB;
+      log(size, `build: ${result.buildSeconds.toFixed(0)} s, peak ${result.buildPeakMb.toFixed(0)} MB (exit ${code})`);
+      if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${await tail(buildLog)}`);
+    }
+
+    // 3. Start-up: from spawn to the first 200 on `/` (which is when the content is read).
+    const serverLog = path.join(logs, "server.log");
+    const out = createWriteStream(serverLog);
+    started = performance.now();
+    server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(PORT)], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.add(server);
+    server.stdout!.on("data", (chunk: Buffer) => {
+      if (result.readySeconds === undefined && chunk.toString().includes("ready on")) result.readySeconds = (performance.now() - started) / 1000;
+    });
+    server.stdout!.pipe(out);
+    server.stderr!.pipe(out);
+    const mem = memorySampler(server.pid!);
+    try {
+      await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server);
+    } catch (err) {
+      mem.stop();
+      throw new Error(
+        `${(err as Error).message} after ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+          `server memory then ${(mem.last / MB).toFixed(0)} MB, peak ${(mem.peak / MB).toFixed(0)} MB\n${await tail(serverLog)}`,
+      );
+    }
+    result.firstPageSeconds = (performance.now() - started) / 1000;
+    result.startPeakMb = mem.peak / MB;
+    log(size, `first page after ${result.firstPageSeconds.toFixed(1)} s (listening after ${result.readySeconds?.toFixed(1) ?? "?"} s), peak ${result.startPeakMb.toFixed(0)} MB`);
+
+    // 4. The URLs: articles spread evenly across the archive, oldest to newest.
+    const byDate = [...articles].sort((a, b) => a.dateMs - b.dateMs);
+    const spread = Math.min(500, byDate.length);
+    const articlePaths = Array.from({ length: spread }, (_, k) => `/news/${byDate[Math.floor((k * byDate.length) / spread)]!.slug}`);
+    const inSection = articles.filter((a) => a.section === "politics").length;
+    const pageCount = Math.max(1, Math.ceil(inSection / LIST_PAGE_SIZE));
+    result.deepPage = Math.min(DEEP_PAGE, pageCount);
+    const targets: [keyof Result["load"], string[]][] = [
+      ["article", articlePaths],
+      ["home", ["/"]],
+      ["section", ["/section/politics"]],
+      ["deep", [`/section/politics?page=${result.deepPage}`]],
+    ];
+
+    // 5. Warm-up, then memory at rest.
+    for (const [, paths] of targets) {
+      const warm = paths.length > 50 ? paths.filter((_, k) => k % Math.ceil(paths.length / 50) === 0) : [...paths, ...paths, ...paths, ...paths, ...paths];
+      for (const p of warm) {
+        const r = await fetch(base + p);
+        await r.arrayBuffer();
+        if (r.status !== 200) throw new Error(`warm-up: ${p} answered ${r.status}`);
+      }
+    }
+    await sleep(3000);
+    result.restMb = treeRss(server.pid!) / MB;
+
+    // 6. Load, one kind of page at a time; memory peak over all of it.
+    mem.reset();
+    for (const [name, paths] of targets) {
+      result.load[name] = await runLoad(paths);
+      log(size, `${name}: ${result.load[name].rps.toFixed(0)} req/s, p50 ${result.load[name].p50} ms, p99 ${result.load[name].p99} ms, ${result.load[name].bad} bad`);
+    }
+    mem.stop();
+    result.loadPeakMb = mem.peak / MB;
+  } catch (err) {
+    result.failure = (err as Error).message;
+    log(size, `FAILED: ${result.failure}`);
+  } finally {
+    if (server) {
+      await stopGroup(server);
+      children.delete(server);
+    }
+    await rm(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+  }
+  return result;
+}
+
+function log(size: number, line: string) {
+  console.error(`[${size.toLocaleString("en")}] ${line}`);
+}
+
+const fmt = (v: number | undefined, digits = 0) => (v === undefined ? "—" : v.toFixed(digits));
+
+function table(results: Result[]) {
+  const baseline = results.find((r) => r.size === 1000 && r.load.article);
+  const rate = (r: Result, k: keyof Result["load"]) => {
+    const v = r.load[k]?.rps;
+    if (v === undefined) return "—";
+    const b = baseline?.load[k]?.rps;
+    return b ? `${v.toFixed(0)} (${((100 * v) / b).toFixed(0)} %)` : v.toFixed(0);
+  };
+  const header = [
+    "articles",
+    "corpus s",
+    "build s",
+    "build peak MB",
+    "listening s",
+    "first page s",
+    "start peak MB",
+    "rest MB",
+    "load peak MB",
+    "article req/s",
+    "home req/s",
+    "section req/s",
+    "deep page req/s",
+  ];
+  const rows = results.map((r) => [
+    r.size.toLocaleString("en"),
+    fmt(r.corpusSeconds, 1),
+    fmt(r.buildSeconds),
+    fmt(r.buildPeakMb),
+    fmt(r.readySeconds, 1),
+    fmt(r.firstPageSeconds, 1),
+    fmt(r.startPeakMb),
+    fmt(r.restMb),
+    fmt(r.loadPeakMb),
+    rate(r, "article"),
+    rate(r, "home"),
+    rate(r, "section"),
+    r.deepPage ? `${rate(r, "deep")} p.${r.deepPage}` : "—",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+  console.log(`\n(req/s: ${SECONDS} s per page kind, ${CONNECTIONS} connections; % = share of the 1,000-article figure; deep page = ?page=N of /section/politics)`);
+  for (const r of results) {
+    const latency = Object.entries(r.load).map(([k, l]) => `${k} p50 ${l.p50} / p99 ${l.p99} ms${l.bad ? `, ${l.bad} bad` : ""}`);
+    console.log(`${r.size.toLocaleString("en")}: load average at start ${r.loadAvg}; ${latency.join("; ")}${r.failure ? `\n  FAILED: ${r.failure}` : ""}`);
+  }
+
+  const big = results.find((r) => r.size === TARGETS.size);
+  if (!big) return;
+  const check = (label: string, value: number | undefined, ok: (v: number) => boolean, shown: string) =>
+    console.log(`${(value === undefined ? "FAIL" : ok(value) ? "PASS" : "FAIL").padEnd(5)} ${label.padEnd(34)} ${value === undefined ? "not measured" : shown}`);
+  console.log(`\nTargets at ${TARGETS.size.toLocaleString("en")} articles:`);
+  check(`build ≤ ${TARGETS.buildSeconds} s`, big.buildSeconds, (v) => v <= TARGETS.buildSeconds, `${fmt(big.buildSeconds)} s`);
+  check(`build peak ≤ ${TARGETS.buildMb} MB`, big.buildPeakMb, (v) => v <= TARGETS.buildMb, `${fmt(big.buildPeakMb)} MB`);
+  check(`start to first page ≤ ${TARGETS.firstPageSeconds} s`, big.firstPageSeconds, (v) => v <= TARGETS.firstPageSeconds, `${fmt(big.firstPageSeconds, 1)} s`);
+  check(`resident memory at rest ≤ ${TARGETS.residentMb} MB`, big.restMb, (v) => v <= TARGETS.residentMb, `${fmt(big.restMb)} MB`);
+  check(`resident memory under load ≤ ${TARGETS.residentMb} MB`, big.loadPeakMb, (v) => v <= TARGETS.residentMb, `${fmt(big.loadPeakMb)} MB`);
+  for (const k of ["article", "home", "section", "deep"] as const) {
+    const b = baseline?.load[k]?.rps;
+    const v = big.load[k]?.rps;
+    const ratio = v !== undefined && b ? v / b : undefined;
+    check(`${k} req/s ≥ ${TARGETS.throughputRatio * 100} % of 1,000`, ratio, (x) => x >= TARGETS.throughputRatio, `${fmt(ratio && ratio * 100)} %`);
+  }
+}
+
+const results: Result[] = [];
+// The build and the server run in their own process groups, so an interrupted run stops them here.
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+process.once("SIGINT", () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  process.exit(130);
+});
+for (const size of SIZES) results.push(await measure(size));
+table(results);
