@@ -2,7 +2,8 @@
  * `npm run corpus -- --articles N --out DIR [--seed S] [--end ISO]`: writes a complete content
  * folder of N synthetic Russian news articles for load and scale tests. The same seed and end give
  * the same files; `--end` (default: the start of the current hour) is the newest possible date,
- * and dates spread over the three years before it.
+ * and dates spread over the three years before it. The npm script widens libuv's thread pool
+ * (UV_THREADPOOL_SIZE=16): the run is bound by file creation, which goes through that pool.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
