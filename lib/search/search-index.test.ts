@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
+import type { Article, ContentIndex } from "@/lib/content/types";
+import { firstWords, SearchIndex } from "./search-index";
+import { parseQuery } from "./text";
+
+const now = Date.parse("2024-03-05T12:00:00+03:00");
+
+function setup(articles: Article[], options: { maxBodyWords?: number } = {}) {
+  const state = { index: makeIndex(articles), bodyCalls: 0 };
+  const search = new SearchIndex({
+    source: () => state.index,
+    body: async (a) => {
+      state.bodyCalls++;
+      return { html: "", text: a.bodyText };
+    },
+    chunkSize: 2,
+    log: () => {},
+    ...options,
+  });
+  const find = async (q: string) => (await search.search(parseQuery(q)!, now)).hits.map((h) => h.slug);
+  return { state, search, find };
+}
+
+const article = (slug: string, date: string, extra: Partial<Article> = {}) => makeArticle(slug, date, extra);
+
+describe("SearchIndex", () => {
+  it("finds word forms in titles, leads, bodies and tags, case and ё-insensitively", async () => {
+    const { find } = setup([
+      article("title", "2024-03-01T10:00:00+03:00", { title: "Новый автобус в Минске" }),
+      article("lead", "2024-03-01T11:00:00+03:00", { lead: "Жители Минска выбрали проект." }),
+      article("body", "2024-03-01T12:00:00+03:00", { bodyText: "Об этом сообщили в МИНСКОМ горисполкоме." }),
+      article("tag", "2024-03-01T13:00:00+03:00", { tags: ["Минск"] }),
+      article("other", "2024-03-01T14:00:00+03:00", { title: "Погода в Гомеле", bodyText: "Волонтёры помогли." }),
+    ]);
+    expect((await find("минск")).sort()).toEqual(["body", "lead", "tag", "title"]);
+    expect(await find("Гомель волонтеры")).toEqual(["other"]);
+    expect(await find("Гомель Минск")).toEqual([]); // every word must match
+    expect(await find("в и на")).toEqual([]);
+  });
+
+  it("ranks by relevance, with a boost for recency", async () => {
+    const { find } = setup([
+      // Same text, different ages: the newer one first.
+      article("old-mention", "2023-01-01T10:00:00+03:00", { bodyText: "Упомянули Гродно." }),
+      article("new-mention", "2024-03-04T10:00:00+03:00", { bodyText: "Упомянули Гродно." }),
+      // A title match beats a body mention, even when older.
+      article("old-title", "2023-06-01T10:00:00+03:00", { title: "Гродно готовится к весне", tags: ["Гродно"] }),
+    ]);
+    expect(await find("Гродно")).toEqual(["old-title", "new-mention", "old-mention"]);
+  });
+
+  it("never returns drafts or scheduled articles, until the latter's time comes", async () => {
+    const { search } = setup([
+      article("draft", "2024-03-01T10:00:00+03:00", { draft: true, title: "Брест" }),
+      article("later", "2024-03-06T10:00:00+03:00", { title: "Брест" }),
+      article("now", "2024-03-01T10:00:00+03:00", { title: "Брест" }),
+    ]);
+    const q = parseQuery("Брест")!;
+    expect((await search.search(q, now)).hits.map((h) => h.slug)).toEqual(["now"]);
+    const later = Date.parse("2024-03-06T10:00:00+03:00");
+    expect((await search.search(q, later)).hits.map((h) => h.slug)).toEqual(["later", "now"]);
+  });
+
+  it("follows the content index: added, edited and deleted articles, touching only those", async () => {
+    const a = article("a", "2024-03-01T10:00:00+03:00", { title: "Витебск" });
+    const b = article("b", "2024-03-02T10:00:00+03:00", { title: "Витебск" });
+    const { state, search, find } = setup([a, b]);
+    expect(await find("Витебск")).toEqual(["b", "a"]);
+    expect(state.bodyCalls).toBe(2);
+
+    const edited = { ...b, title: "Полоцк" };
+    const c = article("c", "2024-03-03T10:00:00+03:00", { title: "Полоцк" });
+    state.index = makeIndex([a, edited, c]);
+    expect(await find("Витебск")).toEqual(["a"]);
+    expect(await find("Полоцк")).toEqual(["c", "b"]);
+    expect(state.bodyCalls).toBe(4);
+
+    state.index = makeIndex([edited, c, { ...a, draft: true }]);
+    expect(await find("Витебск")).toEqual([]);
+    state.index = makeIndex([c]);
+    expect(await find("Полоцк")).toEqual(["c"]);
+    expect(search.size).toBe(1);
+  });
+
+  it("does not index again an article re-read unchanged (a new object with the same text)", async () => {
+    const a = article("a", "2024-03-01T10:00:00+03:00", { title: "Орша", bodyText: "Текст." });
+    const { state, search, find } = setup([a]);
+    await find("Орша");
+    const before = search.termCount;
+    state.index = makeIndex([{ ...a }]);
+    expect(await find("Орша")).toEqual(["a"]);
+    expect(state.bodyCalls).toBe(2);
+    expect(search.termCount).toBe(before);
+  });
+
+  it("indexes only the first words of a body when told so", async () => {
+    const body = `Начало текста про Лиду. ${"слово ".repeat(50)}Конец текста про Пинск.`;
+    const { find } = setup([article("long", "2024-03-01T10:00:00+03:00", { bodyText: body })], { maxBodyWords: 10 });
+    expect(await find("Лида")).toEqual(["long"]);
+    expect(await find("Пинск")).toEqual([]);
+  });
+
+  it("keeps serving when a body cannot be read, with the rest of the article searchable", async () => {
+    const index: ContentIndex = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Слуцк", bodyText: "Несвиж" })]);
+    const search = new SearchIndex({ source: () => index, body: () => Promise.reject(new Error("gone")), log: () => {} });
+    expect((await search.search(parseQuery("Слуцк")!, now)).hits).toHaveLength(1);
+    expect((await search.search(parseQuery("Несвиж")!, now)).hits).toHaveLength(0);
+  });
+
+  it("lets the event loop run between chunks while it builds", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => article(`a${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, { title: "Жодино" }));
+    const { search } = setup(many); // two articles a chunk: twenty chunks
+    let ticks = 0;
+    let done = false;
+    const tick = () => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { hits } = await search.search(parseQuery("Жодино")!, now);
+    done = true;
+    expect(hits).toHaveLength(40);
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("firstWords", () => {
+  it("cuts after the n-th word and keeps short texts whole", () => {
+    expect(firstWords("Раз, два, три. Четыре", 3)).toBe("Раз, два, три");
+    expect(firstWords("Раз два", 3)).toBe("Раз два");
+    expect(firstWords("Раз два", 0)).toBe("");
+    expect(firstWords("Раз два", undefined)).toBe("Раз два");
+  });
+});
