@@ -100,6 +100,18 @@ describe("SearchIndex", () => {
     expect(search.termCount).toBe(before);
   });
 
+  it("does not even read the body of an article re-read from a file with the same stamp", async () => {
+    const a = article("a", "2024-03-01T10:00:00+03:00", { title: "Орша", stamp: "1:10" });
+    const { state, find } = setup([a]);
+    await find("Орша");
+    state.index = makeIndex([{ ...a }]);
+    expect(await find("Орша")).toEqual(["a"]);
+    expect(state.bodyCalls).toBe(1);
+    state.index = makeIndex([{ ...a, title: "Лида", stamp: "2:10" }]);
+    expect(await find("Лида")).toEqual(["a"]);
+    expect(state.bodyCalls).toBe(2);
+  });
+
   it("indexes only the first words of a body when told so", async () => {
     const body = `Начало текста про Лиду. ${"слово ".repeat(50)}Конец текста про Пинск.`;
     const { find } = setup([article("long", "2024-03-01T10:00:00+03:00", { body: body })], { maxBodyWords: 10 });

@@ -202,7 +202,19 @@ export class SearchIndex {
       }
     }
     // Newest first: while the first build runs, searches already cover the latest news.
-    const todo = index.articles.filter((a) => !a.draft && this.indexed.get(a.slug)?.article !== a);
+    const todo: Article[] = [];
+    for (const a of index.articles) {
+      if (a.draft) continue;
+      const entry = this.indexed.get(a.slug);
+      if (entry?.article === a) continue;
+      // Re-read from an unchanged file (the store rebuilds articles when site.json or media
+      // change): nothing to index, and no body to render.
+      if (entry && a.stamp !== undefined && entry.article.stamp === a.stamp && entry.article.file === a.file) {
+        entry.article = a;
+        continue;
+      }
+      todo.push(a);
+    }
     for (let i = 0; i < todo.length; i += this.chunkSize) {
       const chunk = todo.slice(i, i + this.chunkSize);
       const bodies = await Promise.all(chunk.map((a) => this.bodyText(a)));
