@@ -117,12 +117,14 @@ test.describe("hostile queries", () => {
     expect(dialog).toBe(false);
   });
 
-  test("a very long query is cut to 200 characters, and the page says so", async ({ page }) => {
-    const res = await search(page, `ксилофонисты ${"я".repeat(5000)}`);
+  test("a very long query is cut to 200 characters, and the page says so", async ({ page, request }) => {
+    const res = await search(page, `ксилофонисты ${"я".repeat(1500)}`);
     expect(res?.status()).toBe(200);
     await expect(page.getByText("Запрос слишком длинный: искали по первым 200 символам.")).toBeVisible();
     const value = await page.getByRole("search", { name: "Поиск по сайту" }).last().getByRole("searchbox").inputValue();
     expect([...value]).toHaveLength(200);
+    // Past Node's 16 KB header limit the server refuses the request itself (431), never with a 500.
+    expect((await request.get(`/search?q=${"%D0%AF".repeat(5000)}`)).status()).toBe(431);
   });
 
   test("a repeated q or malformed percent-encoding gets the 404 page, other oddities a normal answer", async ({ request }) => {
@@ -131,7 +133,7 @@ test.describe("hostile queries", () => {
       expect(res.status(), url).toBe(404);
       expect(await res.text()).toContain("Страница не найдена");
     }
-    for (const url of ["/search?q=%", "/search?q=%00%0A", "/search?q=%25%25", "/search?q[]=x", "/search?q=" + "%D0%AF".repeat(3000), "/Search?q=x"]) {
+    for (const url of ["/search?q=%", "/search?q=%00%0A", "/search?q=%25%25", "/search?q[]=x", "/search?q=" + "%D0%AF".repeat(2000), "/Search?q=x"]) {
       const res = await request.get(url);
       expect(res.status(), url).toBe(200);
     }

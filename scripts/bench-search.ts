@@ -4,14 +4,14 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import { SEARCH_BODY_WORDS } from "@/lib/limits";
-import { SearchIndex } from "@/lib/search/search-index";
+import { SEARCH_BODY_WORD_BUDGET } from "@/lib/limits";
+import { bodyWordLimit, SearchIndex } from "@/lib/search/search-index";
 import { parseQuery } from "@/lib/search/text";
 
 const [n = "10000", words = "400", indexed = "default"] = process.argv.slice(2);
 const N = Number(n);
 const BODY_WORDS = Number(words);
-const MAX = indexed === "all" ? undefined : indexed === "default" ? SEARCH_BODY_WORDS : Number(indexed);
+const MAX = indexed === "all" ? undefined : indexed === "default" ? bodyWordLimit(N, SEARCH_BODY_WORD_BUDGET) : Number(indexed);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
 import type { Article, ContentIndex } from "@/lib/content/types";
-import { firstWords, SearchIndex } from "./search-index";
+import { bodyWordLimit, firstWords, SearchIndex } from "./search-index";
 import { parseQuery } from "./text";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -9,7 +9,7 @@ const now = Date.parse("2024-03-05T12:00:00+03:00");
 // Bodies are kept apart from the articles, as they are leaving the in-memory index.
 const bodies = new Map<string, string>();
 
-function setup(articles: Article[], options: { maxBodyWords?: number } = {}) {
+function setup(articles: Article[], options: { maxBodyWords?: number | ((n: number) => number) } = {}) {
   const state = { index: makeIndex(articles), bodyCalls: 0 };
   const search = new SearchIndex({
     source: () => state.index,
@@ -119,6 +119,20 @@ describe("SearchIndex", () => {
     expect(await find("Пинск")).toEqual([]);
   });
 
+  it("can size the indexed part of bodies by the number of articles", async () => {
+    const body = `Про Лиду. ${"слово ".repeat(10)}Про Пинск.`;
+    const seen: number[] = [];
+    const { find } = setup([article("a", "2024-03-01T10:00:00+03:00", { body }), article("b", "2024-03-02T10:00:00+03:00")], {
+      maxBodyWords: (n) => {
+        seen.push(n);
+        return 5;
+      },
+    });
+    expect(await find("Лида")).toEqual(["a"]);
+    expect(await find("Пинск")).toEqual([]);
+    expect(seen).toEqual([2]);
+  });
+
   it("keeps serving when a body cannot be read, with the rest of the article searchable", async () => {
     const index: ContentIndex = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Слуцк", body: "Несвиж" })]);
     const search = new SearchIndex({ source: () => index, body: () => Promise.reject(new Error("gone")), log: () => {} });
@@ -140,6 +154,16 @@ describe("SearchIndex", () => {
     done = true;
     expect(hits).toHaveLength(40);
     expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("bodyWordLimit", () => {
+  it("shares a budget of words among the articles, within bounds", () => {
+    expect(bodyWordLimit(10_000, 1_500_000)).toBe(150);
+    expect(bodyWordLimit(100_000, 1_500_000)).toBe(20);
+    expect(bodyWordLimit(1_000_000, 1_500_000)).toBe(20);
+    expect(bodyWordLimit(48, 1_500_000)).toBe(500);
+    expect(bodyWordLimit(0, 1_500_000)).toBe(500);
   });
 });
 

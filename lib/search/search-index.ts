@@ -32,8 +32,11 @@ export interface SearchIndexOptions {
   source: () => ContentIndex | Promise<ContentIndex>;
   /** An article's body (`getArticleBody`). */
   body: (article: Article) => Promise<ArticleBody>;
-  /** Only the first this many words of a body are indexed (memory); undefined: all of it. */
-  maxBodyWords?: number;
+  /**
+   * Only the first this many words of a body are indexed (memory), or a function of the number of
+   * articles giving it (see bodyWordLimit); undefined: all of it.
+   */
+  maxBodyWords?: number | ((articles: number) => number);
   /** Articles indexed between two yields to the event loop. */
   chunkSize?: number;
   /** How long a search waits for the index to catch up before it searches what is indexed so far. */
@@ -77,6 +80,15 @@ const CACHE_MS = 2_000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * How many words of each body to index so that all bodies together stay within `budget` words:
+ * a small site gets its bodies indexed (nearly) whole, a large archive their openings, which in
+ * news carry the facts. Postings, not documents, are what the index's memory is made of.
+ */
+export function bodyWordLimit(articles: number, budget: number, { min = 20, max = 500 } = {}): number {
+  return Math.min(max, Math.max(min, Math.floor(budget / Math.max(1, articles))));
+}
+
 /** The first `max` words of a text (the rest of the text is not indexed). */
 export function firstWords(text: string, max: number | undefined): string {
   if (max === undefined) return text;
@@ -98,6 +110,8 @@ export class SearchIndex {
   private synced?: ContentIndex;
   private running?: Promise<void>;
   private built = false;
+  /** Words of each body indexed in the current pass. */
+  private bodyWords?: number;
   /** Recent outcomes: the proxy and the page of one request ask the same question. */
   private cache = new Map<string, { synced: ContentIndex | undefined; at: number; outcome: SearchOutcome }>();
   private readonly chunkSize: number;
@@ -201,6 +215,8 @@ export class SearchIndex {
         this.indexed.delete(slug);
       }
     }
+    const limit = this.options.maxBodyWords;
+    this.bodyWords = typeof limit === "function" ? limit(index.articles.length) : limit;
     // Newest first: while the first build runs, searches already cover the latest news.
     const todo: Article[] = [];
     for (const a of index.articles) {
@@ -225,7 +241,7 @@ export class SearchIndex {
 
   private async bodyText(article: Article): Promise<string> {
     try {
-      return firstWords((await this.options.body(article)).text, this.options.maxBodyWords);
+      return firstWords((await this.options.body(article)).text, this.bodyWords);
     } catch (err) {
       this.log(`${article.file}: body not indexed: ${(err as Error).message}`);
       return "";

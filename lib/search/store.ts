@@ -1,7 +1,7 @@
 import { parsePageParam } from "@/lib/content/queries";
 import { getArticleBody, getContentIndex } from "@/lib/content/store";
-import { SEARCH_BODY_WORDS, SEARCH_PAGE_SIZE } from "@/lib/limits";
-import { SearchIndex, type SearchOutcome } from "./search-index";
+import { SEARCH_BODY_WORD_BUDGET, SEARCH_PAGE_SIZE } from "@/lib/limits";
+import { bodyWordLimit, SearchIndex, type SearchOutcome } from "./search-index";
 import { parseQuery, type ParsedQuery } from "./text";
 
 interface SearchState {
@@ -12,10 +12,14 @@ interface SearchState {
 // the content store. It is created on the first search: a server nobody searches builds nothing.
 const state: SearchState = ((globalThis as { __searchStore?: SearchState }).__searchStore ??= {});
 
-/** SEARCH_BODY_WORDS (a whole number) overrides how many words of each body are indexed. */
-function bodyWords(): number {
+/**
+ * How many words of each body are indexed: SEARCH_BODY_WORDS (a whole number) fixes it; by default
+ * it follows the size of the archive, within a budget of words for all bodies together.
+ */
+function bodyWords(): number | ((articles: number) => number) {
   const raw = process.env.SEARCH_BODY_WORDS;
-  return raw && /^\d{1,6}$/.test(raw) ? Number(raw) : SEARCH_BODY_WORDS;
+  if (raw && /^\d{1,6}$/.test(raw)) return Number(raw);
+  return (articles) => bodyWordLimit(articles, SEARCH_BODY_WORD_BUDGET);
 }
 
 function searchIndex(): SearchIndex {
