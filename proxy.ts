@@ -4,6 +4,7 @@ import { routing } from "./i18n/routing";
 import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
+import { searchPageCount } from "./lib/search/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -61,7 +62,9 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
   const preview = request.cookies.has(DRAFT_COOKIE);
-  if (isKnownPath(index, path, searchParams, Date.now(), { preview })) {
+  // Only a later page of results needs the search run here, to know whether that page exists.
+  const searchPages = path === "/search" ? await searchPageCount(searchParams, Date.now()) : undefined;
+  if (isKnownPath(index, path, searchParams, Date.now(), { preview, searchPages })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);

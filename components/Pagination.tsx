@@ -1,11 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 
-/** Previous/next page links; page 1 is the bare path so it has one URL only. */
-export async function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+/**
+ * Previous/next page links; page 1 is the bare path so it has one URL only. `params` are kept on
+ * every link (the search's `q`).
+ */
+export async function Pagination({ basePath, page, pageCount, params = {} }: { basePath: string; page: number; pageCount: number; params?: Record<string, string> }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
-  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  const href = (p: number) => {
+    const query = new URLSearchParams(params);
+    if (p > 1) query.set("page", String(p));
+    const qs = query.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
   return (
     <nav aria-label={t("label")} className="mt-8 flex items-center justify-between gap-4 font-sans text-sm">
       {page > 1 ? (

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
+import { SearchForm } from "./SearchForm";
 import type { Section } from "@/lib/content/types";
 
 export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
@@ -10,6 +11,9 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
           {siteName}
         </Link>
+        <div className="mx-auto mt-3 max-w-md">
+          <SearchForm id="site-search" />
+        </div>
       </div>
       <nav aria-label={t("sectionsNav")} className="border-t border-rule">
         {/* One line that scrolls sideways on a phone, as news sites do: its height never depends on

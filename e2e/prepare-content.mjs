@@ -21,6 +21,18 @@ for (let i = 1; i <= 15; i++) {
     `---\ntitle: "Архив спорта: матч номер ${i}"\ndate: "2024-01-${day}T18:00:00+03:00"\nsection: sport\n---\nОтчёт о матче номер ${i}.\n`,
   );
 }
+// Twenty-one older economy stories for the search and tag specs: one word in all of them
+// («дирижабль»: 21 results, two pages), others in five, two and one, and one tag spelt two ways.
+const airships = path.join(target, "articles", "economy", "airships");
+await mkdir(airships, { recursive: true });
+for (let i = 1; i <= 21; i++) {
+  const day = String(i).padStart(2, "0");
+  const extra = [i <= 5 ? "Рядом летел аэростат." : "", i <= 2 ? "Выше поднялся стратостат." : "", i === 1 ? "Пассажиры сидели в гондоле." : ""].join(" ");
+  await writeFile(
+    path.join(airships, `e2e-airship-${i}.md`),
+    `---\ntitle: "Рейс дирижабля номер ${i}"\ndate: "2023-03-${day}T12:00:00+03:00"\nsection: economy\ntags: [${i === 7 ? "ВОЗДУХОПЛАВАНИЕ" : "Воздухоплавание"}]\n---\nДирижабли снова перевозят грузы. ${extra}\n`,
+  );
+}
 // One story from half an hour ago, for the Google News sitemap and the Yandex feed (last days only).
 const fresh = new Date(Date.now() - 30 * 60 * 1000).toISOString();
 await writeFile(

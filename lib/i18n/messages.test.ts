@@ -21,6 +21,21 @@ describe("Russian messages", () => {
     ]);
   });
 
+  it("counts search results with the right verb and noun forms", () => {
+    const found = (n: number) => t("search.count", { count: n });
+    expect([1, 2, 5, 11, 21, 22, 25, 101].map(found)).toEqual([
+      "Найдена 1 новость",
+      "Найдено 2 новости",
+      "Найдено 5 новостей",
+      "Найдено 11 новостей",
+      "Найдено 21 новость",
+      "Найдено 22 новости",
+      "Найдено 25 новостей",
+      "Найдено 101 новость",
+    ]);
+    expect(t("tag.count", { count: 3 })).toBe("3 новости");
+  });
+
   it("fills the article blocks' headings", () => {
     expect(t("article.moreNews", { genitive: "политики" })).toBe("Другие новости политики");
     expect(t("top.title", { genitive: "Беларуси" })).toBe("ТОП-новости Беларуси");

@@ -39,6 +39,50 @@ describe("isKnownPath", () => {
   });
 });
 
+describe("isKnownPath: tags and search", () => {
+  const tagged = makeIndex([
+    ...Array.from({ length: 21 }, (_, i) => makeArticle(`m${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, { tags: ["Минск"] })),
+    makeArticle("n", "2024-03-01T09:00:00+03:00", { tags: ["Node.js", "Могилёв"] }),
+    makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true, tags: ["Тайна"] }),
+  ]);
+  const knownIn = (path: string, opts = {}) => {
+    const url = new URL(path, "http://x");
+    return isKnownPath(tagged, decodeURIComponent(url.pathname), url.searchParams, now, opts);
+  };
+
+  it("knows published tags under their own spelling, with their pages", () => {
+    expect(knownIn("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
+    expect(knownIn("/tag/Минск?page=2")).toBe(true);
+    expect(knownIn("/tag/Минск?page=3")).toBe(false);
+    expect(knownIn("/tag/Node.js")).toBe(true);
+    expect(isPassThroughFile("/tag/Node.js")).toBe(false);
+    for (const p of ["/tag/Тайна", "/tag/nope", "/tag", "/tag/Минск/x", "/tag/минск", "/tag/Минск?page=0"]) expect(knownIn(p), p).toBe(false);
+  });
+
+  it("knows /search with one query, and its later pages only as far as the results go", () => {
+    expect(knownIn("/search")).toBe(true);
+    expect(knownIn("/search?q=")).toBe(true);
+    expect(knownIn("/search?q=%D0%BC%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
+    expect(knownIn("/search?q=минск&page=2")).toBe(false);
+    expect(knownIn("/search?q=минск&page=2", { searchPages: 2 })).toBe(true);
+    expect(knownIn("/search?q=минск&page=3", { searchPages: 2 })).toBe(false);
+    expect(knownIn("/search?q=a&q=b")).toBe(false);
+    expect(knownIn("/search?q=%FF")).toBe(false);
+    expect(knownIn("/search?q=x&page=abc")).toBe(false);
+    expect(knownIn("/search/x")).toBe(false);
+  });
+
+  it("sends other spellings of a tag, and upper-case prefixes, to the tag's URL", () => {
+    expect(canonicalRedirect(tagged, "/tag/минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
+    expect(canonicalRedirect(tagged, "/tag/МОГИЛЕВ", now)).toBe("/tag/%D0%9C%D0%BE%D0%B3%D0%B8%D0%BB%D1%91%D0%B2");
+    expect(canonicalRedirect(tagged, "/TAG/Минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
+    expect(canonicalRedirect(tagged, "/tag/Минск", now)).toBeUndefined();
+    expect(canonicalRedirect(tagged, "/tag/тайна", now)).toBeUndefined(); // no such page: left to the 404
+    expect(canonicalRedirect(tagged, "/Search", now)).toBe("/search");
+    expect(canonicalRedirect(tagged, "/search", now)).toBeUndefined();
+  });
+});
+
 describe("decodePath and isPassThroughFile", () => {
   it("rejects malformed encoding and NUL bytes", () => {
     expect(decodePath("/news/%FF")).toBeUndefined();

@@ -1,10 +1,12 @@
 import { findPublished, isPublished, newestPublishedChange, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
+import { findTag, tagPath } from "@/lib/content/tags";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
+import { parseQuery } from "@/lib/search/text";
 
-/** Page routes: a path under one of these is a page even when it contains a dot. */
-const PAGE_PREFIXES = new Set(["news", "section"]);
+/** Page routes: a path under one of these is a page even when it contains a dot («/tag/Node.js»). */
+const PAGE_PREFIXES = new Set(["news", "section", "tag"]);
 
 /** Decodes a URL path; undefined for malformed percent-encoding or a NUL byte. */
 export function decodePath(pathname: string): string | undefined {
@@ -36,11 +38,17 @@ export function isKnownPath(
   pathname: string,
   search: URLSearchParams,
   now: number,
-  { preview = false }: { preview?: boolean } = {},
+  {
+    preview = false,
+    searchPages,
+  }: {
+    preview?: boolean;
+    /** For `/search?q=…&page=N` with N > 1: how many pages of results the query has. */
+    searchPages?: number;
+  } = {},
 ): boolean {
   const parts = pathname.split("/").filter(Boolean);
-  const pageParam = search.getAll("page");
-  const page = parsePageParam(pageParam.length > 1 ? pageParam : pageParam[0]);
+  const page = parsePageParam(single(search.getAll("page")));
 
   if (parts.length === 0) return true;
   const [first, slug, ...rest] = parts;
@@ -64,12 +72,30 @@ export function isKnownPath(
     if (!index.sectionBySlug.has(slug) || page === undefined) return false;
     return paginate(sectionArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
   }
+  if (first === "tag" && slug !== undefined) {
+    // Other spellings of the tag were redirected to this one by canonicalRedirect.
+    const tag = findTag(index, slug, now);
+    if (!tag || tag.name !== slug || page === undefined) return false;
+    return paginate(tag.articles, page, LIST_PAGE_SIZE) !== undefined;
+  }
+  if (first === "search" && slug === undefined) {
+    if (page === undefined || parseQuery(single(search.getAll("q"))) === undefined) return false;
+    // Page 1 always exists (it says when nothing is found); later pages only as far as results go.
+    return page === 1 || page <= (searchPages ?? 0);
+  }
   return false;
+}
+
+/** A query parameter as pages get it from Next: absent, one value, or a list when repeated. */
+function single(values: string[]): string | string[] | undefined {
+  return values.length > 1 ? values : values[0];
 }
 
 /**
  * Where a decoded path should permanently point instead, if anywhere: page paths are lower case,
- * and an article's old slug (`aliases`) leads to its current URL.
+ * an article's old slug (`aliases`) leads to its current URL, and a tag spelt another way
+ * («/tag/шос», «/tag/Могилев») to the tag's page. The result is a path for `URL.pathname`: a tag in
+ * it is percent-encoded.
  */
 export function canonicalRedirect(index: ContentIndex, path: string, now: number): string | undefined {
   const lower = path.toLowerCase();
@@ -78,7 +104,12 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
     const moved = index.byAlias.get(parts[1]!);
     if (moved && isPublished(moved, now)) return `/news/${moved.slug}`;
   }
-  if (lower !== path && (parts[0] === "news" || parts[0] === "section")) return lower;
+  if (parts[0] === "tag" && parts.length === 2) {
+    const [prefix, spelling] = path.split("/").filter(Boolean) as [string, string];
+    const tag = findTag(index, spelling, now);
+    return tag && (tag.name !== spelling || prefix !== "tag") ? tagPath(tag.name) : undefined;
+  }
+  if (lower !== path && (parts[0] === "news" || parts[0] === "section" || (parts[0] === "search" && parts.length === 1))) return lower;
   return undefined;
 }
 

@@ -1,5 +1,6 @@
-import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, WebSite, WithContext } from "schema-dts";
+import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Article, Section, SiteConfig } from "@/lib/content/types";
+import { tagPath } from "@/lib/content/tags";
 import { absoluteUrl, articlePath, sectionPath } from "./urls";
 
 /** Google shows at most 110 characters of a headline; cut at a word and mark the cut. */
@@ -78,6 +79,15 @@ export function articleBreadcrumbs(article: Article, section: Section, ctx: SeoC
   );
 }
 
+/** The site search, for a search box under the site's result (the braces stay unencoded). */
+function searchAction(base: string): WithActionConstraints<SearchAction> {
+  return {
+    "@type": "SearchAction",
+    target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl("/search", base)}?q={search_term_string}` },
+    "query-input": "required name=search_term_string",
+  };
+}
+
 export function webSiteJsonLd(ctx: SeoContext): WithContext<WebSite> {
   return {
     "@context": "https://schema.org",
@@ -87,6 +97,7 @@ export function webSiteJsonLd(ctx: SeoContext): WithContext<WebSite> {
     inLanguage: ctx.language,
     ...(ctx.site.description ? { description: ctx.site.description } : {}),
     publisher: organization(ctx),
+    potentialAction: searchAction(ctx.base),
   };
 }
 
@@ -94,22 +105,31 @@ export function organizationJsonLd(ctx: SeoContext): WithContext<Organization> {
   return { "@context": "https://schema.org", ...organization(ctx) };
 }
 
-export function collectionPageJsonLd(section: Section, ctx: SeoContext): WithContext<CollectionPage> {
+function collectionPage(name: string, path: string, ctx: SeoContext): WithContext<CollectionPage> {
   return {
     "@context": "https://schema.org",
     "@type": "CollectionPage",
-    name: section.name,
-    url: absoluteUrl(sectionPath(section.slug), ctx.base),
+    name,
+    url: absoluteUrl(path, ctx.base),
     inLanguage: ctx.language,
     isPartOf: { "@type": "WebSite", name: ctx.site.name, url: absoluteUrl("/", ctx.base) },
     breadcrumb: breadcrumbJsonLd(
       [
         { name: ctx.homeLabel, path: "/" },
-        { name: section.name, path: sectionPath(section.slug) },
+        { name, path },
       ],
       ctx.base,
     ),
   };
+}
+
+export function collectionPageJsonLd(section: Section, ctx: SeoContext): WithContext<CollectionPage> {
+  return collectionPage(section.name, sectionPath(section.slug), ctx);
+}
+
+/** A tag page: the tag's articles, one step below the home page. */
+export function tagCollectionJsonLd(name: string, ctx: SeoContext): WithContext<CollectionPage> {
+  return collectionPage(name, tagPath(name), ctx);
 }
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so no text can close the tag. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
-import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./json-ld";
+import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
 
@@ -58,6 +58,23 @@ describe("structured data", () => {
   it("describes the site and a section", () => {
     expect(webSiteJsonLd(ctx)).toMatchObject({ "@type": "WebSite", url: "https://news.example/", inLanguage: "ru" });
     expect(collectionPageJsonLd(politics, ctx)).toMatchObject({ "@type": "CollectionPage", url: "https://news.example/section/politics" });
+  });
+
+  it("tells search engines how to search the site", () => {
+    expect(webSiteJsonLd(ctx).potentialAction).toEqual({
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: "https://news.example/search?q={search_term_string}" },
+      "query-input": "required name=search_term_string",
+    });
+  });
+
+  it("describes a tag page as a collection one step below the home page, its URL percent-encoded", () => {
+    const page = tagCollectionJsonLd("ШОС", ctx) as unknown as { "@type": string; name: string; url: string; breadcrumb: { itemListElement: { name: string; item: string }[] } };
+    expect(page).toMatchObject({ "@type": "CollectionPage", name: "ШОС", url: "https://news.example/tag/%D0%A8%D0%9E%D0%A1" });
+    expect(page.breadcrumb.itemListElement.map((i) => [i.name, i.item])).toEqual([
+      ["Главная", "https://news.example/"],
+      ["ШОС", "https://news.example/tag/%D0%A8%D0%9E%D0%A1"],
+    ]);
   });
 
   it("cannot be broken out of its script tag", () => {

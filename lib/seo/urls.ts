@@ -15,3 +15,12 @@ export function absoluteUrl(path: string, base: string = siteUrl()): string {
 
 export const articlePath = (slug: string) => `/news/${slug}`;
 export const sectionPath = (slug: string) => `/section/${slug}`;
+
+/** A search page's URL: `/search?q=…&page=N` (no `q` for the empty search, no `page` for page 1). */
+export function searchPath(query: string, page = 1): string {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (page > 1) params.set("page", String(page));
+  const qs = params.toString();
+  return qs ? `/search?${qs}` : "/search";
+}

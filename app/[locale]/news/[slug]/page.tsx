@@ -7,9 +7,11 @@ import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
+import { TagList } from "@/components/TagList";
 import { findPublished, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { getArticleBody, getContentIndex } from "@/lib/content/store";
+import { tagLinks } from "@/lib/content/tags";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
@@ -117,15 +119,7 @@ export default async function ArticlePage({ params }: Props) {
             </p>
           )}
 
-          {article.tags.length > 0 && (
-            <p className="mt-4 flex flex-wrap gap-2 font-sans text-xs" aria-label={t("tags")}>
-              {article.tags.map((tag) => (
-                <span key={tag} className="rounded-sm border border-rule px-2 py-0.5 text-muted">
-                  {tag}
-                </span>
-              ))}
-            </p>
-          )}
+          <TagList tags={tagLinks(index, article.tags, now)} className="mt-4" />
 
           <ArticleNeighbours previous={previous} next={next} />
         </article>

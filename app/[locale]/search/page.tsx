@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Pagination } from "@/components/Pagination";
+import { SearchForm } from "@/components/SearchForm";
+import { SearchResult } from "@/components/SearchResult";
+import { Sidebar } from "@/components/Sidebar";
+import { isPublished, paginate, parsePageParam } from "@/lib/content/queries";
+import { withBodies } from "@/lib/content/store";
+import { tagLinks } from "@/lib/content/tags";
+import type { Article } from "@/lib/content/types";
+import { SEARCH_PAGE_SIZE } from "@/lib/limits";
+import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { highlight, snippet } from "@/lib/search/highlight";
+import { searchArticles } from "@/lib/search/store";
+import { MAX_QUERY_LENGTH, parseQuery } from "@/lib/search/text";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { searchPath } from "@/lib/seo/urls";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const sp = await searchParams;
+  const query = parseQuery(sp.q);
+  const page = parsePageParam(sp.page);
+  if (!query || !page) return {};
+  const [t, tPage, seo] = await Promise.all([getTranslations("search"), getTranslations("pagination"), getSeoContext()]);
+  const base = query.text ? t("titleWithQuery", { query: query.text }) : t("title");
+  return {
+    ...pageMetadata({
+      ...seo,
+      // Canonical: the query as searched (trimmed, cut), so spellings of one URL collapse into one.
+      path: searchPath(query.text, page),
+      title: page > 1 ? tPage("pageTitle", { title: base, page }) : base,
+      description: t("description", { site: seo.site.name }),
+    }),
+    // Result pages are endless and thin: crawlers may follow their links but not index them.
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const query = parseQuery(sp.q);
+  const pageNumber = parsePageParam(sp.page);
+  // The proxy has already answered 404 for these (see isKnownPath).
+  if (!query || !pageNumber) notFound();
+  const ctx = await getPageContext();
+  const { index, now, timeZone, intl } = ctx;
+  const t = await getTranslations("search");
+
+  const outcome = query.text ? await searchArticles(query, now) : undefined;
+  // Resolved against this request's content index: an article removed meanwhile is left out.
+  const found = (outcome?.hits ?? []).map((h) => index.bySlug.get(h.slug)).filter((a): a is Article => !!a && isPublished(a, now));
+  // A page past the end (the results changed since the proxy counted them) shows as empty.
+  const page = paginate(found, pageNumber, SEARCH_PAGE_SIZE) ?? { items: [], page: pageNumber, pageCount: pageNumber, total: found.length };
+  const terms = outcome?.terms ?? new Set<string>();
+  const results = await withBodies(page.items);
+
+  return (
+    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0">
+        <header className="border-b-2 border-ink pb-4">
+          <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
+          <div className="mt-4">
+            <SearchForm id="search-page" query={query.text} large />
+          </div>
+          {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
+          {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{t("partial")}</p>}
+        </header>
+
+        {!query.text ? (
+          <p className="mt-6 font-serif text-lg" data-testid="search-prompt">
+            {t("prompt")}
+          </p>
+        ) : found.length === 0 ? (
+          <div className="mt-6" data-testid="search-empty">
+            <p className="font-serif text-lg">{t("none", { query: query.text })}</p>
+            <p className="mt-2 font-sans text-sm text-muted">{t("noneHint")}</p>
+          </div>
+        ) : (
+          <>
+            <p className="mt-4 font-sans text-sm text-muted" data-testid="search-count">
+              {t("count", { count: found.length })} {t("countFor", { query: query.text })}
+            </p>
+            <section aria-label={t("results")}>
+              {results.map(({ article, body }) => (
+                <SearchResult
+                  key={article.slug}
+                  article={article}
+                  sectionName={index.sectionBySlug.get(article.section)?.name ?? ""}
+                  title={highlight(article.title, terms)}
+                  passage={snippet(article.lead, terms) ?? snippet(body.text, terms) ?? highlight(article.lead, terms)}
+                  tags={tagLinks(index, article.tags, now).map((tag) => ({ ...tag, segments: highlight(tag.name, terms) }))}
+                  timeZone={timeZone}
+                  intl={intl}
+                />
+              ))}
+            </section>
+            <Pagination basePath="/search" page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
+          </>
+        )}
+      </div>
+      <Sidebar ctx={ctx} />
+    </div>
+  );
+}

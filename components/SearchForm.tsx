@@ -1,0 +1,31 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { getPathname } from "@/i18n/navigation";
+import { MAX_QUERY_LENGTH } from "@/lib/search/text";
+
+/**
+ * A plain GET form to /search: it works without JavaScript and its result is an ordinary URL.
+ * `id` tells the header's form from the search page's own.
+ */
+export async function SearchForm({ id, query = "", large = false }: { id: string; query?: string; large?: boolean }) {
+  const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
+  return (
+    <form role="search" aria-label={t("formLabel")} action={getPathname({ href: "/search", locale })} method="get" className="flex w-full gap-2 font-sans">
+      <label htmlFor={id} className="sr-only">
+        {t("inputLabel")}
+      </label>
+      <input
+        id={id}
+        type="search"
+        name="q"
+        defaultValue={query}
+        placeholder={t("placeholder")}
+        maxLength={MAX_QUERY_LENGTH}
+        autoComplete="off"
+        className={`min-w-0 flex-1 rounded-sm border border-rule bg-white px-3 text-ink placeholder:text-muted ${large ? "py-2.5 text-lg" : "py-1.5 text-sm"}`}
+      />
+      <button type="submit" className={`rounded-sm bg-accent px-4 font-bold text-white hover:bg-accent-dark ${large ? "text-base" : "text-sm"}`}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,264 @@
+import MiniSearch, { type Query } from "minisearch";
+import { isPublished } from "@/lib/content/queries";
+import type { Article, ArticleBody, ContentIndex } from "@/lib/content/types";
+import { recencyBoost } from "./ranking";
+import { tokenize, wordTerms, type ParsedQuery } from "./text";
+
+/*
+ * Full-text search over the live content index.
+ *
+ * MiniSearch does the indexing and the ranking (BM25+ per field, field boosts, a per-document boost
+ * for recency). It was chosen over FlexSearch and Orama because it is small, has no dependencies,
+ * takes our own tokenizer and term processing (the Russian stems below), and updates in place:
+ * `add`/`discard` per document, with discarded entries vacuumed in the background, which is what
+ * a live archive needs. FlexSearch's scoring is not term-frequency based and its API has been
+ * unstable across 0.7/0.8; Orama keeps a copy of every document, which we cannot afford in memory.
+ */
+
+interface SearchDoc {
+  id: string;
+  title: string;
+  lead: string;
+  tags: string;
+  body: string;
+}
+
+const FIELDS = ["title", "lead", "tags", "body"] as const;
+/** A word in the title says more about the story than the same word deep in the body. */
+const FIELD_BOOST = { title: 3, tags: 2.5, lead: 1.5, body: 1 };
+
+export interface SearchIndexOptions {
+  /** The current content index; asked again before each search. */
+  source: () => ContentIndex | Promise<ContentIndex>;
+  /** An article's body (`getArticleBody`). */
+  body: (article: Article) => Promise<ArticleBody>;
+  /**
+   * Only the first this many words of a body are indexed (memory), or a function of the number of
+   * articles giving it (see bodyWordLimit); undefined: all of it.
+   */
+  maxBodyWords?: number | ((articles: number) => number);
+  /** Articles indexed between two yields to the event loop. */
+  chunkSize?: number;
+  /** How long a search waits for the index to catch up before it searches what is indexed so far. */
+  waitMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface SearchHit {
+  slug: string;
+  score: number;
+}
+
+export interface SearchOutcome {
+  /** Published matches, best first. */
+  hits: SearchHit[];
+  /** Every term of the query, for highlighting the words that matched. */
+  terms: ReadonlySet<string>;
+  /** False while the first build is still running and only part of the archive was searched. */
+  complete: boolean;
+}
+
+interface Indexed {
+  article: Article;
+  /** Hash of what was indexed, so an unchanged article re-read from disk is not indexed again. */
+  hash: number;
+}
+
+/** FNV-1a, 32 bits: enough to tell whether an article's text changed. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const CACHE_SIZE = 32;
+/** Published sets change with time too (scheduled stories): a cached outcome is kept briefly. */
+const CACHE_MS = 2_000;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * How many words of each body to index so that all bodies together stay within `budget` words:
+ * a small site gets its bodies indexed (nearly) whole, a large archive their openings, which in
+ * news carry the facts. Postings, not documents, are what the index's memory is made of.
+ */
+export function bodyWordLimit(articles: number, budget: number, { min = 20, max = 500 } = {}): number {
+  return Math.min(max, Math.max(min, Math.floor(budget / Math.max(1, articles))));
+}
+
+/** The first `max` words of a text (the rest of the text is not indexed). */
+export function firstWords(text: string, max: number | undefined): string {
+  if (max === undefined) return text;
+  if (max <= 0) return "";
+  const tokens = tokenize(text);
+  return tokens.length <= max ? text : text.slice(0, tokens[max - 1]!.end);
+}
+
+export class SearchIndex {
+  private mini = new MiniSearch<SearchDoc>({
+    fields: [...FIELDS],
+    storeFields: [],
+    // Words and terms come from ./text, which also reads the query, so both sides agree.
+    tokenize: (text) => tokenize(text).map((t) => t.word),
+    processTerm: (word) => wordTerms(word),
+    searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
+  });
+  private indexed = new Map<string, Indexed>();
+  private synced?: ContentIndex;
+  private running?: Promise<void>;
+  private built = false;
+  /** Words of each body indexed in the current pass. */
+  private bodyWords?: number;
+  /** Recent outcomes: the proxy and the page of one request ask the same question. */
+  private cache = new Map<string, { synced: ContentIndex | undefined; at: number; outcome: SearchOutcome }>();
+  private readonly chunkSize: number;
+  private readonly waitMs: number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: SearchIndexOptions) {
+    this.chunkSize = options.chunkSize ?? 50;
+    this.waitMs = options.waitMs ?? 5_000;
+    this.log = options.log ?? ((line) => console.error(`[search] ${line}`));
+  }
+
+  /** Number of articles in the search index (published or scheduled; drafts are never indexed). */
+  get size(): number {
+    return this.indexed.size;
+  }
+
+  /** Distinct terms in the index. */
+  get termCount(): number {
+    return this.mini.termCount;
+  }
+
+  /**
+   * Brings the index up to the current content index: only articles that are new, changed or
+   * gone are touched. One run at a time; a search that arrives meanwhile waits for it.
+   */
+  catchUp(): Promise<void> {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Published articles matching every word of the query (in any of its forms), best first. */
+  async search(query: ParsedQuery, now: number): Promise<SearchOutcome> {
+    const terms = new Set(query.words.flat());
+    const complete = await this.settle();
+    if (query.words.length === 0) return { hits: [], terms, complete };
+    const key = JSON.stringify(query.words);
+    const cached = this.cache.get(key);
+    if (cached && complete && cached.synced === this.synced && Math.abs(now - cached.at) < CACHE_MS) return cached.outcome;
+    const tree: Query = {
+      combineWith: "AND",
+      queries: query.words.map((alternatives) => ({ combineWith: "OR", queries: alternatives })),
+    };
+    const results = this.mini.search(tree, {
+      boost: FIELD_BOOST,
+      boostDocument: (id) => {
+        const entry = this.indexed.get(id as string);
+        return entry ? recencyBoost(entry.article.dateMs, now) : 0;
+      },
+      filter: (r) => {
+        const entry = this.indexed.get(r.id as string);
+        return entry !== undefined && isPublished(entry.article, now);
+      },
+    });
+    const hits = results.map((r) => ({ slug: r.id as string, score: r.score, dateMs: this.indexed.get(r.id as string)!.article.dateMs }));
+    // Equal scores (say, two stories matching only by tag) go newest first, the same on every run.
+    hits.sort((a, b) => b.score - a.score || b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : 1));
+    const outcome = { hits: hits.map(({ slug, score }) => ({ slug, score })), terms, complete };
+    if (complete) {
+      this.cache.delete(key);
+      this.cache.set(key, { synced: this.synced, at: now, outcome });
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return outcome;
+  }
+
+  /** Waits for the index to catch up, at most `waitMs` while the first build runs. */
+  private async settle(): Promise<boolean> {
+    const run = this.catchUp();
+    if (this.built) {
+      await run;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.waitMs);
+    });
+    const done = await Promise.race([run.then(() => true), timeout]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  private async run() {
+    // Content may change while a pass runs (the pass yields); go again until nothing is left.
+    for (;;) {
+      const latest = await this.options.source();
+      if (latest === this.synced) break;
+      await this.apply(latest);
+      this.synced = latest;
+      this.built = true;
+    }
+  }
+
+  private async apply(index: ContentIndex) {
+    for (const slug of [...this.indexed.keys()]) {
+      const current = index.bySlug.get(slug);
+      if (!current || current.draft) {
+        this.mini.discard(slug);
+        this.indexed.delete(slug);
+      }
+    }
+    const limit = this.options.maxBodyWords;
+    this.bodyWords = typeof limit === "function" ? limit(index.articles.length) : limit;
+    // Newest first: while the first build runs, searches already cover the latest news.
+    const todo: Article[] = [];
+    for (const a of index.articles) {
+      if (a.draft) continue;
+      const entry = this.indexed.get(a.slug);
+      if (entry?.article === a) continue;
+      // Re-read from an unchanged file (the store rebuilds articles when site.json or media
+      // change): nothing to index, and no body to render.
+      if (entry && a.stamp !== undefined && entry.article.stamp === a.stamp && entry.article.file === a.file) {
+        entry.article = a;
+        continue;
+      }
+      todo.push(a);
+    }
+    for (let i = 0; i < todo.length; i += this.chunkSize) {
+      const chunk = todo.slice(i, i + this.chunkSize);
+      const bodies = await Promise.all(chunk.map((a) => this.bodyText(a)));
+      chunk.forEach((article, j) => this.put(article, bodies[j]!));
+      await yieldToEventLoop();
+    }
+  }
+
+  private async bodyText(article: Article): Promise<string> {
+    try {
+      return firstWords((await this.options.body(article)).text, this.bodyWords);
+    } catch (err) {
+      this.log(`${article.file}: body not indexed: ${(err as Error).message}`);
+      return "";
+    }
+  }
+
+  private put(article: Article, body: string) {
+    const doc: SearchDoc = { id: article.slug, title: article.title, lead: article.lead, tags: article.tags.join(" \n "), body };
+    const hash = hashText(`${doc.title}\0${doc.lead}\0${doc.tags}\0${doc.body}`);
+    const previous = this.indexed.get(article.slug);
+    // Re-read but unchanged (the content store rebuilds every article when site.json or media change).
+    if (previous && previous.hash === hash) {
+      previous.article = article;
+      return;
+    }
+    if (previous) this.mini.discard(article.slug);
+    this.mini.add(doc);
+    this.indexed.set(article.slug, { article, hash });
+  }
+}
