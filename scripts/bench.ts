@@ -15,7 +15,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { startProxyStack, type ProxyStack } from "./proxy-stack";
+import { startProxyStack, stopAllStacks } from "./proxy-stack";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,9 +56,8 @@ async function warm(url: string) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const content = await mkdtemp(path.join(os.tmpdir(), "bench-content-"));
-let stack: ProxyStack | undefined;
 const cleanUp = async () => {
-  await stack?.stop(); // the instances' watchers must not see their folder vanish
+  await stopAllStacks(); // the instances' watchers must not see their folder vanish
   await rm(content, { recursive: true, force: true });
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().then(() => process.exit(130)));
@@ -77,7 +76,7 @@ try {
             try_files $uri =404;
         }
     }`;
-  stack = await startProxyStack({
+  const stack = await startProxyStack({
     port: PORT,
     appPorts: [APP_PORT, APP_PORT + 1],
     env: { ...process.env, CONTENT_DIR: content },
@@ -92,7 +91,7 @@ try {
     await writeFile(path.join(staticRoot, page.file), Buffer.from(await res.arrayBuffer()), { mode: 0o644 });
   }
 
-  const targets = (page: (typeof PAGES)[number]) => [stack!.instances[0] + page.path, stack!.base + page.path, `http://127.0.0.1:${STATIC_PORT}/${page.file}`];
+  const targets = (page: (typeof PAGES)[number]) => [stack.instances[0] + page.path, stack.base + page.path, `http://127.0.0.1:${STATIC_PORT}/${page.file}`];
   for (const page of PAGES) for (const url of targets(page)) await warm(url);
 
   const rows: { page: string; cells: Cell[] }[] = [];

@@ -71,6 +71,14 @@ function workerUser(): { name: string; group: string; uid: number; gid: number }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Every stack this process started and has not stopped, so a signal mid-start stops it too. */
+const running = new Set<() => Promise<void>>();
+
+/** Stops every stack this process started, each by its PIDs. */
+export async function stopAllStacks(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((r) => child.once("exit", () => r()));
@@ -116,14 +124,16 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
   process.once("exit", killAll);
 
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       // nginx first, so no request reaches an instance that is going away.
       if (proxy) await stopChild(proxy, "SIGTERM");
       await Promise.all(apps.map((c) => stopChild(c, "SIGTERM")));
       process.removeListener("exit", killAll);
       await rm(prefix, { recursive: true, force: true });
+      running.delete(stop);
     })());
+  running.add(stop);
   let reportDeath: (what: string) => void = () => {};
   const died = new Promise<string>((r) => (reportDeath = r));
   const watch = (child: ChildProcess, what: string) =>
@@ -187,20 +197,13 @@ async function main() {
   const port = arg("port", 8080);
   const appPort = arg("app-port", 3000);
   const instances = arg("instances", 2);
+  const shutdown = (code: number) => void stopAllStacks().then(() => process.exit(code));
+  process.once("SIGINT", () => shutdown(0));
+  process.once("SIGTERM", () => shutdown(0));
   const stack = await startProxyStack({ port, appPorts: Array.from({ length: instances }, (_, i) => appPort + i) });
-  let done = false;
-  const shutdown = async () => {
-    if (done) return;
-    done = true;
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  void stack.died.then(async (what) => {
+  void stack.died.then((what) => {
     console.error(`${what}; stopping the rest`);
-    await stack.stop();
-    process.exit(1);
+    shutdown(1);
   });
   console.log(`nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}); prefix ${stack.prefix}`);
 }
