@@ -1,18 +1,34 @@
 import { defineConfig } from "@playwright/test";
+import { proxyStack } from "./e2e/helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Set E2E_BASE_URL to run the suite against a server started elsewhere (e.g. behind a proxy). */
 const external = process.env.E2E_BASE_URL;
+/**
+ * E2E_PROXY=1 (`npm run test:e2e:proxy`): the suite starts nginx with the shipped configuration in
+ * front of two instances (scripts/proxy-stack.ts) and runs the tests tagged @smoke through it.
+ */
+const proxy = proxyStack();
+const ENV = {
+  CONTENT_DIR: ".e2e/content",
+  NEXT_TELEMETRY_DISABLED: "1",
+  PREVIEW_TOKEN: "e2e-preview-token",
+  REVALIDATE_TOKEN: "e2e-revalidate-token",
+};
 
 export default defineConfig({
   testDir: "e2e",
+  // proxy.spec.ts checks nginx itself; through the proxy, only the smoke subset makes sense (tests
+  // of a single server's own behaviour, such as a fresh nonce per response, do not hold there).
+  testIgnore: proxy ? undefined : "proxy.spec.ts",
+  grep: proxy ? /@smoke/ : undefined,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: "list",
   use: {
-    baseURL: external ?? `http://127.0.0.1:${PORT}`,
+    baseURL: external ?? proxy?.base ?? `http://127.0.0.1:${PORT}`,
     locale: "ru-RU",
     timezoneId: "Europe/Minsk",
     launchOptions: {
@@ -34,17 +50,22 @@ export default defineConfig({
   ],
   webServer: external
     ? undefined
-    : {
-        // `exec` makes the PID Playwright holds the server's own, so stopping it leaves no orphan.
-        command: `node e2e/prepare-content.mjs && exec node server.mjs -H 127.0.0.1 -p ${PORT} 2>> .e2e/server.log`,
-        url: `http://127.0.0.1:${PORT}/`,
-        env: {
-          CONTENT_DIR: ".e2e/content",
-          NEXT_TELEMETRY_DISABLED: "1",
-          PREVIEW_TOKEN: "e2e-preview-token",
-          REVALIDATE_TOKEN: "e2e-revalidate-token",
+    : proxy
+      ? {
+          command: `node e2e/prepare-content.mjs && exec node --import tsx scripts/proxy-stack.ts --port ${new URL(proxy.base).port} --app-port ${PORT + 1} --instances ${proxy.instances.length} 2>> .e2e/server.log`,
+          url: `${proxy.base}/`,
+          env: ENV,
+          reuseExistingServer: false,
+          timeout: 180_000,
+          // The script stops nginx and the instances by their PIDs and removes its temporary folder.
+          gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+        }
+      : {
+          // `exec` makes the PID Playwright holds the server's own, so stopping it leaves no orphan.
+          command: `node e2e/prepare-content.mjs && exec node server.mjs -H 127.0.0.1 -p ${PORT} 2>> .e2e/server.log`,
+          url: `http://127.0.0.1:${PORT}/`,
+          env: ENV,
+          reuseExistingServer: false,
+          timeout: 60_000,
         },
-        reuseExistingServer: false,
-        timeout: 60_000,
-      },
 });

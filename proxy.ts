@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
+import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
@@ -8,13 +9,6 @@ import { searchPageCount } from "./lib/search/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
-
-/**
- * Pages change when content does, and the live index picks that up within seconds, so a shared
- * cache may serve a page for 10 s and a stale copy for a minute while it refetches. Browsers always
- * revalidate (max-age=0).
- */
-const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
 
 /** Next's draft-mode cookie; its value is verified by Next when the page renders. */
 const DRAFT_COOKIE = "__prerender_bypass";
@@ -69,7 +63,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
     if (!preview && !personal) {
-      response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+      response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
       const modified = lastModified(index, path, Date.now());
       if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
     }

@@ -7,7 +7,7 @@ test.describe("the seed article", () => {
     expect(res?.status()).toBe(200);
   });
 
-  test("has the title as its only h1, the lead, source and date line", async ({ page }) => {
+  test("has the title as its only h1, the lead, source and date line", { tag: "@smoke" }, async ({ page }) => {
     await expect(page.locator("h1")).toHaveCount(1);
     await expect(page.locator("h1")).toHaveText(SEED.title);
     await expect(page).toHaveTitle(new RegExp(`^${SEED.title} — `));
@@ -65,7 +65,7 @@ test.describe("the seed article", () => {
     expect(isSortedNewestFirst(await datetimes(page.locator('section[aria-labelledby="more-news-title"]')))).toBe(true);
   });
 
-  test("has the news feed with ten timed items and the top news", async ({ page }) => {
+  test("has the news feed with ten timed items and the top news", { tag: "@smoke" }, async ({ page }) => {
     const feed = blockByHeading(page, "Лента новостей");
     await expect(feed.locator("li")).toHaveCount(10);
     for (const text of await feed.locator("li time").allInnerTexts()) expect(text).toMatch(/\d{2}:\d{2}$/);

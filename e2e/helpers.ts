@@ -62,3 +62,14 @@ export async function startServer(port: number, env: Record<string, string | und
   }
   return { base, stop: () => server.kill("SIGTERM") };
 }
+
+/**
+ * With E2E_PROXY=1 the suite runs through nginx (`npm run test:e2e:proxy`): scripts/proxy-stack.ts
+ * starts two app instances right after E2E_PORT and nginx at E2E_PORT + 5000, all on one content
+ * folder. Returns their addresses then, undefined otherwise.
+ */
+export function proxyStack(): { base: string; instances: string[] } | undefined {
+  if (process.env.E2E_PROXY !== "1") return undefined;
+  const port = Number(process.env.E2E_PORT ?? 3210);
+  return { base: `http://127.0.0.1:${port + 5000}`, instances: [port + 1, port + 2].map((p) => `http://127.0.0.1:${p}`) };
+}

@@ -19,7 +19,7 @@ async function titleOf(request: APIRequestContext, url: string): Promise<string 
   return /<h1[^>]*>([^<]*)<\/h1>/.exec(await res.text())?.[1] ?? "";
 }
 
-test("a new, edited, half-saved and deleted article shows everywhere within 5 seconds", async ({ request }, info) => {
+test("a new, edited, half-saved and deleted article shows everywhere within 5 seconds", { tag: "@smoke" }, async ({ request }, info) => {
   const slug = `live-${info.project.name}`;
   const file = path.join(DIR, `${slug}.md`);
   const url = `/news/${slug}`;
@@ -44,7 +44,7 @@ test("a new, edited, half-saved and deleted article shows everywhere within 5 se
   }
 });
 
-test("a scheduled article appears by itself once its time comes", async ({ request }, info) => {
+test("a scheduled article appears by itself once its time comes", { tag: "@smoke" }, async ({ request }, info) => {
   const slug = `scheduled-${info.project.name}`;
   const file = path.join(DIR, `${slug}.md`);
   const when = new Date(Date.now() + 4_000);
@@ -60,7 +60,7 @@ test("a scheduled article appears by itself once its time comes", async ({ reque
 });
 
 test.describe("POST /api/revalidate", () => {
-  test("refuses a missing or wrong token without saying more", async ({ request }) => {
+  test("refuses a missing or wrong token without saying more", { tag: "@smoke" }, async ({ request }) => {
     const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer wrong" }, { Authorization: "Basic e2e-revalidate-token" }];
     for (const headers of attempts) {
       const res = await request.post("/api/revalidate", { headers });

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 test.describe("with JavaScript", () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "client navigation needs JavaScript");
 
-  test("a reader goes from the home page to a section, an article and back, with no console errors", async ({ page }) => {
+  test("a reader goes from the home page to a section, an article and back, with no console errors", { tag: "@smoke" }, async ({ page }) => {
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));

@@ -3,7 +3,7 @@ import { blockByHeading, datetimes, HIDDEN_TITLES, isSortedNewestFirst, newsCoun
 
 const SECTIONS = ["Политика", "Экономика", "Общество", "В мире", "Спорт", "Культура", "Технологии"];
 
-test("the home page has the main story, the top list, the feed and a block per section", async ({ page }) => {
+test("the home page has the main story, the top list, the feed and a block per section", { tag: "@smoke" }, async ({ page }) => {
   const res = await page.goto("/");
   expect(res?.status()).toBe(200);
   await expect(page).toHaveTitle("Свежий выпуск");
@@ -36,7 +36,7 @@ test("the header links to every section and the feed", async ({ page }) => {
 });
 
 test.describe("section pages", () => {
-  test("count their news in correct Russian and list them newest first", async ({ page }) => {
+  test("count their news in correct Russian and list them newest first", { tag: "@smoke" }, async ({ page }) => {
     for (const slug of ["politics", "society", "world"]) {
       const res = await page.goto(`/section/${slug}`);
       expect(res?.status()).toBe(200);
@@ -89,7 +89,7 @@ test.describe("the whole feed at /news", () => {
     await expect(page.getByRole("navigation", { name: "Страницы" })).toContainText("Страница 2 из");
   });
 
-  test("never lists drafts, scheduled or broken articles", async ({ page }) => {
+  test("never lists drafts, scheduled or broken articles", { tag: "@smoke" }, async ({ page }) => {
     let text = "";
     for (let p = 1; ; p++) {
       const res = await page.goto(p === 1 ? "/news" : `/news?page=${p}`);

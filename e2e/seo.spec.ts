@@ -84,13 +84,13 @@ test("preview cards render any title, and only for published articles", async ({
 });
 
 test.describe("files for crawlers", () => {
-  test("robots.txt names both sitemaps", async ({ request }) => {
+  test("robots.txt names both sitemaps", { tag: "@smoke" }, async ({ request }) => {
     const { body } = await text(request, "/robots.txt");
     expect(body).toMatch(/Sitemap: https?:\/\/\S+\/sitemap\.xml/);
     expect(body).toMatch(/Sitemap: https?:\/\/\S+\/news-sitemap\.xml/);
   });
 
-  test("the sitemap index and every sitemap it names validate", async ({ request }) => {
+  test("the sitemap index and every sitemap it names validate", { tag: "@smoke" }, async ({ request }) => {
     const index = await text(request, "/sitemap.xml");
     validate(index.body, "siteindex.xsd");
     const locs = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
@@ -123,7 +123,7 @@ test.describe("files for crawlers", () => {
 test.describe("feeds", () => {
   const parser = new Parser({ customFields: { item: [["content:encoded", "contentEncoded"], ["yandex:full-text", "fullText"], ["yandex:genre", "genre"]] } });
 
-  test("/rss.xml parses, escapes any title and carries full text and photos", async ({ request }) => {
+  test("/rss.xml parses, escapes any title and carries full text and photos", { tag: "@smoke" }, async ({ request }) => {
     const { body, headers } = await text(request, "/rss.xml");
     expect(headers["content-type"]).toContain("application/rss+xml");
     const feed = await parser.parseString(body);

@@ -1,9 +1,11 @@
-/** XML for crawlers and feed readers; shared caches may keep it a minute and serve it stale briefly. */
+import { SHARED_CACHE_CONTROL } from "@/lib/cache-control";
+
+/** XML for crawlers and feed readers; shared caches keep it as briefly as pages (it lists new articles). */
 export function xmlResponse(body: string, contentType = "application/xml"): Response {
   return new Response(body, {
     headers: {
       "Content-Type": `${contentType}; charset=utf-8`,
-      "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+      "Cache-Control": SHARED_CACHE_CONTROL,
     },
   });
 }

@@ -1,0 +1,171 @@
+// nginx with the shipped configuration (deploy/nginx) in front of two app instances that share the
+// content folder. Runs only with E2E_PROXY=1 (`npm run test:e2e:proxy`, see playwright.config.ts).
+import { randomUUID } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { proxyStack, SEED } from "./helpers";
+
+const stack = proxyStack()!;
+const DIR = path.resolve(".e2e/content/articles/culture");
+const WITHIN = 5_000; // the promise to editors, through the proxy too
+
+const cacheStatus = async (request: APIRequestContext, url: string, headers?: Record<string, string>) =>
+  (await request.get(url, { headers })).headers()["x-cache-status"];
+
+/** What a reader sees of a page: its text without scripts, and its article links in order. */
+async function visible(request: APIRequestContext, url: string) {
+  const res = await request.get(url);
+  expect(res.status(), url).toBe(200);
+  const html = await res.text();
+  const body = html.slice(html.indexOf("<body"));
+  const text = body
+    .replace(/<script\b[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const links = [...body.matchAll(/href="(\/news\/[^"]+)"/g)].map((m) => m[1]);
+  return { text, links };
+}
+
+function article(title: string) {
+  return `---\ntitle: "${title}"\ndate: "2023-06-03T10:00:00+03:00"\nsection: culture\n---\nТекст новости для двух серверов.\n`;
+}
+
+async function titleOf(request: APIRequestContext, url: string): Promise<string | number> {
+  const res = await request.get(url);
+  if (res.status() !== 200) return res.status();
+  return /<h1[^>]*>([^<]*)<\/h1>/.exec(await res.text())?.[1] ?? "";
+}
+
+test.describe("nginx in front of the app", { tag: "@smoke" }, () => {
+  test("keeps pages and feeds in its micro-cache and sends them compressed", async ({ request }) => {
+    for (const url of ["/", `/news/${SEED.slug}`, "/section/politics", "/rss.xml"]) {
+      // A copy is kept a second or two: a repeat soon after is answered from the cache. (The first
+      // answer may take seconds on a busy machine: the feed renders 50 articles in full.)
+      expect((await request.get(url)).status(), url).toBe(200);
+      await expect.poll(() => cacheStatus(request, url), { message: url, timeout: 15_000 }).toBe("HIT");
+      const res = await request.get(url, { headers: { "Accept-Encoding": "gzip" } });
+      expect(res.headers()["content-encoding"], url).toBe("gzip");
+      expect(res.headers()["vary"], url).toMatch(/Accept-Encoding/i);
+      expect(res.headers()["cache-control"], url).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=1");
+    }
+    const plain = await request.get("/", { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    expect(await plain.text()).toContain("<h1");
+  });
+
+  test("serves Next's build output cacheable for a year, the stylesheet compressed", async ({ request }) => {
+    const html = await (await request.get("/")).text();
+    const css = /\/_next\/static\/[^"]+\.css/.exec(html)?.[0];
+    expect(css).toBeTruthy();
+    const sheet = await request.get(css!, { headers: { "Accept-Encoding": "gzip" } });
+    expect(sheet.status()).toBe(200);
+    expect(sheet.headers()["content-encoding"]).toBe("gzip");
+    // The fonts the stylesheet names are build output too.
+    const font = /url\(([^)]+\.woff2)\)/.exec(await sheet.text())?.[1];
+    expect(font).toBeTruthy();
+    for (const asset of [css!, new URL(font!, `http://x${css}`).pathname]) {
+      const res = await request.get(asset);
+      expect(res.status(), asset).toBe(200);
+      expect(res.headers()["cache-control"], asset).toBe("public, max-age=31536000, immutable");
+    }
+    // A name that does not exist (say, from an older build) is not made to stick.
+    const missing = await request.get("/_next/static/chunks/no-such-chunk.js");
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["cache-control"] ?? "").not.toContain("immutable");
+  });
+
+  test("keeps article photos as long as the app says", async ({ request }) => {
+    const url = `/media/${SEED.slug}.jpg`;
+    const res = await request.get(url);
+    expect(res.headers()["content-type"]).toBe("image/jpeg");
+    expect(res.headers()["cache-control"]).toMatch(/max-age=3600\b/);
+    await expect.poll(() => cacheStatus(request, url), { timeout: 15_000 }).toBe("HIT");
+  });
+
+  test("never caches the 404 page, the API or a POST", async ({ request }) => {
+    for (let i = 0; i < 2; i++) {
+      const res = await request.get("/no-such-page");
+      expect(res.status()).toBe(404);
+      expect(res.headers()["x-cache-status"]).toBe("MISS");
+    }
+    for (let i = 0; i < 2; i++) {
+      const res = await request.post("/api/revalidate");
+      expect(res.status()).toBe(401);
+      expect(res.headers()["x-cache-status"]).toBeUndefined();
+    }
+    expect((await request.post("/section/politics")).headers()["x-cache-status"]).not.toBe("HIT");
+  });
+
+  test("bypasses the cache for an editor in draft mode and a reader who answered the Metrika notice", async ({ request }) => {
+    // A URL nobody asked for yet, so a stored copy would show as a HIT below.
+    const url = `/section/culture?proxy-check=${randomUUID()}`;
+    for (const cookie of ["__prerender_bypass=anything", "theme=dark; metrika_consent=granted"]) {
+      expect(await cacheStatus(request, url, { Cookie: cookie }), cookie).toBe("BYPASS");
+      expect(await cacheStatus(request, url, { Cookie: cookie }), cookie).toBe("BYPASS");
+    }
+    // Nothing those readers got was stored.
+    expect(await cacheStatus(request, url)).toBe("MISS");
+    // A cookie that merely ends in the same name is not a bypass.
+    expect(await cacheStatus(request, `/news/${SEED.slug}`, { Cookie: "x__prerender_bypass=1" })).not.toBe("BYPASS");
+
+    // The real thing: a draft preview through the proxy shows the draft, uncached.
+    const preview = await request.get("/api/draft?token=e2e-preview-token&slug=e2e-draft");
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()["x-cache-status"]).toBe("BYPASS");
+    expect(await preview.text()).toContain("Черновик: эта новость не должна появиться на сайте");
+  });
+
+  test("tells the app the reader's host and scheme, whatever the reader claims", async ({ request }) => {
+    // The consent form returns to the page it was on only when the referrer is this very host
+    // (port included), and marks its cookie Secure only over https.
+    const res = await request.post("/api/consent", {
+      form: { choice: "denied" },
+      headers: { Referer: `${stack.base}/section/politics`, "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example" },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(303);
+    expect(res.headers()["location"]).toBe("/section/politics");
+    expect(res.headers()["set-cookie"]).toContain("metrika_consent=denied");
+    expect(res.headers()["set-cookie"]).not.toContain("Secure");
+  });
+
+  test("both instances and the proxy show the same pages", async ({ request }) => {
+    for (const url of ["/", `/news/${SEED.slug}`, "/section/politics", "/news"]) {
+      // Other tests add articles meanwhile; within a few seconds all three must agree.
+      await expect(async () => {
+        const [proxied, ...direct] = await Promise.all([stack.base, ...stack.instances].map((base) => visible(request, base + url)));
+        expect(proxied!.links.length, url).toBeGreaterThan(5);
+        for (const page of direct) {
+          expect(page.links, url).toEqual(proxied!.links);
+          expect(page.text, url).toBe(proxied!.text);
+        }
+      }).toPass({ timeout: 3 * WITHIN });
+    }
+  });
+
+  test("an article written into the shared folder shows on both instances and through the proxy within 5 s", async ({ request }, info) => {
+    const slug = `proxy-shared-${info.project.name}`;
+    const file = path.join(DIR, `${slug}.md`);
+    const url = `/news/${slug}`;
+    try {
+      await writeFile(file, article("Новость для двух серверов"));
+      for (const base of [stack.base, ...stack.instances]) {
+        await expect.poll(() => titleOf(request, base + url), { timeout: WITHIN, message: base }).toBe("Новость для двух серверов");
+      }
+      // Fresh in the cache now. Edited while nobody reads it: the first reader 5 s later gets the
+      // edit, not the copy nginx still holds.
+      await writeFile(file, article("Новость для двух серверов, исправленная"));
+      await new Promise((r) => setTimeout(r, WITHIN));
+      expect(await titleOf(request, stack.base + url)).toBe("Новость для двух серверов, исправленная");
+
+      await rm(file);
+      for (const base of [stack.base, ...stack.instances]) {
+        await expect.poll(() => titleOf(request, base + url), { timeout: WITHIN, message: base }).toBe(404);
+      }
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { SHARED_CACHE_CONTROL, worstCaseStalenessSeconds } from "./cache-control";
+
+describe("shared cache policy", () => {
+  it("keeps a change visible within 5 s through a shared cache, with file events noticed within a second", () => {
+    expect(worstCaseStalenessSeconds(1)).toBeLessThanOrEqual(5);
+  });
+
+  it("lets shared caches keep pages while browsers always revalidate", () => {
+    const directives = SHARED_CACHE_CONTROL.split(", ");
+    expect(directives).toContain("public");
+    expect(directives).toContain("max-age=0");
+    expect(SHARED_CACHE_CONTROL).toMatch(/s-maxage=[1-9]\d*/);
+    expect(SHARED_CACHE_CONTROL).toMatch(/stale-while-revalidate=[1-9]\d*/);
+  });
+});

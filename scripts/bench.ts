@@ -1,0 +1,134 @@
+/**
+ * `npm run bench` (after `npm run build`): how close the production setup comes to what this machine
+ * can serve at all. For the article, home and section pages it measures with autocannon, one cell
+ * after another in one run on 127.0.0.1, with the same connections, duration and
+ * `Accept-Encoding: gzip` everywhere:
+ *   (1) the production Next server alone (server.mjs),
+ *   (2) nginx with the shipped configuration in front of two instances (scripts/proxy-stack.ts),
+ *   (3) nginx serving the very same HTML bytes as static files, with the same gzip and keepalive
+ *       settings (snippets/svezhiy-vypusk-delivery.conf): the practical ceiling,
+ * and prints one table of requests/s, p50/p99 latency and the ratios (1)/(3) and (2)/(3).
+ * Options: --connections N (50), --seconds N (10 per cell), --port N (nginx, 8260; the static
+ * server takes the next one), --app-port N (3260, 3261).
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { startProxyStack, stopAllStacks } from "./proxy-stack";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+};
+const CONNECTIONS = arg("connections", 50);
+const SECONDS = arg("seconds", 10);
+const PORT = arg("port", 8260);
+const STATIC_PORT = PORT + 1;
+const APP_PORT = arg("app-port", 3260);
+const root = path.resolve(import.meta.dirname, "..");
+
+const PAGES = [
+  { name: "article", path: "/news/lukashenko-kazakhstan-sco", file: "article.html" },
+  { name: "home", path: "/", file: "home.html" },
+  { name: "section", path: "/section/politics", file: "section.html" },
+];
+const HEADERS = { "accept-encoding": "gzip" };
+
+interface Cell {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Failed requests, as "3 timeouts, 1 non-2xx"; empty when none failed. */
+  failed: string;
+}
+
+async function measure(url: string): Promise<Cell> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: HEADERS });
+  const failed = [
+    [result.timeouts, "timeouts"],
+    [result.errors - result.timeouts, "connection errors"],
+    [result.non2xx, "non-2xx"],
+  ]
+    .filter(([n]) => Number(n) > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(", ");
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed };
+}
+
+async function warm(url: string) {
+  for (let i = 0; i < 30; i++) await fetch(url, { headers: HEADERS }).then((r) => r.arrayBuffer());
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const content = await mkdtemp(path.join(os.tmpdir(), "bench-content-"));
+const cleanUp = async () => {
+  await stopAllStacks(); // the instances' watchers must not see their folder vanish
+  await rm(content, { recursive: true, force: true });
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  await cp(path.join(root, "content"), content, { recursive: true });
+  // The static server's root fills once the stack is up: nginx serves files as they appear.
+  const staticServer = `
+    server {
+        listen 127.0.0.1:${STATIC_PORT};
+        server_name _;
+        root {prefix}/static;
+        include snippets/svezhiy-vypusk-delivery.conf;
+        default_type text/html;
+        location / {
+            try_files $uri =404;
+        }
+    }`;
+  const stack = await startProxyStack({
+    port: PORT,
+    appPorts: [APP_PORT, APP_PORT + 1],
+    env: { ...process.env, CONTENT_DIR: content },
+    appOutput: "files",
+    extraServers: staticServer,
+  });
+  const staticRoot = path.join(stack.prefix, "static");
+  await mkdir(staticRoot, { mode: 0o755 });
+  for (const page of PAGES) {
+    const res = await fetch(stack.instances[0] + page.path);
+    if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+    await writeFile(path.join(staticRoot, page.file), Buffer.from(await res.arrayBuffer()), { mode: 0o644 });
+  }
+
+  const targets = (page: (typeof PAGES)[number]) => [stack.instances[0] + page.path, stack.base + page.path, `http://127.0.0.1:${STATIC_PORT}/${page.file}`];
+  for (const page of PAGES) for (const url of targets(page)) await warm(url);
+
+  const rows: { page: string; cells: Cell[] }[] = [];
+  // How nginx answered right after each (2) cell: HIT (or STALE/UPDATING while it refreshes).
+  const cacheStatus: string[] = [];
+  for (const page of PAGES) {
+    const cells: Cell[] = [];
+    for (const url of targets(page)) {
+      cells.push(await measure(url));
+      if (url.startsWith(stack.base)) cacheStatus.push(`${page.name} ${(await fetch(url, { headers: HEADERS })).headers.get("x-cache-status")}`);
+      await sleep(1000);
+    }
+    rows.push({ page: page.name, cells });
+  }
+
+  const ms = (v: number) => `${v} ms`;
+  const cell = (c: Cell) => [c.rps.toFixed(0).padStart(7), ms(c.p50).padStart(8), ms(c.p99).padStart(8)].join(" ") + (c.failed ? ` (${c.failed})` : "");
+  const head = ["req/s".padStart(7), "p50".padStart(8), "p99".padStart(8)].join(" ");
+  const width = head.length;
+  console.log(`npm run bench: ${CONNECTIONS} connections, ${SECONDS} s per cell, Accept-Encoding: gzip, 127.0.0.1, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
+  console.log(["page".padEnd(8), "(1) Next alone".padEnd(width), "(2) nginx + Next".padEnd(width), "(3) nginx static".padEnd(width), "(1)/(3)", "(2)/(3)"].join(" | "));
+  console.log(["".padEnd(8), head, head, head, "".padEnd(7), "".padEnd(7)].join(" | "));
+  for (const { page, cells } of rows) {
+    const [next, proxied, ceiling] = cells as [Cell, Cell, Cell];
+    console.log([page.padEnd(8), cell(next).padEnd(width), cell(proxied).padEnd(width), cell(ceiling).padEnd(width), (next.rps / ceiling.rps).toFixed(2).padStart(7), (proxied.rps / ceiling.rps).toFixed(2).padStart(7)].join(" | "));
+  }
+  console.log(`X-Cache-Status of (2) right after its cell: ${cacheStatus.join(", ")}. Goal: (2)/(3) >= 0.8.`);
+  if (rows.some((r) => r.cells.some((c) => c.failed))) process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

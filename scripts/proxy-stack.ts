@@ -1,0 +1,216 @@
+/**
+ * `npm run start:proxy`: the production setup on one machine, on 127.0.0.1. It starts N app
+ * instances (`node server.mjs`, default 2) reading one CONTENT_DIR, and nginx configured from
+ * deploy/nginx — the very files a newsroom copies to /etc/nginx, rendered with local ports and a
+ * temporary prefix for the cache, temp files, pid and logs. Ctrl-C (or SIGTERM) stops everything by
+ * PID and removes the prefix. Needs `npm run build` first and nginx (`apt-get install -y nginx`).
+ *
+ * Options: --port N (nginx, 8080), --app-port N (first instance, 3000; the others follow),
+ * --instances N (2). The instances get this process's environment (CONTENT_DIR, SITE_URL, tokens).
+ *
+ * Also a module: the end-to-end suite and `npm run bench` start the same stack through
+ * startProxyStack().
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, chownSync, createWriteStream, existsSync, readFileSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
+
+const root = path.resolve(import.meta.dirname, "..");
+const deploy = path.join(root, "deploy", "nginx");
+
+export interface ProxyStackOptions {
+  port: number;
+  appPorts: number[];
+  /** Environment of the app instances (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** "inherit": the instances' output goes to this process's; "files": to logs/ in the prefix. */
+  appOutput?: "inherit" | "files";
+  /** Extra server blocks for the http context; `{prefix}` is replaced by the prefix folder. */
+  extraServers?: string;
+}
+
+export interface ProxyStack {
+  /** nginx's address. */
+  base: string;
+  /** Each instance's own address. */
+  instances: string[];
+  /** The temporary folder with conf/, cache/, logs/ and tmp/. */
+  prefix: string;
+  stop: () => Promise<void>;
+  /** Settles when nginx or an instance exits on its own (not through stop()). */
+  died: Promise<string>;
+}
+
+export function nginxBinary(): string {
+  if (process.env.NGINX) return process.env.NGINX;
+  if (existsSync("/usr/sbin/nginx")) return "/usr/sbin/nginx";
+  const found = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
+  if (!found) throw new Error("nginx is not installed: apt-get install -y nginx (or set NGINX to its path)");
+  return found;
+}
+
+/** The account nginx's workers run as when the master is root: it must write the cache. */
+function workerUser(): { name: string; group: string; uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const passwd = readFileSync("/etc/passwd", "utf8").split("\n").map((l) => l.split(":"));
+  const groups = readFileSync("/etc/group", "utf8").split("\n").map((l) => l.split(":"));
+  for (const name of ["www-data", "nobody"]) {
+    const entry = passwd.find((f) => f[0] === name);
+    if (!entry) continue;
+    const uid = Number(entry[2]);
+    const gid = Number(entry[3]);
+    const group = groups.find((g) => Number(g[2]) === gid)?.[0];
+    if (group) return { name, group, uid, gid };
+  }
+  throw new Error("running as root, but neither www-data nor nobody exists for nginx's workers");
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every stack this process started and has not stopped, so a signal mid-start stops it too. */
+const running = new Set<() => Promise<void>>();
+
+/** Stops every stack this process started, each by its PIDs. */
+export async function stopAllStacks(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => child.once("exit", () => r()));
+}
+
+/** Sends `signal` to the child by its PID, then SIGKILL if it is still there after `graceMs`. */
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before answering`);
+    let status = 0;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      // not listening yet, or the first render is slow: ask again
+    }
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not answer 200 at ${url} within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+export async function startProxyStack(options: ProxyStackOptions): Promise<ProxyStack> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  const nginx = nginxBinary();
+  const user = workerUser();
+  const prefix = await mkdtemp(path.join(os.tmpdir(), "svezhiy-vypusk-nginx-"));
+  let proxy: ChildProcess | undefined;
+  const apps: ChildProcess[] = [];
+  const all = () => (proxy ? [proxy, ...apps] : apps);
+  // Last resort if the caller dies without stop(): nothing started here outlives it.
+  const killAll = () => all().forEach((c) => c.exitCode === null && c.signalCode === null && c.kill("SIGKILL"));
+  process.once("exit", killAll);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // nginx first, so no request reaches an instance that is going away.
+      if (proxy) await stopChild(proxy, "SIGTERM");
+      await Promise.all(apps.map((c) => stopChild(c, "SIGTERM")));
+      process.removeListener("exit", killAll);
+      await rm(prefix, { recursive: true, force: true });
+      running.delete(stop);
+    })());
+  running.add(stop);
+  let reportDeath: (what: string) => void = () => {};
+  const died = new Promise<string>((r) => (reportDeath = r));
+  const watch = (child: ChildProcess, what: string) =>
+    child.once("exit", (code, signal) => {
+      if (!stopping) reportDeath(`${what} exited (${code ?? signal})`);
+    });
+
+  try {
+    for (const dir of ["conf/conf.d", "conf/sites-enabled", "conf/snippets", "cache", "logs", "tmp"]) await mkdir(path.join(prefix, dir), { recursive: true });
+    // The workers walk into the prefix to the cache and temp folders, and must write there.
+    chmodSync(prefix, 0o755);
+    if (user) for (const dir of ["cache", "tmp"]) chownSync(path.join(prefix, dir), user.uid, user.gid);
+
+    const site = { port: options.port, appPorts: options.appPorts, cacheDir: path.join(prefix, "cache") };
+    const conf = path.join(prefix, "conf");
+    const template = (file: string) => readFile(path.join(deploy, file), "utf8");
+    await writeFile(path.join(conf, "conf.d", "svezhiy-vypusk.conf"), renderHttpConf(await template("conf.d/svezhiy-vypusk.conf"), site));
+    await writeFile(path.join(conf, "sites-enabled", "svezhiy-vypusk.conf"), renderSiteConf(await template("sites-available/svezhiy-vypusk.conf"), site));
+    await cp(path.join(deploy, "snippets"), path.join(conf, "snippets"), { recursive: true });
+    const mimeTypes = existsSync("/etc/nginx/mime.types") ? "/etc/nginx/mime.types" : "mime.types";
+    await writeFile(path.join(conf, "nginx.conf"), renderMainConf({ prefix, user, mimeTypes, extra: options.extraServers?.replaceAll("{prefix}", prefix) }));
+
+    // The instances first: nginx would only answer 502 until they are up.
+    const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" };
+    for (const port of options.appPorts) {
+      const toFile = options.appOutput === "files";
+      const output = toFile ? "pipe" : "inherit";
+      const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", output, output] });
+      if (toFile) {
+        const file = createWriteStream(path.join(prefix, "logs", `app-${port}.log`));
+        child.stdout?.pipe(file);
+        child.stderr?.pipe(file);
+      }
+      apps.push(child);
+      watch(child, `app instance on port ${port}`);
+    }
+    await Promise.all(options.appPorts.map((port, i) => waitUntilUp(`http://127.0.0.1:${port}/`, apps[i]!, `app instance on port ${port}`)));
+
+    const nginxArgs = ["-p", prefix, "-c", path.join(conf, "nginx.conf"), "-e", path.join(prefix, "logs", "error.log")];
+    const check = spawnSync(nginx, ["-t", "-q", ...nginxArgs], { encoding: "utf8" });
+    if (check.status !== 0) throw new Error(`nginx rejects the configuration:\n${check.stderr}`);
+    proxy = spawn(nginx, nginxArgs, { stdio: ["ignore", "inherit", "inherit"] });
+    watch(proxy, "nginx");
+    const base = `http://127.0.0.1:${options.port}`;
+    await waitUntilUp(`${base}/`, proxy, `nginx on port ${options.port}`, 30_000);
+    return { base, instances: options.appPorts.map((p) => `http://127.0.0.1:${p}`), prefix, stop, died };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+}
+
+async function main() {
+  const port = arg("port", 8080);
+  const appPort = arg("app-port", 3000);
+  const instances = arg("instances", 2);
+  const shutdown = (code: number) => void stopAllStacks().then(() => process.exit(code));
+  process.once("SIGINT", () => shutdown(0));
+  process.once("SIGTERM", () => shutdown(0));
+  const stack = await startProxyStack({ port, appPorts: Array.from({ length: instances }, (_, i) => appPort + i) });
+  void stack.died.then((what) => {
+    console.error(`${what}; stopping the rest`);
+    shutdown(1);
+  });
+  console.log(`nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}); prefix ${stack.prefix}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
