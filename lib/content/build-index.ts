@@ -1,5 +1,6 @@
 import { parseFrontMatter } from "./front-matter";
 import { countMarkdownWords, countWords, firstParagraphOf } from "./markdown";
+import { typesetText } from "./typography";
 import type { Article, ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
 import { validateArticle } from "./validate";
 
@@ -45,8 +46,10 @@ export function buildArticle(
   if (!v.ok) return { problems: v.problems };
   const f = v.fields;
 
+  // Enhance: the title and the lead are typeset here, the body as it is rendered (markdown.ts).
+  // Slugs, tags and names stay exactly as written.
   const bodyLead = f.lead === undefined ? firstParagraphOf(fm.body) : undefined;
-  const lead = f.lead ?? bodyLead ?? "";
+  const lead = typesetText(f.lead ?? bodyLead ?? "");
   const section = sections.get(f.section)!;
 
   let image: Article["image"];
@@ -64,7 +67,7 @@ export function buildArticle(
   const article: Article = {
     slug: f.slug,
     file: file.path,
-    title: f.title,
+    title: typesetText(f.title),
     date: f.date,
     dateMs: f.dateMs,
     ...(f.updated ? { updated: f.updated } : {}),

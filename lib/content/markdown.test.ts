@@ -16,16 +16,16 @@ describe("renderBody", () => {
       "> «Цитата», – сказал он.",
     ].join("\n");
     const { html } = renderBody(md, { takeLead: false });
-    expect(html).toContain("<p>Первый <em>абзац</em> и <strong>главное</strong>, <a href=\"https://example.org/a\" rel=\"noopener noreferrer\">ссылка</a>.</p>");
+    expect(html).toContain("<p>Первый <em>абзац</em> и\u00A0<strong>главное</strong>, <a href=\"https://example.org/a\" rel=\"noopener noreferrer\">ссылка</a>.</p>");
     expect(html).toContain("<h2>Подзаголовок</h2>");
     expect(html).toContain("<ul>\n<li>один</li>\n<li>два</li>\n</ul>");
     expect(html).toContain("<ol>\n<li>первый</li>\n</ol>");
-    expect(html).toContain("<blockquote>\n<p>«Цитата», – сказал он.</p>\n</blockquote>");
+    expect(html).toContain("<blockquote>\n<p>«Цитата»,\u00A0— сказал\u00A0он.</p>\n</blockquote>");
   });
 
   it("takes the first paragraph out as the lead when asked", () => {
     const r = renderBody("Первый абзац\nв две строки.\n\nВторой абзац.", { takeLead: true });
-    expect(r.firstParagraph).toBe("Первый абзац в две строки.");
+    expect(r.firstParagraph).toBe("Первый абзац в\u00A0две строки.");
     expect(r.html).toBe("<p>Второй абзац.</p>");
     expect(r.text).toBe("Второй абзац.");
     expect(renderBody("Первый.\n\nВторой.", { takeLead: false }).html).toContain("<p>Первый.</p>");

@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from "hast";
+import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -8,6 +8,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { rehypeTypography } from "./typography";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -20,6 +21,8 @@ const toHtml = unified()
     protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"] },
   })
   .use(rehypeExternalLinks)
+  // Runs on the sanitised tree, so it only ever sees text the reader will see.
+  .use(rehypeTypography)
   .use(rehypeStringify);
 
 /** Links that leave the site get no window.opener and send no referrer. */
@@ -54,15 +57,26 @@ export function renderBody(markdown: string, { takeLead }: { takeLead: boolean }
     if (node.depth === 1) node.depth = 2;
   });
 
+  // The lead and the plain text are taken from the finished tree, so they are sanitised and
+  // typeset exactly like the HTML.
+  const startsWithParagraph = tree.children[0]?.type === "paragraph";
+  const hast = toHtml.runSync(tree) as HastRoot;
+  const blocks = hast.children.filter((node): node is Element => node.type === "element");
+
   let firstParagraph: string | undefined;
-  const first = tree.children[0];
-  if (first && first.type === "paragraph") {
-    firstParagraph = toString(first).replace(/\s+/g, " ").trim() || undefined;
-    if (takeLead && firstParagraph) tree.children.shift();
+  const first = blocks[0];
+  if (startsWithParagraph && first?.tagName === "p") {
+    // Collapses line breaks only: \s would also eat the typeset non-breaking spaces.
+    firstParagraph = textOf(first).replace(/[ \t\r\n]+/g, " ").trim() || undefined;
+    if (takeLead && firstParagraph) {
+      const at = hast.children.indexOf(first);
+      // The paragraph and the line break that follows it.
+      hast.children.splice(at, hast.children[at + 1]?.type === "text" ? 2 : 1);
+      blocks.shift();
+    }
   }
 
-  const text = tree.children.map((node) => toString(node).trim()).filter(Boolean).join("\n\n");
-  const hast = toHtml.runSync(tree);
+  const text = blocks.map((node) => textOf(node).trim()).filter(Boolean).join("\n\n");
   const html = String(toHtml.stringify(hast));
   return { html, text, ...(firstParagraph ? { firstParagraph } : {}) };
 }
@@ -94,4 +108,11 @@ export function countMarkdownWords(markdown: string): number {
 
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** The text a reader sees in an element (no alt texts, no URLs). */
+function textOf(node: Element | ElementContent): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element") return node.children.map(textOf).join("");
+  return "";
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
+import { buildArticle } from "@/lib/content/build-index";
+import { renderBody } from "@/lib/content/markdown";
+import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
+import { rssXml, yandexRssXml } from "./feeds";
 import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
@@ -109,5 +112,42 @@ describe("pageMetadata", () => {
 describe("drawableText", () => {
   it("drops emoji the bundled fonts cannot draw and keeps Russian punctuation", () => {
     expect(drawableText("Ракета 🚀 «взлетела» — 1️⃣ раз & ещё 👍🏽")).toBe("Ракета «взлетела» — 1 раз & ещё");
+  });
+});
+
+describe("typeset text in metadata, structured data and feeds", () => {
+  // The article as the content pipeline builds it: typeset once, at index time.
+  const { article: typeset } = buildArticle(
+    {
+      path: "articles/x.md",
+      text: '---\ntitle: \'Минск - столица "Славянского базара"\'\ndate: "2024-03-04T12:40:00+03:00"\nsection: politics\ntags: ["в пути"]\n---\nЛид - в "кавычках".\n\nТекст - тоже.\n',
+    },
+    new Map(testSections.map((s) => [s.slug, s])),
+    new Map(),
+  );
+  const a = typeset!;
+  const TITLE = "Минск\u00A0— столица «Славянского базара»";
+
+  it("carries the typeset title and lead into <title>, Open Graph and JSON-LD", () => {
+    expect(a.title).toBe(TITLE);
+    expect(a.lead).toBe("Лид\u00A0— в\u00A0«кавычках».");
+    expect(a.tags).toEqual(["в пути"]); // tags and slugs are identifiers, not prose
+    const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/news/x", title: a.title, description: a.lead, article: a });
+    expect(m.title).toBe(TITLE);
+    expect(m.openGraph).toMatchObject({ title: TITLE, description: a.lead });
+    expect(newsArticleJsonLd(a, politics, ctx)).toMatchObject({ headline: TITLE, description: "Лид\u00A0— в\u00A0«кавычках»." });
+    expect(serializeJsonLd(articleBreadcrumbs(a, politics, ctx))).toContain(`"name":"${TITLE}"`);
+  });
+
+  it("carries it into both feeds", () => {
+    // Bodies are read apart from the index; this is the same rendering step.
+    const { html, text } = renderBody('Лид - в "кавычках".\n\nТекст - тоже.\n', { takeLead: true });
+    const items = [{ article: a, body: { html, text } }];
+    const channel = { title: "Т", description: "", pagePath: "/", feedPath: "/rss.xml", language: "ru" };
+    const rss = rssXml(channel, items, new Map(testSections.map((s) => [s.slug, s])), "https://news.example");
+    expect(rss).toContain(`<title>${TITLE}</title>`);
+    expect(rss).toContain("<p>Текст\u00A0— тоже.</p>");
+    const yandex = yandexRssXml(channel, makeIndex([a]), items, "https://news.example");
+    expect(yandex).toContain("Лид\u00A0— в\u00A0«кавычках».\n\nТекст\u00A0— тоже.");
   });
 });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { renderBody } from "./markdown";
+import { typesetText } from "./typography";
+
+const NBSP = "\u00A0";
+/** Non-breaking spaces made visible, so a failing expectation shows where they are. */
+const v = (s: string) => s.replace(/\u00A0/g, "⍽").replace(/\u202F/g, "⌄");
+
+describe("typesetText", () => {
+  it("sets «ёлочки» outside and „лапки“ inside", () => {
+    expect(typesetText('Он назвал "Дворец "Республики"" лучшим')).toBe("Он\u00A0назвал «Дворец „Республики“» лучшим");
+  });
+
+  it("turns a spaced hyphen into an em dash bound to the word before it", () => {
+    expect(v(typesetText("Минск - столица"))).toBe("Минск⍽— столица");
+    expect(v(typesetText("«Цитата», – сказал он."))).toBe("«Цитата»,⍽— сказал⍽он.");
+  });
+
+  it("binds short prepositions and conjunctions to the next word", () => {
+    expect(v(typesetText("Встреча в Минске и на выставке"))).toBe("Встреча в⍽Минске и⍽на⍽выставке");
+  });
+
+  it("keeps digit groups and a number's noun together", () => {
+    expect(v(typesetText("Пришли 12 000 человек"))).toBe("Пришли 12⌄000⍽человек");
+    expect(typesetText("Бюджет 1500000 рублей")).toMatch(/^Бюджет 1\u202F500\u202F000\u00A0рублей$/);
+  });
+
+  it("leaves a URL in the text as written", () => {
+    const url = "https://example.org/news/a-b-c?x=1&y=2";
+    expect(typesetText(`Подробности - на ${url} и в газете`)).toBe(`Подробности${NBSP}— на${NBSP}${url} и${NBSP}в${NBSP}газете`);
+  });
+
+  it("treats angle brackets and ampersands as text, not markup", () => {
+    expect(v(typesetText('AT&T и "<тег>" и &nbsp;'))).toBe("AT&T и⍽«<тег>» и⍽&nbsp;");
+    expect(v(typesetText("a < b"))).toBe("a⍽< b");
+  });
+
+  it("does not reformat what the author wrote", () => {
+    expect(typesetText("Версия 1.5 вышла 2024-03-04")).toBe("Версия 1.5 вышла 2024-03-04");
+    expect(typesetText("Пришёл, а потом ушёл")).toContain("Пришёл, а");
+  });
+
+  it("is stable when run twice", () => {
+    const once = typesetText('Он сказал: "Это "хороший" день" - и ушёл в 10 часов.');
+    expect(typesetText(once)).toBe(once);
+  });
+});
+
+describe("typography in article bodies", () => {
+  const html = (md: string) => renderBody(md, { takeLead: false }).html;
+
+  it("typesets paragraphs, headings, list items and quotes", () => {
+    expect(v(html('## Итоги - в "цифрах"'))).toBe("<h2>Итоги⍽— в⍽«цифрах»</h2>");
+    expect(v(html("- во вторник\n- в среду"))).toBe("<ul>\n<li>во⍽вторник</li>\n<li>в⍽среду</li>\n</ul>");
+  });
+
+  it("pairs quotes across inline markup", () => {
+    expect(html('"Слово *в курсиве* и **жирное**" - сказал он')).toBe(
+      `<p>«Слово <em>в${NBSP}курсиве</em> и${NBSP}<strong>жирное</strong>»${NBSP}— сказал он</p>`,
+    );
+  });
+
+  it("leaves inline code and code blocks untouched", () => {
+    expect(html('Запустите `echo "a - b"` в "консоли"')).toBe(`<p>Запустите <code>echo "a - b"</code> в${NBSP}«консоли»</p>`);
+    expect(html('```\nx = "a" - b в с\n```')).toBe('<pre><code>x = "a" - b в с\n</code></pre>');
+  });
+
+  it("never touches link URLs or other attribute values", () => {
+    const out = html('[Сайт "Новости" - тут](https://example.org/a-b?q="x"&y=1 "Заголовок - ссылки") и ![Фото "в" зале](https://example.org/p.jpg)');
+    expect(out).toContain('href="https://example.org/a-b?q=%22x%22&#x26;y=1"');
+    expect(out).toContain('title="Заголовок - ссылки"');
+    expect(out).toContain('alt="Фото &#x22;в&#x22; зале"');
+    expect(out).toContain(`>Сайт «Новости»${NBSP}— тут</a>`);
+  });
+
+  it("leaves a bare URL in the text as written", () => {
+    expect(html("Читайте на https://example.org/a-b-c - там всё")).toContain(">https://example.org/a-b-c</a>");
+  });
+
+  it("gives the lead and the plain text the same typesetting", () => {
+    const r = renderBody('Первый абзац - "вводный".\n\nВторой в `коде "x"` абзац.', { takeLead: true });
+    expect(v(r.firstParagraph!)).toBe("Первый абзац⍽— «вводный».");
+    expect(v(r.text)).toBe('Второй в⍽коде "x" абзац.');
+  });
+});
