@@ -7,7 +7,7 @@ export async function ArticleNeighbours({ previous, next }: { previous?: Article
   if (!previous && !next) return null;
   const t = await getTranslations("article");
   return (
-    <nav aria-label={t("neighbours")} className="mt-8 grid gap-4 border-y border-rule py-4 font-serif sm:grid-cols-2">
+    <nav aria-label={t("neighbours")} className="mt-8 print:hidden grid gap-4 border-y border-rule py-4 font-serif sm:grid-cols-2">
       {previous ? (
         <Link href={`/news/${previous.slug}`} rel="prev" className="group block">
           <span className="block font-sans text-xs font-bold uppercase tracking-wide text-muted">{t("previous")}</span>

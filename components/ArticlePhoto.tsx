@@ -29,7 +29,7 @@ export function ArticlePhoto({
         preload={priority}
         loading={priority ? "eager" : "lazy"}
         fetchPriority={priority ? "high" : "auto"}
-        className="object-cover"
+        className="object-cover dark:brightness-90"
       />
     </div>
   );

@@ -18,7 +18,7 @@ export async function MoreNews({
   if (articles.length === 0) return null;
   const t = await getTranslations("article");
   return (
-    <section aria-labelledby="more-news-title" className="mt-12">
+    <section aria-labelledby="more-news-title" className="mt-12 print:hidden">
       <h2 id="more-news-title" className="border-b-2 border-ink pb-1 font-sans text-lg font-bold uppercase tracking-wide">
         {t("moreNews", { genitive: section.genitive })}
       </h2>

@@ -8,7 +8,7 @@ import { FEED_SIZE, TOP_SIZE } from "@/lib/limits";
 export function Sidebar({ ctx, showTop = true }: { ctx: PageContext; showTop?: boolean }) {
   const { index, now, timeZone, intl } = ctx;
   return (
-    <aside className="flex flex-col gap-10">
+    <aside className="flex flex-col gap-10 print:hidden">
       <NewsFeed articles={latest(index, now, FEED_SIZE)} now={now} timeZone={timeZone} intl={intl} />
       {showTop && <TopNews articles={topNews(index, now, TOP_SIZE)} editionGenitive={index.site.edition.genitive} />}
     </aside>

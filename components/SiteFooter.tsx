@@ -15,7 +15,7 @@ export async function SiteFooter({
 }) {
   const t = await getTranslations("site");
   return (
-    <footer className="mt-16 border-t-4 border-double border-ink bg-[#f4f2ec]">
+    <footer className="mt-16 border-t-4 border-double border-ink bg-surface print:hidden">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 font-sans text-sm text-muted md:grid-cols-[2fr_3fr]">
         <div>
           <p className="font-serif text-xl font-bold text-ink">{siteName}</p>

@@ -1,13 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import { SearchForm } from "./SearchForm";
+import { ThemeToggle } from "./ThemeToggle";
 import type { Section } from "@/lib/content/types";
 
 export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
   const t = await getTranslations("site");
   return (
-    <header className="border-b-4 border-double border-ink">
-      <div className="mx-auto max-w-6xl px-4 pt-5 pb-3 text-center">
+    <header className="border-b-4 border-double border-ink print:border-b">
+      <div className="mx-auto flex min-h-6 max-w-6xl justify-end px-4 pt-2 print:hidden">
+        <ThemeToggle labels={{ label: t("themeLabel"), light: t("themeLight"), dark: t("themeDark"), system: t("themeSystem") }} />
+      </div>
+      <div className="mx-auto max-w-6xl px-4 pt-1 pb-3 text-center">
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
           {siteName}
         </Link>
@@ -15,7 +19,7 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
           <SearchForm id="site-search" />
         </div>
       </div>
-      <nav aria-label={t("sectionsNav")} className="border-t border-rule">
+      <nav aria-label={t("sectionsNav")} className="border-t border-rule print:hidden">
         {/* One line that scrolls sideways on a phone, as news sites do: its height never depends on
             how the section names wrap in one font or another. */}
         <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 font-sans text-[0.95rem] font-bold whitespace-nowrap uppercase tracking-wide sm:flex-wrap sm:justify-center sm:overflow-visible">

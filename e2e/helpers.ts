@@ -1,13 +1,34 @@
 import type { Locator, Page } from "@playwright/test";
 
-/** Russian plural of "новость", written out independently of the site's ICU messages. */
-export function newsCount(n: number): string {
+/** Russian plural forms (one, few, many), written out independently of the site's ICU messages. */
+function plural(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;
   const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return `${n} новость`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} новости`;
-  return `${n} новостей`;
+  if (mod10 === 1 && mod100 !== 11) return `${n} ${one}`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${few}`;
+  return `${n} ${many}`;
 }
+
+export function newsCount(n: number): string {
+  return plural(n, "новость", "новости", "новостей");
+}
+
+/** "3 минуты чтения". */
+export function readingTime(minutes: number): string {
+  return plural(minutes, "минута чтения", "минуты чтения", "минут чтения");
+}
+
+/** "21 минуту назад" (accusative after «назад»). */
+export function minutesAgo(n: number): string {
+  return plural(n, "минуту назад", "минуты назад", "минут назад");
+}
+
+/** Words as the index counts them (letters and digits, hyphenated compounds as one). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+export const NBSP = "\u00A0";
 
 /** A block found by its heading's text, e.g. the sidebar's news feed. */
 export function blockByHeading(page: Page, heading: string | RegExp): Locator {
@@ -24,17 +45,26 @@ export function isSortedNewestFirst(values: number[]): boolean {
   return values.every((v, i) => i === 0 || values[i - 1]! >= v);
 }
 
-/** Titles of the fixtures that must never appear anywhere on the site. */
+/**
+ * Titles of the fixtures that must never appear anywhere on the site, as they would appear: titles
+ * are typeset when indexed (non-breaking spaces after short words), so the plain forms could
+ * never match. Checks also try the first words, which typesetting does not change.
+ */
 export const HIDDEN_TITLES = [
-  "Черновик: эта новость не должна появиться на сайте",
-  "Запланированная новость из будущего",
+  "Черновик: эта новость не\u00A0должна появиться на\u00A0сайте",
+  "Запланированная новость из\u00A0будущего",
   "Незакрытая кавычка",
-  "Новость из несуществующей рубрики",
+  "Новость из\u00A0несуществующей рубрики",
+  "Черновик: эта новость",
+  "Запланированная новость",
+  "Новость из",
 ];
 
 export const SEED = {
   slug: "lukashenko-kazakhstan-sco",
-  title: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана в присоединении к ШОС",
+  /** As written in the file, and as typeset at index time (the site shows the latter). */
+  written: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана в присоединении к ШОС",
+  title: "Лукашенко: Беларусь рассчитывает на\u00A0поддержку Казахстана в\u00A0присоединении к\u00A0ШОС",
 };
 
 /**

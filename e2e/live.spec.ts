@@ -52,7 +52,7 @@ test("a scheduled article appears by itself once its time comes", { tag: "@smoke
     await writeFile(file, article("Новость по расписанию", when.toISOString()));
     await new Promise((r) => setTimeout(r, 1000));
     expect(await titleOf(request, `/news/${slug}`)).toBe(404);
-    await expect.poll(() => titleOf(request, `/news/${slug}`), { timeout: 4_000 + WITHIN }).toBe("Новость по расписанию");
+    await expect.poll(() => titleOf(request, `/news/${slug}`), { timeout: 4_000 + WITHIN }).toBe("Новость по\u00A0расписанию"); // typeset when indexed
     expect(await (await request.get("/")).text()).toContain(`href="/news/${slug}"`);
   } finally {
     await rm(file, { force: true });

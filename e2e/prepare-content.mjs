@@ -40,4 +40,11 @@ await writeFile(
   `---\ntitle: "Свежая новость для новостных агрегаторов"\ndate: "${fresh}"\nsection: world\n---\nПервый абзац свежей новости.\n\nВторой абзац свежей новости.\n`,
 );
 
+// A long read: 1,003 words make "6 минут чтения" (the "many" plural form; the demo articles are short).
+const sentence = "Длинный материал нужен для проверки времени чтения на странице статьи.";
+await writeFile(
+  path.join(target, "articles", "culture", "e2e-long-read.md"),
+  `---\ntitle: "Длинное чтение для проверки времени"\ndate: "2024-02-10T10:00:00+03:00"\nsection: culture\nlead: "Лид длинного материала."\n---\n${Array.from({ length: 50 }, () => `${sentence} ${sentence}`).join("\n\n")}\n`,
+);
+
 console.log(`e2e content prepared in ${target}`);

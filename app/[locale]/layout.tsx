@@ -4,7 +4,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
 import { getNonce } from "@/lib/security/nonce";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
@@ -13,6 +13,7 @@ import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
+import { nonceFromPolicy, THEME_SCRIPT } from "@/lib/theme";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -37,21 +38,29 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
+  const nonce = nonceFromPolicy((await headers()).get("content-security-policy"));
 
   return (
-    <html lang={localeFormats[locale].htmlLang} className={fontVariables}>
+    // The theme script sets data-theme and data-js on <html> before React hydrates; they differ
+    // from the server's markup by design, so React is told not to mind (this element only).
+    <html lang={localeFormats[locale].htmlLang} className={fontVariables} suppressHydrationWarning>
+      <head>
+        {/* Before the first paint: the reader's stored theme, so there is no flash of the other. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="bg-paper font-sans text-ink antialiased">
         {/* The error page is the one client component with text (and the one page that keeps Next's
             client runtime, see lib/server/strip-runtime.mjs): only its messages reach the browser. */}
         <NextIntlClientProvider messages={{ error: messages.error }}>
           <a
             href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-ink focus:px-3 focus:py-2 focus:text-paper"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-ink focus:px-3 focus:py-2 focus:text-paper print:hidden"
           >
             {t("skipToContent")}
           </a>
           <SiteHeader siteName={site.name} sections={sections} />
-          <main id="main" className="mx-auto max-w-6xl px-4 pt-6">
+          {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
+          <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />

@@ -91,7 +91,7 @@ export default async function HomePage() {
             </section>
           ))}
         </div>
-        <aside>
+        <aside className="print:hidden">
           <NewsFeed articles={feed} now={now} timeZone={timeZone} intl={intl} />
         </aside>
       </div>

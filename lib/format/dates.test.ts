@@ -22,11 +22,33 @@ describe("dates in the site's time zone", () => {
     expect(formatDayHeading(ms("2024-12-31T22:30:00Z"), "ru-RU", MINSK)).toBe("1 января 2025");
   });
 
-  it("shows only the clock for today's feed items and the date for older ones", () => {
+  it("shows the last 24 hours relative to the render time, older items with the date", () => {
     const now = ms("2024-03-05T12:00:00+03:00");
-    expect(formatFeedTime(ms("2024-03-05T09:15:00+03:00"), now, "ru-RU", MINSK)).toBe("09:15");
-    expect(formatFeedTime(ms("2024-03-04T23:30:00+03:00"), now, "ru-RU", MINSK)).toBe("4 марта, 23:30");
-    expect(formatFeedTime(ms("2023-12-31T10:00:00+03:00"), now, "ru-RU", MINSK)).toBe("31 декабря 2023, 10:00");
+    const feed = (iso: string) => formatFeedTime(ms(iso), now, "ru-RU", MINSK);
+    expect(feed("2024-03-05T11:59:40+03:00")).toBe("1 минуту назад");
+    expect(feed("2024-03-05T11:55:00+03:00")).toBe("5 минут назад");
+    expect(feed("2024-03-05T11:39:00+03:00")).toBe("21 минуту назад");
+    expect(feed("2024-03-05T11:00:00+03:00")).toBe("1 час назад");
+    expect(feed("2024-03-05T09:15:00+03:00")).toBe("2 часа назад");
+    expect(feed("2024-03-05T00:30:00+03:00")).toBe("11 часов назад");
+    expect(feed("2024-03-04T23:30:00+03:00")).toBe("вчера, 23:30");
+    expect(feed("2024-03-04T12:00:01+03:00")).toBe("вчера, 12:00");
+    expect(feed("2024-03-04T11:59:00+03:00")).toBe("4 марта, 11:59");
+    expect(feed("2023-12-31T10:00:00+03:00")).toBe("31 декабря 2023, 10:00");
+  });
+
+  it("takes the day from the site's zone, not the server's", () => {
+    // 00:20 in Minsk: 50 minutes ago is yesterday there (but still minutes), two hours ago too.
+    const now = ms("2024-03-04T21:20:00Z");
+    expect(formatFeedTime(ms("2024-03-04T20:30:00Z"), now, "ru-RU", MINSK)).toBe("50 минут назад");
+    expect(formatFeedTime(ms("2024-03-04T19:20:00Z"), now, "ru-RU", MINSK)).toBe("вчера, 22:20");
+    expect(formatFeedTime(ms("2024-03-04T19:20:00Z"), now, "ru-RU", "UTC")).toBe("2 часа назад");
+  });
+
+  it("shows a scheduled item (seen in preview) with its clock or date", () => {
+    const now = ms("2024-03-05T12:00:00+03:00");
+    expect(formatFeedTime(ms("2024-03-05T18:00:00+03:00"), now, "ru-RU", MINSK)).toBe("18:00");
+    expect(formatFeedTime(ms("2024-03-07T18:00:00+03:00"), now, "ru-RU", MINSK)).toBe("7 марта, 18:00");
   });
 
   it("groups a newest-first list by calendar day of the zone", () => {

@@ -51,14 +51,39 @@ export function formatDayMonth(ms: number, locale: string, timeZone: string): st
   return `${p.day} ${p.month}`;
 }
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+
+function relative(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeCache.get(locale);
+  if (!f) {
+    // "auto" gives the word for one day ago ("вчера") and plain numbers for minutes and hours.
+    f = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    relativeCache.set(locale, f);
+  }
+  return f;
+}
+
 /**
- * The time shown in the news feed: only the clock for today's items, the day as well for older
- * ones, and the year when it is not the current one.
+ * The time shown in the news feed. Within the last 24 hours it is relative: "5 минут назад" below
+ * an hour, "3 часа назад" the same day, "вчера, 23:10" the day before. Older items show the date
+ * and time, with the year when it is not the current one. `now` is the render time, so the text is
+ * the same wherever the page is rendered for that instant.
  */
 export function formatFeedTime(ms: number, now: number, locale: string, timeZone: string): string {
   const time = formatTime(ms, locale, timeZone);
   const day = dayKey(ms, timeZone);
   const today = dayKey(now, timeZone);
+  const age = now - ms;
+  if (age >= 0 && age < DAY_MS) {
+    if (age < HOUR_MS) return relative(locale).format(-Math.max(1, Math.floor(age / MINUTE_MS)), "minute");
+    if (day === today) return relative(locale).format(-Math.floor(age / HOUR_MS), "hour");
+    return `${relative(locale).format(-1, "day")}, ${time}`;
+  }
+  // A scheduled item seen in preview is "today" or later: the clock, or the date.
   if (day === today) return time;
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
   const date = sameYear ? formatDayMonth(ms, locale, timeZone) : formatDayHeading(ms, locale, timeZone);

@@ -36,6 +36,20 @@ describe("Russian messages", () => {
     expect(t("tag.count", { count: 3 })).toBe("3 новости");
   });
 
+  it("says how long an article takes to read with the right plural form", () => {
+    const time = (n: number) => t("article.readingTime", { minutes: n });
+    expect([1, 2, 3, 5, 11, 21, 22, 25].map(time)).toEqual([
+      "1 минута чтения",
+      "2 минуты чтения",
+      "3 минуты чтения",
+      "5 минут чтения",
+      "11 минут чтения",
+      "21 минута чтения",
+      "22 минуты чтения",
+      "25 минут чтения",
+    ]);
+  });
+
   it("fills the article blocks' headings", () => {
     expect(t("article.moreNews", { genitive: "политики" })).toBe("Другие новости политики");
     expect(t("top.title", { genitive: "Беларуси" })).toBe("ТОП-новости Беларуси");

@@ -68,15 +68,35 @@ export function breadcrumbJsonLd(items: { name: string; path: string }[], base: 
   };
 }
 
+/** One step of a breadcrumb trail: what the reader sees and where it leads. */
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+/**
+ * Home → section → article. The visible breadcrumbs and the BreadcrumbList structured data are
+ * both built from this, so they cannot drift apart.
+ */
+export function articleTrail(article: Article, section: Section, homeLabel: string): Crumb[] {
+  return [...sectionTrail(section, homeLabel), { name: headline(article.title), path: articlePath(article.slug) }];
+}
+
+/** Home → section. */
+export function sectionTrail(section: Section, homeLabel: string): Crumb[] {
+  return collectionTrail(section.name, sectionPath(section.slug), homeLabel);
+}
+
+/** Home → a list one step below it: a section, a tag. */
+export function collectionTrail(name: string, path: string, homeLabel: string): Crumb[] {
+  return [
+    { name: homeLabel, path: "/" },
+    { name, path },
+  ];
+}
+
 export function articleBreadcrumbs(article: Article, section: Section, ctx: SeoContext) {
-  return breadcrumbJsonLd(
-    [
-      { name: ctx.homeLabel, path: "/" },
-      { name: section.name, path: sectionPath(section.slug) },
-      { name: headline(article.title), path: articlePath(article.slug) },
-    ],
-    ctx.base,
-  );
+  return breadcrumbJsonLd(articleTrail(article, section, ctx.homeLabel), ctx.base);
 }
 
 /** The site search, for a search box under the site's result (the braces stay unencoded). */
@@ -113,13 +133,7 @@ function collectionPage(name: string, path: string, ctx: SeoContext): WithContex
     url: absoluteUrl(path, ctx.base),
     inLanguage: ctx.language,
     isPartOf: { "@type": "WebSite", name: ctx.site.name, url: absoluteUrl("/", ctx.base) },
-    breadcrumb: breadcrumbJsonLd(
-      [
-        { name: ctx.homeLabel, path: "/" },
-        { name, path },
-      ],
-      ctx.base,
-    ),
+    breadcrumb: breadcrumbJsonLd(collectionTrail(name, path, ctx.homeLabel), ctx.base),
   };
 }
 

@@ -3,7 +3,7 @@ import { buildArticle } from "@/lib/content/build-index";
 import { renderBody } from "@/lib/content/markdown";
 import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
 import { rssXml, yandexRssXml } from "./feeds";
-import { articleBreadcrumbs, collectionPageJsonLd, headline, newsArticleJsonLd, serializeJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
+import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
 
@@ -149,5 +149,24 @@ describe("typeset text in metadata, structured data and feeds", () => {
     expect(rss).toContain("<p>Текст\u00A0— тоже.</p>");
     const yandex = yandexRssXml(channel, makeIndex([a]), items, "https://news.example");
     expect(yandex).toContain("Лид\u00A0— в\u00A0«кавычках».\n\nТекст\u00A0— тоже.");
+  });
+});
+
+describe("breadcrumb trails", () => {
+  it("lead from home through the section to the article, as the structured data lists them", () => {
+    expect(articleTrail(article, politics, "Главная")).toEqual([
+      { name: "Главная", path: "/" },
+      { name: "Политика", path: "/section/politics" },
+      { name: article.title, path: "/news/seed" },
+    ]);
+    expect(sectionTrail(politics, "Главная")).toEqual([
+      { name: "Главная", path: "/" },
+      { name: "Политика", path: "/section/politics" },
+    ]);
+    const ld = collectionPageJsonLd(politics, ctx) as unknown as { breadcrumb: { itemListElement: { name: string; item: string }[] } };
+    expect(ld.breadcrumb.itemListElement.map((i) => [i.name, i.item])).toEqual([
+      ["Главная", "https://news.example/"],
+      ["Политика", "https://news.example/section/politics"],
+    ]);
   });
 });

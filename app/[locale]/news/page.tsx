@@ -43,7 +43,7 @@ export default async function NewsFeedPage({ searchParams }: Props) {
         ))}
         <Pagination basePath="/news" page={page.page} pageCount={page.pageCount} />
       </div>
-      <aside>
+      <aside className="print:hidden">
         <TopNews articles={topNews(index, now)} editionGenitive={index.site.edition.genitive} />
       </aside>
     </div>

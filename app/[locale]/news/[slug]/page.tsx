@@ -4,6 +4,8 @@ import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { ArticleNeighbours } from "@/components/ArticleNeighbours";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { ShareLinks } from "@/components/ShareLinks";
 import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
@@ -14,11 +16,12 @@ import { getArticleBody, getContentIndex } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
+import { readingMinutes } from "@/lib/format/reading-time";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
-import { articleBreadcrumbs, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { articleBreadcrumbs, articleTrail, newsArticleJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { articlePath } from "@/lib/seo/urls";
+import { absoluteUrl, articlePath } from "@/lib/seo/urls";
 import { JsonLd } from "@/components/JsonLd";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -61,6 +64,8 @@ export default async function ArticlePage({ params }: Props) {
   const { previous, next } = previousAndNext(index, article, now);
   const more = moreNews(index, article, now, MORE_NEWS_SIZE);
   const seo = await getSeoContext();
+  const trail = articleTrail(article, section, seo.homeLabel);
+  const canonical = absoluteUrl(articlePath(article.slug), seo.base);
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -68,12 +73,13 @@ export default async function ArticlePage({ params }: Props) {
         {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
         <JsonLd data={newsArticleJsonLd(article, section, seo)} />
         <JsonLd data={articleBreadcrumbs(article, section, seo)} />
+        <Breadcrumbs items={trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 ? { href: c.path } : {}) }))} />
         <article>
           <header>
             <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">
               {article.title}
             </h1>
-            {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-[#2b2d31] sm:text-xl">{article.lead}</p>}
+            {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-ink-soft sm:text-xl">{article.lead}</p>}
             <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
               {article.source && <p>{t("source", { name: article.source.name })}</p>}
               <p>
@@ -84,6 +90,8 @@ export default async function ArticlePage({ params }: Props) {
                 })}
                 <span aria-hidden="true"> · </span>
                 <span>{formatTime(article.dateMs, intl, timeZone)}</span>
+                <span aria-hidden="true"> · </span>
+                <span data-testid="reading-time">{t("readingTime", { minutes: readingMinutes(article.wordCount) })}</span>
                 {article.updated && (
                   <>
                     <span aria-hidden="true"> · </span>
@@ -113,13 +121,15 @@ export default async function ArticlePage({ params }: Props) {
           {article.source?.url && (
             <p className="mt-8 font-sans text-sm text-muted">
               {article.source.name}{" "}
-              <a href={article.source.url} rel="noopener noreferrer" className="text-accent underline hover:text-accent-dark">
+              <a href={article.source.url} rel="noopener noreferrer" className="print-url text-accent underline hover:text-accent-dark">
                 {t("original")}
               </a>
             </p>
           )}
 
           <TagList tags={tagLinks(index, article.tags, now)} className="mt-4" />
+
+          <ShareLinks url={canonical} title={article.title} />
 
           <ArticleNeighbours previous={previous} next={next} />
         </article>

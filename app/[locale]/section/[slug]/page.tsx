@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/ArticleCard";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Pagination } from "@/components/Pagination";
 import { Sidebar } from "@/components/Sidebar";
 import { paginate, parsePageParam, sectionArticles } from "@/lib/content/queries";
@@ -9,7 +10,7 @@ import { getContentIndex } from "@/lib/content/store";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
 import { JsonLd } from "@/components/JsonLd";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
-import { collectionPageJsonLd } from "@/lib/seo/json-ld";
+import { collectionPageJsonLd, sectionTrail } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { sectionPath } from "@/lib/seo/urls";
 
@@ -42,11 +43,15 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const page = paginate(sectionArticles(index, section.slug, now), pageNumber, LIST_PAGE_SIZE);
   if (!page) notFound();
   const [t, seo] = await Promise.all([getTranslations("section"), getSeoContext()]);
+  // The section's first page is the current page only on page 1; from page 2 it is a step back.
+  const trail = sectionTrail(section, seo.homeLabel);
+  const crumbs = trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 || page.page > 1 ? { href: c.path } : {}) }));
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">
         <JsonLd data={collectionPageJsonLd(section, seo)} />
+        <Breadcrumbs items={crumbs} />
         <header className="border-b-2 border-ink pb-2">
           <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
           <p className="mt-1 font-sans text-sm text-muted" data-testid="section-count">

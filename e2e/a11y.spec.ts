@@ -1,0 +1,133 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SEED } from "./helpers";
+
+/** Every page type; add new ones here (search, tag pages) and every check below covers them. */
+export const A11Y_PAGES: { name: string; path: string; status?: number }[] = [
+  { name: "home", path: "/" },
+  { name: "article with a photo", path: `/news/${SEED.slug}` },
+  { name: "section", path: "/section/politics" },
+  { name: "section, page 2", path: "/section/sport?page=2" },
+  { name: "news feed", path: "/news" },
+  { name: "404", path: "/no-such-page", status: 404 },
+];
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function open(page: Page, path: string, status = 200) {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(status);
+}
+
+/**
+ * axe runs as a script in the page, which a page with JavaScript off cannot do. For the no-js
+ * project the page is opened with JavaScript on but served without its scripts (structured data
+ * kept): the DOM is then the one readers without JavaScript get.
+ */
+async function pageFor(browser: Browser, page: Page, javaScriptEnabled: boolean, baseURL: string): Promise<Page> {
+  if (javaScriptEnabled) return page;
+  const scriptless = await browser.newPage({ baseURL, locale: "ru-RU", timezoneId: "Europe/Minsk" });
+  await scriptless.route("**/*", async (route) => {
+    const type = route.request().resourceType();
+    if (type === "script") return route.abort();
+    if (type !== "document") return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, "");
+    return route.fulfill({ response, body });
+  });
+  return scriptless;
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`in the ${scheme} theme`, () => {
+    for (const { name, path, status } of A11Y_PAGES) {
+      test(`axe finds no WCAG 2.2 AA violations on the ${name}`, async ({ browser, page: own, javaScriptEnabled, baseURL }) => {
+        // axe checks every node's colours; long lists take a while on a busy machine.
+        test.setTimeout(90_000);
+        const page = await pageFor(browser, own, javaScriptEnabled, baseURL!);
+        try {
+          await page.emulateMedia({ colorScheme: scheme });
+          await open(page, path, status);
+          if (!javaScriptEnabled) expect(await page.evaluate(() => document.documentElement.hasAttribute("data-js"))).toBe(false);
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        } finally {
+          if (page !== own) await page.context().close();
+        }
+      });
+    }
+  });
+}
+
+test("axe finds no violations in the dark theme chosen on the toggle over a light system", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the toggle needs JavaScript");
+  await page.emulateMedia({ colorScheme: "light" });
+  await open(page, `/news/${SEED.slug}`);
+  await page.getByRole("button", { name: "Тёмная" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+for (const { name, path, status } of A11Y_PAGES) {
+  test(`the ${name} has landmarks, a skip link and one h1 with no skipped heading levels`, async ({ page }) => {
+    await open(page, path, status);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("contentinfo")).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Рубрики" }).first()).toBeAttached();
+    await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveAttribute("href", "#main");
+    await expect(page.locator("main#main")).toHaveCount(1);
+    const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => i > 0 && expect(level, `heading ${i} after h${levels[i - 1]}`).toBeLessThanOrEqual(levels[i - 1]! + 1));
+  });
+}
+
+test("keyboard only: skip link, an article from the home page, and back", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "Playwright's keyboard drives the page through its scripts");
+  await page.goto("/");
+
+  // The first Tab reaches the skip link, which becomes visible, and Enter moves focus to <main>.
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Перейти к содержанию" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+
+  // The next Tab is inside the content: the main story's headline, with a visible focus ring.
+  await page.keyboard.press("Tab");
+  const link = page.locator(":focus");
+  await expect(link).toHaveAttribute("href", /^\/news\/[a-z0-9-]+$/);
+  expect(await link.evaluate((el) => el.closest("main") !== null)).toBe(true);
+  expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  const href = (await link.getAttribute("href"))!;
+  const title = await link.innerText();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(href);
+  await expect(page.locator("h1")).toHaveText(title);
+
+  // Back with the keyboard: skip link, then the first link in the content is the breadcrumb home.
+  await page.keyboard.press("Tab");
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const home = page.getByRole("navigation", { name: "Навигационная цепочка" }).getByRole("link", { name: "Главная" });
+  await expect(home).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+
+  // And with the browser's Back: the article again, focus on nothing hidden, and Tab still works.
+  // (The skip link added #main to the article's history entry.)
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${href}(#main)?$`));
+  const active = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el === null || el === document.body ? "body" : el.checkVisibility() ? "visible" : "hidden";
+  });
+  expect(["body", "visible"]).toContain(active);
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).checkVisibility())).toBe(true);
+});
