@@ -26,7 +26,10 @@ async function open(page: Page, path: string, status = 200) {
  */
 async function pageFor(browser: Browser, page: Page, javaScriptEnabled: boolean, baseURL: string): Promise<Page> {
   if (javaScriptEnabled) return page;
-  const scriptless = await browser.newPage({ baseURL, locale: "ru-RU", timezoneId: "Europe/Minsk" });
+  // A context of its own (axe opens a second page in it to assemble its results); the project's
+  // defaults would turn JavaScript off in it too.
+  const context = await browser.newContext({ baseURL, locale: "ru-RU", timezoneId: "Europe/Minsk", javaScriptEnabled: true });
+  const scriptless = await context.newPage();
   await scriptless.route("**/*", async (route) => {
     const type = route.request().resourceType();
     if (type === "script") return route.abort();
