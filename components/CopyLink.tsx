@@ -34,7 +34,7 @@ export function CopyLink({ url, labels }: { url: string; labels: { link: string;
           {labels.link}
         </a>
       )}
-      <span role="status" className="text-muted">
+      <span aria-live="polite" className="text-muted">
         {status === "copied" ? labels.copied : status === "failed" ? labels.failed : ""}
       </span>
     </>

@@ -62,8 +62,7 @@ export const HIDDEN_TITLES = [
 
 export const SEED = {
   slug: "lukashenko-kazakhstan-sco",
-  /** As written in the file, and as typeset at index time (the site shows the latter). */
-  written: "Лукашенко: Беларусь рассчитывает на поддержку Казахстана в присоединении к ШОС",
+  /** Typeset at index time, as the site shows it (the file has plain spaces). */
   title: "Лукашенко: Беларусь рассчитывает на\u00A0поддержку Казахстана в\u00A0присоединении к\u00A0ШОС",
 };
 

@@ -65,7 +65,7 @@ test.describe("sharing an article", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
     await page.goto(ARTICLE);
     const share = page.getByRole("region", { name: "Поделиться" });
-    const status = share.getByRole("status");
+    const status = share.locator('[aria-live="polite"]');
     await expect(status).toHaveText("");
     await share.getByRole("button", { name: "Скопировать ссылку" }).click();
     await expect(status).toHaveText("Ссылка скопирована");
