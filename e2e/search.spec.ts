@@ -145,7 +145,8 @@ test.describe("live content", () => {
 
   const found = async (request: APIRequestContext, q: string) => {
     const html = await (await request.get(`/search?q=${encodeURIComponent(q)}`)).text();
-    return /data-testid="search-count">([^<]*)/.exec(html)?.[1] ?? "none";
+    const count = /data-testid="search-count">(.*?)<\/p>/.exec(html)?.[1];
+    return count ? count.replace(/<[^>]*>/g, "").replace(/ по запросу.*/, "") : "none";
   };
 
   test("a new, edited and deleted article is found, re-found and gone within seconds", async ({ request }, info) => {

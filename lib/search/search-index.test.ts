@@ -140,6 +140,21 @@ describe("SearchIndex", () => {
     expect((await search.search(parseQuery("Несвиж")!, now)).hits).toHaveLength(0);
   });
 
+  it("never fails a search when the content cannot be had or indexed", async () => {
+    const lines: string[] = [];
+    let fail = true;
+    const index = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Мозырь" })]);
+    const search = new SearchIndex({
+      source: () => (fail ? Promise.reject(new Error("no content")) : index),
+      body: async () => ({ html: "", text: "" }),
+      log: (line) => lines.push(line),
+    });
+    expect((await search.search(parseQuery("Мозырь")!, now)).hits).toEqual([]);
+    expect(lines).toEqual(["index update failed: no content"]);
+    fail = false;
+    expect((await search.search(parseQuery("Мозырь")!, now)).hits).toHaveLength(1);
+  });
+
   it("lets the event loop run between chunks while it builds", async () => {
     const many = Array.from({ length: 40 }, (_, i) => article(`a${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, { title: "Жодино" }));
     const { search } = setup(many); // two articles a chunk: twenty chunks

@@ -199,9 +199,16 @@ export class SearchIndex {
   private async run() {
     // Content may change while a pass runs (the pass yields); go again until nothing is left.
     for (;;) {
-      const latest = await this.options.source();
-      if (latest === this.synced) break;
-      await this.apply(latest);
+      let latest: ContentIndex | undefined;
+      try {
+        latest = await this.options.source();
+        if (latest === this.synced) break;
+        await this.apply(latest);
+      } catch (err) {
+        // Searches go on with what is indexed; the next content change starts a new pass.
+        this.log(`index update failed: ${(err as Error).message}`);
+        if (!latest) break;
+      }
       this.synced = latest;
       this.built = true;
     }
