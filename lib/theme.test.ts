@@ -1,7 +1,7 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "./security/headers";
-import { nonceFromPolicy, parseThemeChoice, THEME_SCRIPT } from "./theme";
+import { ENHANCE_SCRIPT, nonceFromPolicy, parseThemeChoice, THEME_SCRIPT } from "./theme";
 
 /** Runs the inline script against a stand-in <html> and storage; returns the attributes it set. */
 function runScript(stored: string | null | Error): Record<string, string> {
@@ -46,5 +46,11 @@ describe("nonceFromPolicy", () => {
   it("gives nothing without a policy or a nonce", () => {
     expect(nonceFromPolicy(null)).toBeUndefined();
     expect(nonceFromPolicy("default-src 'self'")).toBeUndefined();
+  });
+});
+
+describe("ENHANCE_SCRIPT", () => {
+  it("is valid JavaScript", () => {
+    expect(() => new Function(ENHANCE_SCRIPT)).not.toThrow();
   });
 });

@@ -6,14 +6,13 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { cookies, headers } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
-import { getNonce } from "@/lib/security/nonce";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
-import { nonceFromPolicy, THEME_SCRIPT } from "@/lib/theme";
+import { ENHANCE_SCRIPT, nonceFromPolicy, THEME_SCRIPT } from "@/lib/theme";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -64,7 +63,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
-          {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} nonce={await getNonce()} />}
+          {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} nonce={nonce} />}
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
         </NextIntlClientProvider>
       </body>
     </html>
