@@ -31,7 +31,7 @@ describe("writeCorpus", () => {
     expect(await readFile(path.join(out, "site.json"), "utf8")).toBe(await readFile(path.join(demo, "site.json"), "utf8"));
     // Sub-folders by section, year and month keep every folder small.
     expect((await largestFolder(path.join(out, "articles"))).entries).toBeLessThan(100);
-  });
+  }, 60_000); // writes and validates a whole corpus: slow on a busy two-core machine
 
   it("refuses to write into a folder that already has files", async () => {
     await expect(writeCorpus({ articles: 1, seed: 1, end: Date.now(), out: demo, source: demo })).rejects.toThrow(/is not empty/);
