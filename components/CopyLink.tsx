@@ -1,42 +1,22 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { getNonce } from "@/lib/security/nonce";
+import { copyLinkScript } from "@/lib/share/copy-link";
 
-import { useState, useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+const WRAPPER_ID = "copy-link";
 
 /**
- * "Copy link". The server renders a plain link to the article's canonical URL, useful without
- * JavaScript (open it, long-press it, copy it); once hydrated it becomes a button that copies the
- * URL and says so in a live region. Both renders start identical, so hydration never mismatches.
+ * "Copy link": a plain link to the article's canonical URL, which the script after it turns into
+ * a button that copies the URL and announces it in the polite live region.
  */
-export function CopyLink({ url, labels }: { url: string; labels: { link: string; copy: string; copied: string; failed: string } }) {
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus("copied");
-    } catch {
-      setStatus("failed");
-    }
-  };
-
-  const className = "rounded-sm border border-rule px-2.5 py-1 font-bold text-ink hover:border-ink hover:text-accent";
+export async function CopyLink({ url }: { url: string }) {
+  const [t, nonce] = await Promise.all([getTranslations("share"), getNonce()]);
   return (
-    <>
-      {hydrated ? (
-        <button type="button" onClick={copy} className={className}>
-          {labels.copy}
-        </button>
-      ) : (
-        <a href={url} className={className}>
-          {labels.link}
-        </a>
-      )}
-      <span aria-live="polite" className="text-muted">
-        {status === "copied" ? labels.copied : status === "failed" ? labels.failed : ""}
-      </span>
-    </>
+    <span id={WRAPPER_ID} className="flex flex-wrap items-center gap-2" data-copy={t("copy")} data-copied={t("copied")} data-failed={t("copyFailed")}>
+      <a href={url} className="rounded-sm border border-rule px-2.5 py-1 font-bold text-ink hover:border-ink hover:text-accent">
+        {t("link")}
+      </a>
+      <span aria-live="polite" className="text-muted" />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: copyLinkScript(WRAPPER_ID) }} />
+    </span>
   );
 }

@@ -1,72 +1,34 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { getNonce } from "@/lib/security/nonce";
+import { CHOICE_ATTRIBUTE, THEME_CHOICES, themeToggleScript, type ThemeChoice } from "@/lib/theme";
 
-import { useSyncExternalStore } from "react";
-import { parseThemeChoice, THEME_ATTRIBUTE, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme";
-
-const OPTIONS: ThemeChoice[] = ["light", "dark", "system"];
-const listeners = new Set<() => void>();
-
-function readChoice(): ThemeChoice {
-  try {
-    return parseThemeChoice(localStorage.getItem(THEME_STORAGE_KEY));
-  } catch {
-    return "system";
-  }
-}
-
-function apply(choice: ThemeChoice) {
-  const root = document.documentElement;
-  if (choice === "system") root.removeAttribute(THEME_ATTRIBUTE);
-  else root.setAttribute(THEME_ATTRIBUTE, choice);
-}
-
-function choose(choice: ThemeChoice) {
-  try {
-    if (choice === "system") localStorage.removeItem(THEME_STORAGE_KEY);
-    else localStorage.setItem(THEME_STORAGE_KEY, choice);
-  } catch {
-    // Storage refused: the choice holds for this page only.
-  }
-  apply(choice);
-  listeners.forEach((l) => l());
-}
-
-function subscribe(onChange: () => void) {
-  // A choice made in another tab applies here too.
-  const onStorage = (e: StorageEvent) => {
-    if (e.key !== null && e.key !== THEME_STORAGE_KEY) return;
-    apply(readChoice());
-    onChange();
-  };
-  listeners.add(onChange);
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener("storage", onStorage);
-  };
-}
+const GROUP_ID = "theme-toggle";
+const LABEL: Record<ThemeChoice, "themeLight" | "themeDark" | "themeSystem"> = { light: "themeLight", dark: "themeDark", system: "themeSystem" };
 
 /**
- * Light, dark or the system's theme. The inline script in <head> has already applied the stored
- * choice before the first paint; this only changes and remembers it. The server renders "system"
- * pressed (it cannot know), and React switches to the stored choice right after hydration.
- * Hidden until that script has run, so readers without JavaScript get no dead buttons.
+ * Light, dark or the system's theme. The script in <head> has already applied the stored choice
+ * before the first paint; the script after these buttons marks it pressed and handles clicks.
+ * Hidden until the head script has run (the js: variant), so readers without JavaScript get no
+ * dead buttons, and the system setting.
  */
-export function ThemeToggle({ labels }: { labels: Record<ThemeChoice | "label", string> }) {
-  const current = useSyncExternalStore(subscribe, readChoice, () => "system" as const);
+export async function ThemeToggle() {
+  const [t, nonce] = await Promise.all([getTranslations("site"), getNonce()]);
   return (
-    <div role="group" aria-label={labels.label} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
-      {OPTIONS.map((option) => (
-        <button
-          key={option}
-          type="button"
-          aria-pressed={current === option}
-          onClick={() => choose(option)}
-          className="rounded-sm border border-rule px-2 py-0.5 text-muted hover:border-ink hover:text-ink aria-pressed:border-ink aria-pressed:bg-ink aria-pressed:text-paper"
-        >
-          {labels[option]}
-        </button>
-      ))}
-    </div>
+    <>
+      <div id={GROUP_ID} role="group" aria-label={t("themeLabel")} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
+        {THEME_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            {...{ [CHOICE_ATTRIBUTE]: choice }}
+            aria-pressed={choice === "system"}
+            className="rounded-sm border border-rule px-2 py-0.5 text-muted hover:border-ink hover:text-ink aria-pressed:border-ink aria-pressed:bg-ink aria-pressed:text-paper"
+          >
+            {t(LABEL[choice])}
+          </button>
+        ))}
+      </div>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeToggleScript(GROUP_ID) }} />
+    </>
   );
 }
