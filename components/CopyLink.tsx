@@ -1,25 +1,22 @@
-const STATUS_ID = "copy-link-status";
+import { getTranslations } from "next-intl/server";
+import { getNonce } from "@/lib/security/nonce";
+import { copyLinkScript } from "@/lib/share/copy-link";
+
+const WRAPPER_ID = "copy-link";
 
 /**
- * "Copy link". The server renders a plain link to the article's canonical URL, useful without
- * JavaScript (open it, long-press it, copy it); ENHANCE_SCRIPT (lib/theme.ts) turns it into a
- * button that copies the URL and says so in the live region beside it.
+ * "Copy link": a plain link to the article's canonical URL, which the script after it turns into
+ * a button that copies the URL and announces it in the polite live region.
  */
-export function CopyLink({ url, labels }: { url: string; labels: { link: string; copy: string; copied: string; failed: string } }) {
+export async function CopyLink({ url }: { url: string }) {
+  const [t, nonce] = await Promise.all([getTranslations("share"), getNonce()]);
   return (
-    <>
-      <a
-        href={url}
-        data-copy-link=""
-        data-copy-label={labels.copy}
-        data-copied={labels.copied}
-        data-failed={labels.failed}
-        data-copy-status={STATUS_ID}
-        className="rounded-sm border border-rule px-2.5 py-1 font-bold text-ink hover:border-ink hover:text-accent"
-      >
-        {labels.link}
+    <span id={WRAPPER_ID} className="flex flex-wrap items-center gap-2" data-copy={t("copy")} data-copied={t("copied")} data-failed={t("copyFailed")}>
+      <a href={url} className="rounded-sm border border-rule px-2.5 py-1 font-bold text-ink hover:border-ink hover:text-accent">
+        {t("link")}
       </a>
-      <span id={STATUS_ID} aria-live="polite" className="text-muted" />
-    </>
+      <span aria-live="polite" className="text-muted" />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: copyLinkScript(WRAPPER_ID) }} />
+    </span>
   );
 }

@@ -27,8 +27,8 @@ export async function ShareLinks({ url, title }: { url: string; title: string })
             </a>
           </li>
         ))}
-        <li className="flex flex-wrap items-center gap-2">
-          <CopyLink url={url} labels={{ link: t("link"), copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
+        <li>
+          <CopyLink url={url} />
         </li>
       </ul>
     </section>

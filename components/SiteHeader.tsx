@@ -9,7 +9,7 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
   return (
     <header className="border-b-4 border-double border-ink print:border-b">
       <div className="mx-auto flex min-h-6 max-w-6xl justify-end px-4 pt-2 print:hidden">
-        <ThemeToggle labels={{ label: t("themeLabel"), light: t("themeLight"), dark: t("themeDark"), system: t("themeSystem") }} />
+        <ThemeToggle />
       </div>
       <div className="mx-auto max-w-6xl px-4 pt-1 pb-3 text-center">
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">

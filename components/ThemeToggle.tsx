@@ -1,27 +1,34 @@
-import type { ThemeChoice } from "@/lib/theme";
+import { getTranslations } from "next-intl/server";
+import { getNonce } from "@/lib/security/nonce";
+import { CHOICE_ATTRIBUTE, THEME_CHOICES, themeToggleScript, type ThemeChoice } from "@/lib/theme";
 
-const OPTIONS: ThemeChoice[] = ["light", "dark", "system"];
+const GROUP_ID = "theme-toggle";
+const LABEL: Record<ThemeChoice, "themeLight" | "themeDark" | "themeSystem"> = { light: "themeLight", dark: "themeDark", system: "themeSystem" };
 
 /**
- * Light, dark or the system's theme. The inline script in <head> has already applied the stored
- * choice before the first paint; ENHANCE_SCRIPT (lib/theme.ts) marks the pressed button and
- * handles clicks. Hidden until the head script has run, so readers without JavaScript get no
- * dead buttons.
+ * Light, dark or the system's theme. The script in <head> has already applied the stored choice
+ * before the first paint; the script after these buttons marks it pressed and handles clicks.
+ * Hidden until the head script has run (the js: variant), so readers without JavaScript get no
+ * dead buttons, and the system setting.
  */
-export function ThemeToggle({ labels }: { labels: Record<ThemeChoice | "label", string> }) {
+export async function ThemeToggle() {
+  const [t, nonce] = await Promise.all([getTranslations("site"), getNonce()]);
   return (
-    <div role="group" aria-label={labels.label} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
-      {OPTIONS.map((option) => (
-        <button
-          key={option}
-          type="button"
-          data-theme-choice={option}
-          aria-pressed={option === "system"}
-          className="rounded-sm border border-rule px-2 py-0.5 text-muted hover:border-ink hover:text-ink aria-pressed:border-ink aria-pressed:bg-ink aria-pressed:text-paper"
-        >
-          {labels[option]}
-        </button>
-      ))}
-    </div>
+    <>
+      <div id={GROUP_ID} role="group" aria-label={t("themeLabel")} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
+        {THEME_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            {...{ [CHOICE_ATTRIBUTE]: choice }}
+            aria-pressed={choice === "system"}
+            className="rounded-sm border border-rule px-2 py-0.5 text-muted hover:border-ink hover:text-ink aria-pressed:border-ink aria-pressed:bg-ink aria-pressed:text-paper"
+          >
+            {t(LABEL[choice])}
+          </button>
+        ))}
+      </div>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeToggleScript(GROUP_ID) }} />
+    </>
   );
 }

@@ -2,13 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SEED } from "./helpers";
 
-/** Every page type; add new ones here (search, tag pages) and every check below covers them. */
+/** Every page type; a new one added here gets every check below. */
 export const A11Y_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "home", path: "/" },
   { name: "article with a photo", path: `/news/${SEED.slug}` },
   { name: "section", path: "/section/politics" },
   { name: "section, page 2", path: "/section/sport?page=2" },
   { name: "news feed", path: "/news" },
+  { name: "search results", path: `/search?q=${encodeURIComponent("Минск")}` },
+  { name: "tag", path: `/tag/${encodeURIComponent("ШОС")}` },
   { name: "404", path: "/no-such-page", status: 404 },
   { name: "search results", path: `/search?q=${encodeURIComponent("Минск")}` },
   { name: "search without results", path: `/search?q=${encodeURIComponent("несуществующееслово")}` },

@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { SEED } from "./helpers";
 
-/** Pages with client components (theme toggle, copy link) and server-rendered relative times. */
+/**
+ * Pages with the inline scripts (theme, toggle, copy link) and server-rendered relative times.
+ * Pages ship without Next's client runtime (lib/server/strip-runtime.mjs), so nothing hydrates
+ * today; this keeps it that way safely: should a client component come back, a mismatch, a script
+ * blocked by the CSP or any other error logged in the browser fails here.
+ */
 const PAGES = ["/", `/news/${SEED.slug}`, "/news/e2e-fresh", "/section/world", "/section/sport?page=2", "/news", "/no-such-page"];
 
 test.describe("hydration", () => {
@@ -16,15 +21,16 @@ test.describe("hydration", () => {
     });
     page.on("pageerror", (e) => messages.push(`${page.url()} pageerror: ${e.message}`));
 
-    // A stored choice makes <html> differ from the server's markup before React hydrates.
+    // A stored choice makes <html> differ from the server's markup (the head script sets it).
     await page.goto("/");
     await page.evaluate(() => localStorage.setItem("theme", "dark"));
 
     for (const path of PAGES) {
       const response = await page.goto(path);
-      // The toggle shows the stored choice only once React has hydrated it.
+      // The toggle shows the stored choice once its script has run.
       await expect(page.getByRole("button", { name: "Тёмная" })).toHaveAttribute("aria-pressed", "true");
       // Times are rendered once, on the server: the browser shows exactly the server's text.
+      // (Read from the response of this very navigation: one render, one instant.)
       const served = [...(await response!.text()).matchAll(/<time[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]!.replace(/&nbsp;/g, "\u00A0"));
       expect(await page.locator("time").allTextContents()).toEqual(served);
     }

@@ -185,6 +185,19 @@ test.describe("breadcrumbs", () => {
       ["Спорт", "/section/sport", false],
     ]);
   });
+
+  test("a tag page shows home › tag, as its structured data does", async ({ page }) => {
+    const path = `/tag/${encodeURIComponent("ШОС")}`;
+    await page.goto(path);
+    expect(await trailOf(page)).toEqual([
+      ["Главная", "/", false],
+      ["ШОС", null, true],
+    ]);
+    expect(await ldTrail(page)).toEqual([
+      ["Главная", "/"],
+      ["ШОС", path],
+    ]);
+  });
 });
 
 test.describe("printing an article", () => {

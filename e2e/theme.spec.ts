@@ -44,7 +44,7 @@ test.describe("the theme toggle", () => {
     const response = await page.reload({ waitUntil: "domcontentloaded" });
     // The HTML itself is the light, shared one …
     expect(await response!.text()).not.toMatch(/<html[^>]*data-theme/);
-    // … and by the time the document is parsed, before React has loaded, the script has made it dark.
+    // … and by the time the document is parsed, the script in <head> has made it dark.
     expect(await page.evaluate(() => [document.documentElement.getAttribute("data-theme"), getComputedStyle(document.body).backgroundColor])).toEqual([
       "dark",
       DARK_PAPER,

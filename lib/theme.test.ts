@@ -1,32 +1,90 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "./security/headers";
-import { ENHANCE_SCRIPT, nonceFromPolicy, parseThemeChoice, THEME_SCRIPT } from "./theme";
+import { parseThemeChoice, THEME_CHOICES, THEME_SCRIPT, themeToggleScript } from "./theme";
 
-/** Runs the inline script against a stand-in <html> and storage; returns the attributes it set. */
-function runScript(stored: string | null | Error): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  const document = { documentElement: { setAttribute: (k: string, v: string) => (attributes[k] = v) } };
-  const localStorage = {
-    getItem: () => {
-      if (stored instanceof Error) throw stored;
-      return stored;
-    },
+/** A stand-in element: attributes only. */
+function element() {
+  const attributes = new Map<string, string>();
+  return {
+    attributes,
+    getAttribute: (k: string) => attributes.get(k) ?? null,
+    setAttribute: (k: string, v: string) => void attributes.set(k, v),
+    removeAttribute: (k: string) => void attributes.delete(k),
   };
-  runInNewContext(THEME_SCRIPT, { document, localStorage });
-  return attributes;
 }
 
-describe("the theme script", () => {
+function storage(initial: string | null | Error) {
+  let value = initial;
+  return {
+    get value() {
+      return value;
+    },
+    getItem: () => {
+      if (value instanceof Error) throw value;
+      return value;
+    },
+    setItem: (_: string, v: string) => void (value = v),
+    removeItem: () => void (value = null),
+  };
+}
+
+describe("the head script", () => {
+  const run = (stored: string | null | Error) => {
+    const html = element();
+    runInNewContext(THEME_SCRIPT, { document: { documentElement: html }, localStorage: storage(stored) });
+    return Object.fromEntries(html.attributes);
+  };
+
   it("applies a stored choice to <html> and marks that JavaScript runs", () => {
-    expect(runScript("dark")).toEqual({ "data-js": "", "data-theme": "dark" });
-    expect(runScript("light")).toEqual({ "data-js": "", "data-theme": "light" });
+    expect(run("dark")).toEqual({ "data-js": "", "data-theme": "dark" });
+    expect(run("light")).toEqual({ "data-js": "", "data-theme": "light" });
   });
 
   it("leaves the theme to the system for no choice, a bad value or unusable storage", () => {
-    expect(runScript(null)).toEqual({ "data-js": "" });
-    expect(runScript("purple")).toEqual({ "data-js": "" });
-    expect(runScript(new Error("SecurityError"))).toEqual({ "data-js": "" });
+    expect(run(null)).toEqual({ "data-js": "" });
+    expect(run("purple")).toEqual({ "data-js": "" });
+    expect(run(new Error("SecurityError"))).toEqual({ "data-js": "" });
+  });
+});
+
+describe("the toggle script", () => {
+  function setUp(stored: string | null) {
+    const html = element();
+    const buttons = THEME_CHOICES.map((c) => {
+      const b = { ...element(), closest: () => b };
+      b.setAttribute("data-theme-choice", c);
+      return b;
+    });
+    const handlers: Record<string, (e: object) => void> = {};
+    const group = { querySelectorAll: () => buttons, addEventListener: (type: string, h: (e: object) => void) => (handlers[type] = h) };
+    const localStorage = storage(stored);
+    const window = { localStorage, addEventListener: (type: string, h: (e: object) => void) => (handlers[`window:${type}`] = h) };
+    runInNewContext(themeToggleScript("theme-toggle"), { document: { documentElement: html, getElementById: (id: string) => (id === "theme-toggle" ? group : null) }, window });
+    const pressed = () => buttons.filter((b) => b.getAttribute("aria-pressed") === "true").map((b) => b.getAttribute("data-theme-choice"));
+    const click = (choice: string) => handlers.click!({ target: buttons.find((b) => b.getAttribute("data-theme-choice") === choice) });
+    return { html, localStorage, pressed, click, handlers };
+  }
+
+  it("shows the stored choice as pressed", () => {
+    expect(setUp("dark").pressed()).toEqual(["dark"]);
+    expect(setUp(null).pressed()).toEqual(["system"]);
+  });
+
+  it("stores and applies a choice, and «system» forgets it", () => {
+    const t = setUp(null);
+    t.click("dark");
+    expect([t.localStorage.value, t.html.getAttribute("data-theme"), t.pressed()]).toEqual(["dark", "dark", ["dark"]]);
+    t.click("light");
+    expect([t.localStorage.value, t.html.getAttribute("data-theme"), t.pressed()]).toEqual(["light", "light", ["light"]]);
+    t.click("system");
+    expect([t.localStorage.value, t.html.getAttribute("data-theme"), t.pressed()]).toEqual([null, null, ["system"]]);
+  });
+
+  it("follows a choice made in another tab", () => {
+    const t = setUp(null);
+    t.localStorage.setItem("theme", "dark");
+    t.handlers["window:storage"]!({ key: "theme" });
+    expect([t.html.getAttribute("data-theme"), t.pressed()]).toEqual(["dark", ["dark"]]);
   });
 
   it("reads the stored value the toggle writes", () => {
@@ -34,23 +92,5 @@ describe("the theme script", () => {
     expect(parseThemeChoice("light")).toBe("light");
     expect(parseThemeChoice(null)).toBe("system");
     expect(parseThemeChoice("system")).toBe("system");
-  });
-});
-
-describe("nonceFromPolicy", () => {
-  it("finds the nonce the proxy put in the policy", () => {
-    const policy = contentSecurityPolicy("abc+/DEF123==", { metrika: true, https: false, development: false });
-    expect(nonceFromPolicy(policy)).toBe("abc+/DEF123==");
-  });
-
-  it("gives nothing without a policy or a nonce", () => {
-    expect(nonceFromPolicy(null)).toBeUndefined();
-    expect(nonceFromPolicy("default-src 'self'")).toBeUndefined();
-  });
-});
-
-describe("ENHANCE_SCRIPT", () => {
-  it("is valid JavaScript", () => {
-    expect(() => new Function(ENHANCE_SCRIPT)).not.toThrow();
   });
 });

@@ -4,15 +4,16 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
+import { getNonce } from "@/lib/security/nonce";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
-import { ENHANCE_SCRIPT, nonceFromPolicy, THEME_SCRIPT } from "@/lib/theme";
+import { THEME_SCRIPT } from "@/lib/theme";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -37,11 +38,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
-  const nonce = nonceFromPolicy((await headers()).get("content-security-policy"));
+  const nonce = await getNonce();
 
   return (
-    // The theme script sets data-theme and data-js on <html> before React hydrates; they differ
-    // from the server's markup by design, so React is told not to mind (this element only).
+    // The theme script sets data-theme and data-js on <html>, so the error page (the one page that
+    // hydrates) finds <html> differing from the server's markup by design: React is told not to mind.
     <html lang={localeFormats[locale].htmlLang} className={fontVariables} suppressHydrationWarning>
       <head>
         {/* Before the first paint: the reader's stored theme, so there is no flash of the other. */}
@@ -64,7 +65,6 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
           {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} nonce={nonce} />}
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -37,7 +37,7 @@ describe("hostile and broken content", () => {
     expect(html).toContain('<img alt="картинка-ловушка">'); // its javascript: source is gone
     expect(html).toContain('<a href="https://example.org/news" rel="noopener noreferrer">внешняя ссылка</a>');
     // The title is text, escaped by React when shown: typeset, but its "<script>" stays literal.
-    expect(a.title).toBe("Скрипт в\u00A0тексте <script>alert ('title')</script>");
+    expect(a.title).toBe("Скрипт в\u00A0тексте <script>alert('title')</script>");
   });
 
   it("reads files with a byte-order mark or CRLF line endings", async () => {

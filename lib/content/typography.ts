@@ -10,23 +10,25 @@ import Typograf from "typograf";
  */
 const typograf = new Typograf({ locale: ["ru", "en-US"] });
 
-// «12 000 человек» must not break between the digit groups or before the noun.
-typograf.enableRule("common/number/digitGrouping");
-typograf.enableRule("common/nbsp/afterNumber");
-// Rules that change what the author wrote rather than how it is set: commas before «а»/«но»,
-// Latin letters swapped for Cyrillic ones, ISO dates and phone numbers reformatted, a dot in
-// «1.5» (or a version number) turned into a comma.
+// An allow-list of rules, for two reasons. Typograf's other rules change what the author wrote
+// rather than how it is set (commas before «а»/«но», Latin letters swapped for Cyrillic ones,
+// reformatted dates, phone numbers and decimals, spaces added before brackets). And fewer rules
+// halve the cost, which is paid for every title and lead when an archive is indexed.
+typograf.disableRule("*");
 for (const rule of [
-  "ru/punctuation/ano",
-  "ru/typo/switchingKeyboardLayout",
-  "ru/date/fromISO",
-  "ru/date/weekday",
-  "ru/other/phone-number",
-  "ru/number/comma",
-  // Whitespace at the edges of a text node is significant between inline elements.
-  "common/space/trimLeft",
-  "common/space/trimRight",
+  "common/punctuation/quote", // «ёлочки» outside, „лапки“ inside
+  "common/punctuation/hellip",
+  "common/punctuation/apostrophe",
+  "ru/dash/*", // a spaced hyphen becomes an em dash; ranges get an en dash
+  "common/nbsp/*", // after short words and numbers, before short last words
+  "ru/nbsp/*", // initials, abbreviations (т. д.), «2024 г.», «5 млн»
+  "common/number/digitGrouping", // «12 000»: groups never break apart
+  "common/space/delRepeatSpace",
 ]) {
+  typograf.enableRule(rule);
+}
+// Not wanted from those groups: undoing existing non-breaking spaces, <nobr> handling, dpi.
+for (const rule of ["common/nbsp/replaceNbsp", "common/nbsp/nowrap", "common/nbsp/dpi", "ru/dash/de"]) {
   typograf.disableRule(rule);
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/ArticleCard";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { Pagination } from "@/components/Pagination";
 import { Sidebar } from "@/components/Sidebar";
@@ -10,7 +11,7 @@ import { getContentIndex } from "@/lib/content/store";
 import { findTag, tagPath } from "@/lib/content/tags";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
-import { tagCollectionJsonLd } from "@/lib/seo/json-ld";
+import { collectionTrail, tagCollectionJsonLd } from "@/lib/seo/json-ld";
 import { decodePath } from "@/lib/routing/known-path";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -46,11 +47,15 @@ export default async function TagPage({ params, searchParams }: Props) {
   const page = paginate(tag.articles, pageNumber, LIST_PAGE_SIZE);
   if (!page) notFound();
   const [t, seo] = await Promise.all([getTranslations("tag"), getSeoContext()]);
+  // The same trail as the structured data; the tag's first page links back from page 2 on.
+  const trail = collectionTrail(tag.name, tagPath(tag.name), seo.homeLabel);
+  const crumbs = trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 || page.page > 1 ? { href: c.path } : {}) }));
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0">
         <JsonLd data={tagCollectionJsonLd(tag.name, seo)} />
+        <Breadcrumbs items={crumbs} />
         <header className="border-b-2 border-ink pb-2">
           <p className="font-sans text-xs font-bold uppercase tracking-wide text-accent">{t("kicker")}</p>
           <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
