@@ -21,9 +21,9 @@ export async function SearchForm({ id, query = "", large = false }: { id: string
         placeholder={t("placeholder")}
         maxLength={MAX_QUERY_LENGTH}
         autoComplete="off"
-        className={`min-w-0 flex-1 rounded-sm border border-rule bg-white px-3 text-ink placeholder:text-muted ${large ? "py-2.5 text-lg" : "py-1.5 text-sm"}`}
+        className={`min-w-0 flex-1 rounded-sm border border-muted bg-paper px-3 text-ink placeholder:text-muted ${large ? "py-2.5 text-lg" : "py-1.5 text-sm"}`}
       />
-      <button type="submit" className={`rounded-sm bg-accent px-4 font-bold text-white hover:bg-accent-dark ${large ? "text-base" : "text-sm"}`}>
+      <button type="submit" className={`rounded-sm bg-ink px-4 font-bold text-paper hover:bg-accent ${large ? "text-base" : "text-sm"}`}>
         {t("submit")}
       </button>
     </form>
