@@ -197,6 +197,7 @@ export class SearchIndex {
   }
 
   private async run() {
+    const started = performance.now();
     // Content may change while a pass runs (the pass yields); go again until nothing is left.
     for (;;) {
       let latest: ContentIndex | undefined;
@@ -210,6 +211,7 @@ export class SearchIndex {
         if (!latest) break;
       }
       this.synced = latest;
+      if (!this.built) this.log(`indexed ${this.indexed.size} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       this.built = true;
     }
   }
