@@ -38,7 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   live?.close();
   live = undefined;
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe("LiveContent", () => {
