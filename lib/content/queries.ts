@@ -129,12 +129,10 @@ export interface SectionBlock {
 
 /** The home page's per-section blocks, in the order of sections.json; empty sections are skipped. */
 export function sectionBlocks(index: ContentIndex, now: number, perSection: number): SectionBlock[] {
-  const blocks = new Map<string, Article[]>(index.sections.map((s) => [s.slug, []]));
-  for (const a of index.articles) {
-    const list = blocks.get(a.section);
-    if (list && list.length < perSection && isPublished(a, now)) list.push(a);
-  }
+  // The published view already holds each section's list, so the home page no longer walks the
+  // whole archive on every request.
+  const { bySection } = publishedView(index, now);
   return index.sections
-    .map((section) => ({ section, articles: blocks.get(section.slug) ?? [] }))
+    .map((section) => ({ section, articles: bySection.get(section.slug)?.slice(0, perSection) ?? [] }))
     .filter((b) => b.articles.length > 0);
 }
