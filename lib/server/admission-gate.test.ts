@@ -19,9 +19,9 @@ describe("createAdmissionGate", () => {
     for (const name of ["a", "b", "c", "d"]) expect(gate.admit(task(name))).toBe(true);
     expect(order).toEqual(["a", "b"]);
     expect(gate.waiting).toBe(2);
-    finishers[1]();
+    finishers[1]!();
     expect(order).toEqual(["a", "b", "c"]);
-    finishers[0]();
+    finishers[0]!();
     expect(order).toEqual(["a", "b", "c", "d"]);
     expect(gate.active).toBe(2);
   });
@@ -41,11 +41,11 @@ describe("createAdmissionGate", () => {
     gate.admit(task("a"));
     gate.admit(task("gone"), () => true);
     gate.admit(task("c"));
-    finishers[0]();
-    finishers[0](); // a response emits both finish and close
+    finishers[0]!();
+    finishers[0]!(); // a response emits both finish and close
     expect(order).toEqual(["a", "c"]);
     expect(gate.active).toBe(1);
-    finishers[1]();
+    finishers[1]!();
     expect(gate.active).toBe(0);
     expect(idle).toHaveLength(1);
   });
