@@ -54,6 +54,15 @@ async function transferSizes(url: string): Promise<Record<"js" | "css" | "html",
         response.body().then((body) => {
           sizes[kind].bytes += gzipSync(body).length;
           sizes[kind].files++;
+          // Inlined stylesheets (experimental.inlineCss) count against the CSS budget as well as
+          // the HTML one they travel in.
+          if (kind === "html") {
+            const inline = [...body.toString("utf8").matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join("");
+            if (inline) {
+              sizes.css.bytes += gzipSync(inline).length;
+              sizes.css.files++;
+            }
+          }
         }),
       );
     });
@@ -102,7 +111,8 @@ try {
     const { bytes, files } = sizes[kind];
     const ok = bytes <= SIZE_BUDGETS[kind];
     if (!ok) failures.push(`${kind} ${(bytes / KB).toFixed(1)} KB > ${SIZE_BUDGETS[kind] / KB} KB`);
-    console.log(`  ${kind.padEnd(5)} ${(bytes / KB).toFixed(1).padStart(6)} KB in ${files} file(s)   budget ${SIZE_BUDGETS[kind] / KB} KB   ${ok ? "ok" : "OVER"}`);
+    const where = kind === "css" ? "file(s) or <style> blocks" : "file(s)";
+    console.log(`  ${kind.padEnd(5)} ${(bytes / KB).toFixed(1).padStart(6)} KB in ${files} ${where}   budget ${SIZE_BUDGETS[kind] / KB} KB   ${ok ? "ok" : "OVER"}`);
   }
 
   console.log(`\nLighthouse 12, mobile, median of ${RUNS} runs:`);
