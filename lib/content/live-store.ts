@@ -26,12 +26,19 @@ export interface LiveContentOptions {
   cache?: { file: string; salt: string };
   /** How many characters of rendered bodies to keep in memory. */
   bodyCacheChars?: number;
+  /**
+   * Records parsed elsewhere (by the build's worker threads), used like cache entries: a file
+   * whose stamp still matches is not read again.
+   */
+  preparsed?: Map<string, CachedRecord>;
 }
 
 /** A re-scan may take at most this share of one core; a huge archive is re-scanned less often. */
 const RESCAN_SHARE = 0.05;
 /** The last good body of articles changed while serving, for a file later caught mid-save. */
 const LAST_GOOD_BODIES = 2000;
+/** Files read at once when many are read in a row. */
+const READ_AHEAD = 16;
 
 /**
  * The content folder, kept in memory and up to date. File events re-read only the files they name;
@@ -67,7 +74,7 @@ export class LiveContent {
 
   private constructor(
     readonly root: string,
-    private readonly options: Required<Omit<LiveContentOptions, "cache">> & Pick<LiveContentOptions, "cache">,
+    private readonly options: Required<Omit<LiveContentOptions, "cache" | "preparsed">> & Pick<LiveContentOptions, "cache" | "preparsed">,
   ) {
     this.bodies = new BodyCache(options.bodyCacheChars);
   }
@@ -79,6 +86,7 @@ export class LiveContent {
       log: options.log ?? ((line) => console.error(`[content] ${line}`)),
       watch: options.watch ?? true,
       cache: options.cache,
+      preparsed: options.preparsed,
       bodyCacheChars: options.bodyCacheChars ?? 32 * 1024 * 1024,
     });
     live.realRoot = await fs.realpath(root).catch(() => path.resolve(root));
@@ -238,18 +246,23 @@ export class LiveContent {
     this.mediaProblems = problems;
     [this.mediaStamp, this.configStamp] = await Promise.all([this.stampMedia(), this.stampConfig()]);
     const listing = await this.listArticles();
-    const cached = initial ? await this.loadCache() : undefined;
+    const cached = initial ? ((await this.loadCache()) ?? this.options.preparsed) : undefined;
     for (const rel of this.files.keys()) if (!listing.has(rel)) this.files.delete(rel);
-    let parsed = 0;
+    const toRead: string[] = [];
     for (const [rel, stamp] of listing) {
       const hit = cached?.get(rel);
       if (hit && hit.stamp === stamp) {
         this.files.set(rel, { path: rel, stamp, problems: hit.problems, ...(hit.article ? { article: hit.article } : {}) });
       } else {
-        await this.readFile(rel, true);
-        parsed++;
+        toRead.push(rel);
       }
     }
+    // A few reads in flight at once, so that parsing one file overlaps the disk wait of the next.
+    // The listing has just checked every symbolic link on the way to these files.
+    for (let i = 0; i < toRead.length; i += READ_AHEAD) {
+      await Promise.all(toRead.slice(i, i + READ_AHEAD).map((rel) => this.readFile(rel, true, true)));
+    }
+    const parsed = toRead.length;
     this.publish();
     if (parsed > 0 || (cached && cached.size !== listing.size)) this.unsaved = true;
     if (initial && this.unsaved) void this.save();
@@ -314,9 +327,9 @@ export class LiveContent {
    * Re-reads one article; `fresh` ignores the last good version (config or media changed). Returns
    * whether anything changed.
    */
-  private async readFile(rel: string, fresh = false): Promise<boolean> {
+  private async readFile(rel: string, fresh = false, listed = false): Promise<boolean> {
     const full = path.join(this.root, ...rel.split("/"));
-    if (!(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
+    if (!listed && !(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
     const previous = this.files.get(rel);
     const source = await readArticleFile(this.root, rel);
     if (!("text" in source) && (await stampOf(full)) === "missing") return this.files.delete(rel);

@@ -14,7 +14,14 @@ interface PublishedView {
   bySection: Map<string, Article[]>;
   /** The latest publication or update among them, in epoch ms (0 when there is none). */
   newestChange: number;
+  /** The first TOP_KEPT articles flagged top, newest first. */
+  top: Article[];
+  /** Each article's place in its section's list, made on first use. */
+  positions?: Map<string, number>;
 }
+
+/** Top news kept per view: more than any page shows. */
+const TOP_KEPT = 20;
 
 // Every request asks for the published lists, often several times (proxy, page, sidebar); they
 // only change when the index does or a scheduled article's time comes, so they are kept per index.
@@ -26,6 +33,7 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
   let until = Infinity;
   let newestChange = 0;
   const all: Article[] = [];
+  const top: Article[] = [];
   const bySection = new Map<string, Article[]>();
   for (const a of index.articles) {
     if (a.draft) continue;
@@ -34,12 +42,13 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
       continue;
     }
     all.push(a);
+    if (a.top && top.length < TOP_KEPT) top.push(a);
     newestChange = Math.max(newestChange, a.dateMs, a.updated ? Date.parse(a.updated) : 0);
     const list = bySection.get(a.section);
     if (list) list.push(a);
     else bySection.set(a.section, [a]);
   }
-  const view = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, newestChange };
+  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, newestChange, top };
   views.set(index, view);
   return view;
 }
@@ -63,13 +72,11 @@ export function latest(index: ContentIndex, now: number, limit: number): Article
   return publishedArticles(index, now).slice(0, limit);
 }
 
+// The lists below come from the published view, so a request costs the same on an archive of a
+// thousand articles as on one of a hundred thousand.
+
 export function topNews(index: ContentIndex, now: number, limit = 5): Article[] {
-  const out: Article[] = [];
-  for (const a of index.articles) {
-    if (out.length >= limit) break;
-    if (a.top && isPublished(a, now)) out.push(a);
-  }
-  return out;
+  return publishedView(index, now).top.slice(0, limit);
 }
 
 /** A section's published articles, newest first. The array is shared: do not modify it. */
@@ -80,9 +87,9 @@ export function sectionArticles(index: ContentIndex, section: string, now: numbe
 /** "Other news of the section": the newest published ones, the article itself left out. */
 export function moreNews(index: ContentIndex, article: Article, now: number, limit = 5): Article[] {
   const out: Article[] = [];
-  for (const a of index.articles) {
+  for (const a of sectionArticles(index, article.section, now)) {
     if (out.length >= limit) break;
-    if (a.section === article.section && a.slug !== article.slug && isPublished(a, now)) out.push(a);
+    if (a.slug !== article.slug) out.push(a);
   }
   return out;
 }
@@ -93,9 +100,14 @@ export function previousAndNext(
   article: Article,
   now: number,
 ): { previous?: Article; next?: Article } {
-  const list = sectionArticles(index, article.section, now);
-  const i = list.findIndex((a) => a.slug === article.slug);
-  if (i < 0) return {};
+  const view = publishedView(index, now);
+  if (!view.positions) {
+    view.positions = new Map();
+    for (const list of view.bySection.values()) list.forEach((a, i) => view.positions!.set(a.slug, i));
+  }
+  const list = view.bySection.get(article.section) ?? [];
+  const i = view.positions.get(article.slug);
+  if (i === undefined || list[i]?.slug !== article.slug) return {};
   const next = list[i - 1];
   const previous = list[i + 1];
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };

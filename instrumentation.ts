@@ -1,0 +1,12 @@
+/**
+ * Next calls `register` once when a server process starts. The content index starts loading here,
+ * while Next prepares its routes, so that the first reader does not wait for both one after the
+ * other. Not during `next build`: no page is prerendered from content, and a build must not read
+ * an archive of 100,000 files for nothing.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getLiveContent } = await import("./lib/content/store");
+  // A failure here is not fatal: the first request retries and reports it.
+  getLiveContent().catch(() => {});
+}
