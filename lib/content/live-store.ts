@@ -89,7 +89,7 @@ export class LiveContent {
       preparsed: options.preparsed,
       bodyCacheChars: options.bodyCacheChars ?? 32 * 1024 * 1024,
     });
-    live.realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+    live.realRoot = await fs.realpath(root).catch(() => path.resolve(/* turbopackIgnore: true */ root));
     await live.reloadAll(true);
     // Pages are served while the folders are being watched one by one; a re-scan covers the gap.
     if (live.options.watch) live.watching = live.startWatching();
@@ -298,13 +298,13 @@ export class LiveContent {
 
   /** `<site.json stamp>|<sections.json stamp>` */
   private async stampConfig(): Promise<string> {
-    const stamps = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(this.root, f))));
+    const stamps = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))));
     return stamps.join("|");
   }
 
   private async stampMedia(): Promise<string> {
     const files = await readMediaListing(this.root);
-    const stamps = await Promise.all(files.map(async (f) => `${f}:${await stampOf(path.join(this.root, f))}`));
+    const stamps = await Promise.all(files.map(async (f) => `${f}:${await stampOf(path.join(/* turbopackIgnore: true */ this.root, f))}`));
     return createHash("sha1").update(stamps.join("|")).digest("hex");
   }
 
@@ -328,7 +328,7 @@ export class LiveContent {
    * whether anything changed.
    */
   private async readFile(rel: string, fresh = false, listed = false): Promise<boolean> {
-    const full = path.join(this.root, ...rel.split("/"));
+    const full = path.join(/* turbopackIgnore: true */ this.root, ...rel.split("/"));
     if (!listed && !(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
     const previous = this.files.get(rel);
     const source = await readArticleFile(this.root, rel);
@@ -406,6 +406,6 @@ async function insideRoot(realRoot: string, full: string): Promise<boolean> {
 }
 
 async function readMediaListing(root: string): Promise<string[]> {
-  const files = await walk(root, path.join(root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), []);
+  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), []);
   return files.map((f) => toPosix(path.relative(root, f))).sort();
 }

@@ -45,7 +45,7 @@ export async function walk(
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
+    const full = path.join(/* turbopackIgnore: true */ dir, entry.name);
     const rel = toPosix(path.relative(root, full));
     if (entry.isSymbolicLink()) {
       let real: string;
@@ -75,7 +75,7 @@ export async function walk(
 async function readJson(root: string, name: string, problems: ContentProblem[]): Promise<unknown> {
   let text: string;
   try {
-    text = await fs.readFile(path.join(root, name), "utf8");
+    text = await fs.readFile(path.join(/* turbopackIgnore: true */ root, name), "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push({ file: name, field: "file", message: code === "ENOENT" ? "is missing" : `cannot be read: ${(err as Error).message}` });
@@ -90,7 +90,7 @@ async function readJson(root: string, name: string, problems: ContentProblem[]):
 }
 
 export async function readMedia(root: string, problems: ContentProblem[]): Promise<Map<string, MediaInfo>> {
-  const files = await walk(root, path.join(root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
+  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
   const media = new Map<string, MediaInfo>();
   await Promise.all(
     files.map(async (full) => {
@@ -130,12 +130,12 @@ export async function readSiteAndSections(root: string): Promise<SiteAndSections
 }
 
 export function listArticleFiles(root: string, problems: ContentProblem[]): Promise<string[]> {
-  return walk(root, path.join(root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
+  return walk(root, path.join(/* turbopackIgnore: true */ root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
 }
 
 /** Reads one article file; a problem instead when it is unreadable or too large. */
 export async function readArticleFile(root: string, rel: string): Promise<SourceFile | ContentProblem> {
-  const full = path.join(root, ...rel.split("/"));
+  const full = path.join(/* turbopackIgnore: true */ root, ...rel.split("/"));
   try {
     const stat = await fs.stat(full);
     if (stat.size > MAX_ARTICLE_BYTES) {

@@ -29,7 +29,7 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   if (!index.media.has(rel)) return undefined;
   const contentType = TYPES[path.extname(rel).toLowerCase()];
   if (!contentType) return undefined;
-  const full = path.join(contentDir(), ...rel.split("/"));
+  const full = path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/"));
   try {
     const [body, stat] = await Promise.all([fs.readFile(full), fs.stat(full)]);
     return { body, contentType, lastModified: stat.mtime };

@@ -32,7 +32,7 @@ export function indexCacheOptions(projectDir: string = process.cwd(), { force = 
     real = realpathSync(content);
   } catch {}
   const name = `index-${createHash("sha1").update(real).digest("hex").slice(0, 12)}.ndjson`;
-  return { file: path.join(dir, name), salt: buildId };
+  return { file: path.join(/* turbopackIgnore: true */ dir, name), salt: buildId };
 }
 
 /** The live content of CONTENT_DIR, opened on first use and kept current from then on. */

@@ -40,7 +40,7 @@ export class TreeWatcher {
 
   private async add(rel: string): Promise<void> {
     if (this.closed || this.watchers.has(rel)) return;
-    const full = path.join(this.root, ...rel.split("/").filter(Boolean));
+    const full = path.join(/* turbopackIgnore: true */ this.root, ...rel.split("/").filter(Boolean));
     let watcher: FSWatcher;
     try {
       watcher = watch(full, (_event, name) => void this.event(rel, name?.toString()));
@@ -76,7 +76,7 @@ export class TreeWatcher {
     if (!name) return this.onChange({ path: dir, folder: true });
     const rel = dir ? `${dir}/${name}` : name;
     const known = this.watchers.has(rel);
-    const stat = await fs.lstat(path.join(this.root, ...rel.split("/"))).catch(() => undefined);
+    const stat = await fs.lstat(path.join(/* turbopackIgnore: true */ this.root, ...rel.split("/"))).catch(() => undefined);
     if (stat?.isDirectory()) {
       if (!known && !name.startsWith(".")) {
         await this.add(rel);
