@@ -29,7 +29,7 @@ export function indexCacheOptions(projectDir: string = process.cwd(), { force = 
   // One file per content folder, so that servers on different folders do not overwrite each other.
   let real = content;
   try {
-    real = realpathSync(content);
+    real = realpathSync(/* turbopackIgnore: true */ content);
   } catch {}
   const name = `index-${createHash("sha1").update(real).digest("hex").slice(0, 12)}.ndjson`;
   return { file: path.join(/* turbopackIgnore: true */ dir, name), salt: buildId };
