@@ -16,7 +16,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
-import { shouldStrip, stripClientRuntime } from "./lib/server/strip-runtime.mjs";
+import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
 // the pages are compressed here, after the client runtime has been taken out of them.
@@ -105,8 +105,8 @@ function stripPages(req, res) {
   res.end = (chunk, encoding, cb) => {
     if (decide() === "pass") return end(chunk, encoding, cb);
     collect(chunk, encoding);
-    const html = stripClientRuntime(Buffer.concat(chunks).toString("utf8"));
-    return end(html, "utf8", typeof encoding === "function" ? encoding : cb);
+    const html = stripClientRuntimeBytes(Buffer.concat(chunks));
+    return end(html, typeof encoding === "function" ? encoding : cb);
   };
 }
 

@@ -9,16 +9,62 @@
  * error boundary renders in the browser.
  */
 
-// External chunks and their preloads, including the nomodule polyfills.
-const CHUNK_SCRIPT = /<script\b[^>]*\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>/g;
-const CHUNK_PRELOAD = /<link\b(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/static\/)[^>]*>/g;
+// The page is scanned as bytes: decoding 150 KB of UTF-8 into a string and running three regular
+// expressions over it cost about 6 ms a page, a fifth of an article's render. Only the tags
+// themselves (ASCII attributes) are decoded, as latin1.
+const SCRIPT = Buffer.from("<script");
+const LINK = Buffer.from("<link");
+const SCRIPT_END = Buffer.from("</script>");
+// External chunks (the nomodule polyfills too) and their preloads.
+const CHUNK_SRC = /\bsrc="\/_next\/static\//;
+const CHUNK_HREF = /\bhref="\/_next\/static\//;
+const AS_SCRIPT = /\bas="script"/;
 // Inline scripts that feed the RSC payload or boot Turbopack's chunk loader. The payload escapes
 // "<" inside strings, so the first "</script>" ends it.
-const RUNTIME_INLINE = /<script\b[^>]*>\s*(?:\(?self\.__next_f|\(?globalThis\[?["']?TURBOPACK)[\s\S]*?<\/script>/g;
+const RUNTIME_START = /^\s*\(?(?:self\.__next_f|globalThis\[?["']?TURBOPACK)/;
 
-/** Removes Next's client runtime from a page's HTML; anything else, inline scripts included, stays. */
+/** Removes Next's client runtime from a page's HTML bytes; anything else, inline scripts included, stays. */
+export function stripClientRuntimeBytes(buf) {
+  const kept = [];
+  let from = 0;
+  let pos = 0;
+  let nextScript = buf.indexOf(SCRIPT, 0);
+  let nextLink = buf.indexOf(LINK, 0);
+  while (nextScript >= 0 || nextLink >= 0) {
+    const isScript = nextLink < 0 || (nextScript >= 0 && nextScript < nextLink);
+    const at = isScript ? nextScript : nextLink;
+    const close = buf.indexOf(0x3e, at); // ">"
+    if (close < 0) break;
+    const after = buf[at + (isScript ? SCRIPT.length : LINK.length)];
+    const boundary = after === 0x3e || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f;
+    let drop = -1;
+    if (boundary) {
+      const tag = buf.toString("latin1", at, close + 1);
+      if (!isScript) {
+        if (AS_SCRIPT.test(tag) && CHUNK_HREF.test(tag)) drop = close + 1;
+      } else if (CHUNK_SRC.test(tag)) {
+        if (buf.indexOf(SCRIPT_END, close + 1) === close + 1) drop = close + 1 + SCRIPT_END.length;
+      } else if (RUNTIME_START.test(buf.toString("latin1", close + 1, Math.min(buf.length, close + 80)))) {
+        const end = buf.indexOf(SCRIPT_END, close + 1);
+        if (end >= 0) drop = end + SCRIPT_END.length;
+      }
+    }
+    if (drop >= 0) {
+      kept.push(buf.subarray(from, at));
+      from = drop;
+    }
+    pos = drop >= 0 ? drop : close + 1;
+    if (nextScript >= 0 && nextScript < pos) nextScript = buf.indexOf(SCRIPT, pos);
+    if (nextLink >= 0 && nextLink < pos) nextLink = buf.indexOf(LINK, pos);
+  }
+  if (from === 0) return buf;
+  kept.push(buf.subarray(from));
+  return Buffer.concat(kept);
+}
+
+/** The same for a string (tests, and callers that hold text). */
 export function stripClientRuntime(html) {
-  return html.replace(CHUNK_SCRIPT, "").replace(CHUNK_PRELOAD, "").replace(RUNTIME_INLINE, "");
+  return stripClientRuntimeBytes(Buffer.from(html, "utf8")).toString("utf8");
 }
 
 /** Whether a response is a page whose runtime can go: HTML, 200 or 404, not a draft preview. */
