@@ -324,7 +324,7 @@ export class LiveContent {
     // against 2.4 s here), and the event loop is never held for more than a few milliseconds.
     for (let i = 0; i < found.length; i += STAT_SLICE) {
       if (i > 0) await new Promise((r) => setImmediate(r));
-      for (const full of found.slice(i, i + STAT_SLICE)) out.set(toPosix(path.relative(this.root, full)), stampOfSync(full));
+      for (const full of found.slice(i, i + STAT_SLICE)) out.set(relativeTo(this.root, full), stampOfSync(full));
     }
     this.listingMs = performance.now() - started;
     return out;
@@ -392,6 +392,12 @@ export class LiveContent {
       .finally(() => (this.saving = undefined));
     return this.saving;
   }
+}
+
+/** The path inside the content folder, with forward slashes; a prefix cut for the files a walk found. */
+function relativeTo(root: string, full: string): string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return toPosix(full.startsWith(prefix) ? full.slice(prefix.length) : path.relative(/* turbopackIgnore: true */ root, full));
 }
 
 function stampOfSync(full: string): string {

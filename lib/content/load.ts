@@ -20,7 +20,7 @@ export function contentDir(): string {
 }
 
 export function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
+  return path.sep === "/" ? p : p.split(path.sep).join("/");
 }
 
 /**
