@@ -5,8 +5,9 @@
  * `Accept-Encoding: gzip` everywhere:
  *   (1) the production Next server alone (server.mjs),
  *   (2) nginx with the shipped configuration in front of two instances (scripts/proxy-stack.ts),
- *   (3) nginx serving the very same HTML bytes as static files, with the same gzip and keepalive
- *       settings (snippets/svezhiy-vypusk-delivery.conf): the practical ceiling,
+ *   (3) nginx serving the very same HTML bytes as static files, with the same keepalive settings
+ *       (snippets/svezhiy-vypusk-delivery.conf) and a gzipped copy beside each (gzip_static), as
+ *       the cache of (2) holds the app's gzipped answer: the practical ceiling,
  * and prints one table of requests/s, p50/p99 latency and the ratios (1)/(3) and (2)/(3).
  * Options: --connections N (50), --seconds N (10 per cell), --port N (nginx, 8260; the static
  * server takes the next one), --app-port N (3260, 3261).
@@ -14,6 +15,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { startProxyStack, stopAllStacks } from "./proxy-stack";
 
@@ -82,6 +84,7 @@ try {
         include snippets/svezhiy-vypusk-delivery.conf;
         default_type text/html;
         location / {
+            gzip_static on;
             try_files $uri =404;
         }
     }`;
@@ -97,7 +100,9 @@ try {
   for (const page of PAGES) {
     const res = await fetch(stack.instances[0] + page.path);
     if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-    await writeFile(path.join(staticRoot, page.file), Buffer.from(await res.arrayBuffer()), { mode: 0o644 });
+    const html = Buffer.from(await res.arrayBuffer());
+    await writeFile(path.join(staticRoot, page.file), html, { mode: 0o644 });
+    await writeFile(path.join(staticRoot, `${page.file}.gz`), gzipSync(html), { mode: 0o644 });
   }
 
   const targets = (page: (typeof PAGES)[number]) => [stack.instances[0] + page.path, stack.base + page.path, `http://127.0.0.1:${STATIC_PORT}/${page.file}`];
