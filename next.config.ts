@@ -16,11 +16,6 @@ const nextConfig: NextConfig = {
   // <head> crawlers and link previews read is complete, and notFound() can still answer 404.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
-  experimental: {
-    // The stylesheet (about 6 KB gzip) goes into the page's <head>: a reader on a phone gets the
-    // first paint from the first response instead of after a second round trip for the CSS.
-    inlineCss: true,
-  },
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },

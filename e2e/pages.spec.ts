@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { blockByHeading, datetimes, HIDDEN_TITLES, isSortedNewestFirst, newsCount } from "./helpers";
+import { blockByHeading, datetimes, HIDDEN_TITLES, isSortedNewestFirst, newsCount, SEED } from "./helpers";
 
 const SECTIONS = ["Политика", "Экономика", "Общество", "В мире", "Спорт", "Культура", "Технологии"];
 
@@ -100,4 +100,19 @@ test.describe("the whole feed at /news", () => {
     for (const hidden of HIDDEN_TITLES) expect(text).not.toContain(hidden);
     expect(text).toContain("Архив спорта: матч номер\u00A015"); // typeset: the number stays with its word
   });
+});
+
+test("the stylesheet comes inside the page, and every font it names is served", async ({ request }) => {
+  // server.mjs inlines the build's CSS: the first paint needs no second round trip.
+  const html = await (await request.get(`/news/${SEED.slug}`)).text();
+  expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
+  const style = /<style data-href="\/_next\/static\/[^"]+\.css">([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+  expect(style).toContain("@font-face");
+  const fonts = [...style.matchAll(/url\(["']?([^"')]+\.woff2)["']?\)/g)].map((m) => m[1]!);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of new Set(fonts)) {
+    // Resolved against the stylesheet's address when it was inlined, so they are absolute here.
+    expect(font, font).toMatch(/^\/_next\/static\/media\//);
+    expect((await request.get(font)).status(), font).toBe(200);
+  }
 });

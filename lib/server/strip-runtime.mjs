@@ -19,12 +19,19 @@ const SCRIPT_END = Buffer.from("</script>");
 const CHUNK_SRC = /\bsrc="\/_next\/static\//;
 const CHUNK_HREF = /\bhref="\/_next\/static\//;
 const AS_SCRIPT = /\bas="script"/;
+// The build's stylesheets, which may be inlined.
+const STYLESHEET = /\brel="stylesheet"/;
+const STYLESHEET_HREF = /\bhref="(\/_next\/static\/[\w\-./]+\.css)"/;
 // Inline scripts that feed the RSC payload or boot Turbopack's chunk loader. The payload escapes
 // "<" inside strings, so the first "</script>" ends it.
 const RUNTIME_START = /^\s*\(?(?:self\.__next_f|globalThis\[?["']?TURBOPACK)/;
 
-/** Removes Next's client runtime from a page's HTML bytes; anything else, inline scripts included, stays. */
-export function stripClientRuntimeBytes(buf) {
+/**
+ * Removes Next's client runtime from a page's HTML bytes; anything else, inline scripts included,
+ * stays. With `stylesheet`, a `<link rel="stylesheet">` to the build's CSS becomes a `<style>` with
+ * the bytes it returns for that href (undefined leaves the link).
+ */
+export function stripClientRuntimeBytes(buf, { stylesheet } = {}) {
   const kept = [];
   let from = 0;
   let pos = 0;
@@ -38,10 +45,19 @@ export function stripClientRuntimeBytes(buf) {
     const after = buf[at + (isScript ? SCRIPT.length : LINK.length)];
     const boundary = after === 0x3e || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f;
     let drop = -1;
+    let insert;
     if (boundary) {
       const tag = buf.toString("latin1", at, close + 1);
       if (!isScript) {
         if (AS_SCRIPT.test(tag) && CHUNK_HREF.test(tag)) drop = close + 1;
+        else if (stylesheet && STYLESHEET.test(tag)) {
+          const href = STYLESHEET_HREF.exec(tag)?.[1];
+          const css = href && !href.includes("..") ? stylesheet(href) : undefined;
+          if (css) {
+            drop = close + 1;
+            insert = Buffer.concat([Buffer.from(`<style data-href="${href}">`), css, Buffer.from("</style>")]);
+          }
+        }
       } else if (CHUNK_SRC.test(tag)) {
         if (buf.indexOf(SCRIPT_END, close + 1) === close + 1) drop = close + 1 + SCRIPT_END.length;
       } else if (RUNTIME_START.test(buf.toString("latin1", close + 1, Math.min(buf.length, close + 80)))) {
@@ -51,6 +67,7 @@ export function stripClientRuntimeBytes(buf) {
     }
     if (drop >= 0) {
       kept.push(buf.subarray(from, at));
+      if (insert) kept.push(insert);
       from = drop;
     }
     pos = drop >= 0 ? drop : close + 1;
@@ -63,8 +80,8 @@ export function stripClientRuntimeBytes(buf) {
 }
 
 /** The same for a string (tests, and callers that hold text). */
-export function stripClientRuntime(html) {
-  return stripClientRuntimeBytes(Buffer.from(html, "utf8")).toString("utf8");
+export function stripClientRuntime(html, options) {
+  return stripClientRuntimeBytes(Buffer.from(html, "utf8"), options).toString("utf8");
 }
 
 /** Whether a response is a page whose runtime can go: HTML, 200 or 404, not a draft preview. */

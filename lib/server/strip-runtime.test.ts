@@ -24,6 +24,22 @@ describe("stripClientRuntime", () => {
     expect(out).toContain('{"@type":"NewsArticle"}');
     expect(out).toContain("<h1>Заголовок</h1><p>Текст</p>");
   });
+
+  it("inlines the build's stylesheet when its bytes are given, and keeps the link otherwise", () => {
+    const asked: string[] = [];
+    const css = (href: string) => (asked.push(href), href.endsWith("/a.css") ? Buffer.from("h1{color:red}") : undefined);
+    const out = stripClientRuntime(page, { stylesheet: css });
+    expect(out).toContain('<style data-href="/_next/static/chunks/a.css">h1{color:red}</style>');
+    expect(out).not.toContain('rel="stylesheet"');
+    expect(asked).toEqual(["/_next/static/chunks/a.css"]);
+
+    const other = page.replace("a.css", "b.css");
+    expect(stripClientRuntime(other, { stylesheet: css })).toContain('<link rel="stylesheet" href="/_next/static/chunks/b.css"/>');
+    // Only the build's own files: a path out of it is never asked for.
+    const hostile = page.replace("/_next/static/chunks/a.css", "/_next/static/../../../etc/passwd.css");
+    stripClientRuntime(hostile, { stylesheet: css });
+    expect(asked).not.toContain("/_next/static/../../../etc/passwd.css");
+  });
 });
 
 describe("shouldStrip", () => {
