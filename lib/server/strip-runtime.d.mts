@@ -2,6 +2,5 @@ export interface StripOptions {
   /** The bytes of a build stylesheet to inline in place of its <link>, or undefined to keep the link. */
   stylesheet?: (href: string) => Buffer | undefined;
 }
-export function stripClientRuntime(html: string, options?: StripOptions): string;
 export function stripClientRuntimeBytes(buf: Buffer, options?: StripOptions): Buffer;
 export function shouldStrip(statusCode: number, contentType: string | undefined, cookieHeader: string | undefined): boolean;

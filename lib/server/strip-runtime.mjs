@@ -79,11 +79,6 @@ export function stripClientRuntimeBytes(buf, { stylesheet } = {}) {
   return Buffer.concat(kept);
 }
 
-/** The same for a string (tests, and callers that hold text). */
-export function stripClientRuntime(html, options) {
-  return stripClientRuntimeBytes(Buffer.from(html, "utf8"), options).toString("utf8");
-}
-
 /** Whether a response is a page whose runtime can go: HTML, 200 or 404, not a draft preview. */
 export function shouldStrip(statusCode, contentType, cookieHeader) {
   if (statusCode !== 200 && statusCode !== 404) return false;

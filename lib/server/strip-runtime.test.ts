@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { shouldStrip, stripClientRuntime } from "./strip-runtime.mjs";
+import { shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
+
+const stripClientRuntime = (html: string, options?: StripOptions) => stripClientRuntimeBytes(Buffer.from(html), options).toString("utf8");
 
 const page = [
   '<html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>',
@@ -15,7 +17,7 @@ const page = [
   "</body></html>",
 ].join("");
 
-describe("stripClientRuntime", () => {
+describe("stripClientRuntimeBytes", () => {
   it("removes Next's chunks, preloads, payload and loader, and keeps content, styles, JSON-LD and other scripts", () => {
     const out = stripClientRuntime(page);
     expect(out).not.toMatch(/_next\/static\/chunks\/[^"]*\.js|__next_f|TURBOPACK/);
