@@ -57,6 +57,23 @@ describe("LiveContent", () => {
     expect(c.index.bySlug.has("second")).toBe(false);
   });
 
+  it("shares repeated values between articles, read from files or from the cache", async () => {
+    const extra = 'tags: ["Минск", "Выборы"]\nsource:\n  name: "БелТА"\n';
+    await put("articles/first.md", article("Первая", extra));
+    await put("articles/second.md", article("Вторая", extra));
+    const cache = { file: path.join(root, "cache.ndjson"), salt: "t" };
+    for (let run = 0; run < 2; run++) {
+      const c = await open(false, { cache });
+      const [a, b] = [c.index.bySlug.get("first")!, c.index.bySlug.get("second")!];
+      expect(a.tags).toEqual(["Минск", "Выборы"]);
+      expect(b.tags).toBe(a.tags);
+      expect(b.source).toBe(a.source);
+      await c.saveCache();
+      c.close();
+      live = undefined;
+    }
+  });
+
   it("keeps the last good version of a file caught mid-save and reports it once", async () => {
     const c = await open();
     await put("articles/first.md", "---\ntitle: \"Перв");

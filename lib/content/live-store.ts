@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { BodyCache, readArticleBody, renderArticleBody } from "./body";
+import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
@@ -58,6 +59,8 @@ export class LiveContent {
   private listingProblems: ContentProblem[] = [];
   private configStamp = "";
   private files = new Map<string, FileState>();
+  /** Shares repeated values (sections, tags, credits…) between the articles the index keeps. */
+  private pool = new ValuePool();
   private current!: ContentIndex;
   private reported = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
@@ -257,7 +260,8 @@ export class LiveContent {
     for (const [rel, stamp] of listing) {
       const hit = cached?.get(rel);
       if (hit && hit.stamp === stamp) {
-        this.files.set(rel, { path: rel, stamp, problems: hit.problems, ...(hit.article ? { article: hit.article } : {}) });
+        // The cache's strings are the record's own; the listing's are slices of long paths.
+        this.keep(hit.article?.file === rel ? hit.article.file : detached(rel), hit.stamp, hit.problems, hit.article);
       } else {
         toRead.push(rel);
       }
@@ -344,7 +348,7 @@ export class LiveContent {
     const sectionBySlug = new Map(this.config.sections.map((s) => [s.slug, s]));
     const result = "text" in source ? buildArticle(source, sectionBySlug, this.media) : { problems: [source] };
     const keep = !result.article && !fresh && previous?.article ? previous.article : result.article;
-    this.files.set(rel, { path: rel, stamp, problems: result.problems, ...(keep ? { article: keep } : {}) });
+    this.keep(previous?.path ?? detached(rel), detached(stamp), result.problems, keep);
     this.unsaved = true;
     // A story changed while serving is about to be read by many: render its body now, and keep
     // it in case a later save of the file is caught half-written.
@@ -358,6 +362,22 @@ export class LiveContent {
       }
     }
     return true;
+  }
+
+  /**
+   * Records one file's state in its compact form: the path is the map's key, the record's path and
+   * the article's file at once, and the stamp is shared the same way. Both must be strings of their
+   * own, not slices of a listing (see `detached`).
+   */
+  private keep(rel: string, stamp: string, problems: ContentProblem[], article: Article | undefined) {
+    const known = this.files.get(rel);
+    const key = known?.path ?? rel;
+    let kept = article;
+    // An article kept from before (its new version is broken) is already compact.
+    if (article && article !== known?.article) {
+      kept = compactArticle(article, this.pool, key, article.stamp === undefined ? undefined : article.stamp === stamp ? stamp : article.stamp);
+    }
+    this.files.set(key, { path: key, stamp, problems: problems.length === 0 ? NONE : problems, ...(kept ? { article: kept } : {}) });
   }
 
   private publish() {
