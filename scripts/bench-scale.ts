@@ -2,14 +2,19 @@
  * `npm run bench:scale [-- --sizes 1000,10000,100000]`: how the site copes with a large archive.
  * For each size it generates a corpus in a temporary folder, runs `npm run build` against it
  * (wall time, peak memory of the whole process tree), starts the production server on it and
- * measures the time to the first page, resident memory at rest and under load, and requests per
- * second on articles spread across the archive, the home page and a section's first and a deep
- * page. Prints one table and the targets for 100,000 articles. It is a benchmark: it exits 0
- * whatever the figures, and 1 only when it could not run.
+ * measures the time to the first page and resident memory at rest. Then it serves every size at
+ * once from the last build and measures requests per second on articles spread across the
+ * archive, the home page and a section's first and a deep page, in rounds that take the sizes in
+ * turn: on a shared two-core machine the load of the moment moves a single 10-second figure by
+ * 10-20 %, and taking the sizes side by side, round after round, keeps that drift out of the
+ * comparison. Each figure is the median of the rounds. Prints one table and the targets for
+ * 100,000 articles. It is a benchmark: it exits 0 whatever the figures, and 1 only when it could
+ * not run.
  *
- * Options: --sizes (1000,10000,100000), --seconds per load run (10), --connections (16),
- * --port (3950), --start-timeout seconds (600), --build-timeout seconds (1200), --seed (1),
- * --skip-build (reuse .next as it is: the server then starts without the build's front-matter cache).
+ * Options: --sizes (1000,10000,100000), --seconds per load run (10), --rounds (3),
+ * --connections (16), --port (3950; size i is served on port + i), --start-timeout seconds (600),
+ * --build-timeout seconds (1200), --seed (1), --skip-build (reuse .next as it is: the server then
+ * starts without the build's front-matter cache).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -25,6 +30,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
     seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "16" },
     port: { type: "string", default: "3950" },
     "start-timeout": { type: "string", default: "600" },
@@ -35,15 +41,17 @@ const { values } = parseArgs({
 });
 const SIZES = values.sizes.split(",").map((s) => Number(s.trim()));
 const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
 const CONNECTIONS = Number(values.connections);
 const PORT = Number(values.port);
 const START_TIMEOUT_MS = Number(values["start-timeout"]) * 1000;
 const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
 const SEED = Number(values.seed);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers, got ${values.sizes}`);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
 
 const root = path.resolve(import.meta.dirname, "..");
-const base = `http://127.0.0.1:${PORT}`;
+const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 const REST_SECONDS = 10;
@@ -181,18 +189,23 @@ interface Result {
   restCpu?: number;
   loadPeakMb?: number;
   deepPage?: number;
-  load: Partial<Record<"article" | "home" | "section" | "deep", Load>>;
+  /** The URLs of each kind of page, and the corpus they come from (kept until the end). */
+  targets?: [Kind, string[]][];
+  content?: string;
+  /** Every load run, one per round; `load` holds their medians. */
+  samples: Partial<Record<Kind, Load[]>>;
+  load: Partial<Record<Kind, Load>>;
   failure?: string;
   loadAvg: string;
 }
 
-async function runLoad(serverPid: number, paths: string[]): Promise<Load> {
+async function runLoad(serverPid: number, port: number, paths: string[], seconds = SECONDS): Promise<Load> {
   let i = 0;
   const ticks = treeStats(serverPid).ticks;
   const result = await autocannon({
-    url: base,
+    url: baseOf(port),
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     // A different URL per request: one hot page would measure a cache, not the archive.
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
@@ -207,7 +220,8 @@ async function runLoad(serverPid: number, paths: string[]): Promise<Load> {
 }
 
 /** Asks for `/` until it answers 200; connection refusals mean the server is not listening yet. */
-async function waitForFirstPage(deadline: number, server: ChildProcess): Promise<void> {
+async function waitForFirstPage(deadline: number, server: ChildProcess, port = PORT): Promise<void> {
+  const base = baseOf(port);
   for (;;) {
     if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
     const left = deadline - Date.now();
@@ -225,7 +239,7 @@ async function waitForFirstPage(deadline: number, server: ChildProcess): Promise
 }
 
 async function measure(size: number): Promise<Result> {
-  const result: Result = { size, load: {}, loadAvg: os.loadavg().map((l) => l.toFixed(1)).join(" ") };
+  const result: Result = { size, load: {}, samples: {}, loadAvg: os.loadavg().map((l) => l.toFixed(1)).join(" ") };
   const dir = await mkdtemp(path.join(os.tmpdir(), `bench-scale-${size}-`));
   tempDirs.add(dir);
   const content = path.join(dir, "content");
@@ -274,20 +288,11 @@ async function measure(size: number): Promise<Result> {
 
     // 3. Start-up: from spawn to the first 200 on `/` (which is when the content is read).
     const serverLog = path.join(logs, "server.log");
-    const out = createWriteStream(serverLog);
     started = performance.now();
-    server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(PORT)], {
-      cwd: root,
-      env: { ...env, NODE_ENV: "production" },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.add(server);
+    server = startServer(content, PORT, serverLog);
     server.stdout!.on("data", (chunk: Buffer) => {
       if (result.readySeconds === undefined && chunk.toString().includes("ready on")) result.readySeconds = (performance.now() - started) / 1000;
     });
-    server.stdout!.pipe(out);
-    server.stderr!.pipe(out);
     const mem = memorySampler(server.pid!);
     try {
       await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server);
@@ -317,14 +322,18 @@ async function measure(size: number): Promise<Result> {
     const pageCount = Math.max(1, Math.ceil(inSection / LIST_PAGE_SIZE));
     // A full page: the last one may hold a single article, which would flatter a small archive.
     result.deepPage = Math.min(DEEP_PAGE, Math.max(1, pageCount - 1));
-    const targets: [keyof Result["load"], string[]][] = [
+    const targets: [Kind, string[]][] = [
       ["article", articlePaths],
       ["home", ["/"]],
       ["section", ["/section/politics"]],
       ["deep", [`/section/politics?page=${result.deepPage}`]],
     ];
 
+    result.targets = targets;
+    result.content = content;
+
     // 5. Warm-up, then memory at rest.
+    const base = baseOf(PORT);
     for (const [, paths] of targets) {
       const warm = paths.length > 50 ? paths.filter((_, k) => k % Math.ceil(paths.length / 50) === 0) : [...paths, ...paths, ...paths, ...paths, ...paths];
       for (const p of warm) {
@@ -341,15 +350,7 @@ async function measure(size: number): Promise<Result> {
     result.restMb = rest.rss / MB;
     result.restCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
     log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.restCpu.toFixed(0)} % of a core`);
-
-    // 6. Load, one kind of page at a time; memory peak over all of it.
-    mem.reset();
-    for (const [name, paths] of targets) {
-      result.load[name] = await runLoad(server.pid!, paths);
-      log(size, `${name}: ${result.load[name].rps.toFixed(0)} req/s, ${result.load[name].cpuMs.toFixed(1)} ms CPU/request, p50 ${result.load[name].p50} ms, p99 ${result.load[name].p99} ms, ${result.load[name].bad} bad`);
-    }
     mem.stop();
-    result.loadPeakMb = mem.peak / MB;
   } catch (err) {
     result.failure = (err as Error).message;
     log(size, `FAILED: ${result.failure}`);
@@ -358,13 +359,94 @@ async function measure(size: number): Promise<Result> {
       await stopGroup(server);
       children.delete(server);
     }
-    // The build leaves a front-matter cache for this content folder beside .next; it goes with it.
-    const cache = indexCacheOptions(root, { force: true, content });
+  }
+  return result;
+}
+
+/** The production server on one content folder, in its own process group, logging to a file. */
+function startServer(content: string, port: number, logFile: string): ChildProcess {
+  const out = createWriteStream(logFile, { flags: "a" });
+  const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(server);
+  server.stdout!.pipe(out);
+  server.stderr!.pipe(out);
+  return server;
+}
+
+const KINDS = ["article", "home", "section", "deep"] as const;
+type Kind = (typeof KINDS)[number];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * 6. Throughput: every size served at once from the same (last) build, one server per size, and
+ * the load runs taking the sizes in turn, round after round (the order reversed every other round).
+ */
+async function throughput(results: Result[]) {
+  const ready = results.filter((r) => !r.failure && r.targets && r.content);
+  const servers: { r: Result; port: number; server: ChildProcess; mem: ReturnType<typeof memorySampler> }[] = [];
+  try {
+    for (const [i, r] of ready.entries()) {
+      const port = PORT + 1 + i;
+      const server = startServer(r.content!, port, path.join(path.dirname(r.content!), "logs", "serve.log"));
+      servers.push({ r, port, server, mem: memorySampler(server.pid!) });
+      await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server, port);
+    }
+    // A few seconds of each kind of page first, so that every server runs compiled code.
+    for (const { r, port, server } of servers) for (const [, paths] of r.targets!) await runLoad(server.pid!, port, paths, 3);
+    for (const { mem } of servers) mem.reset();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const kind of KINDS) {
+        for (const { r, port, server } of round % 2 ? servers : [...servers].reverse()) {
+          const paths = r.targets!.find(([k]) => k === kind)![1];
+          const l = await runLoad(server.pid!, port, paths);
+          (r.samples[kind] ??= []).push(l);
+          log(r.size, `round ${round}, ${kind}: ${l.rps.toFixed(0)} req/s, ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.bad} bad`);
+        }
+      }
+    }
+    for (const { r, mem } of servers) {
+      mem.stop();
+      r.loadPeakMb = mem.peak / MB;
+      for (const kind of KINDS) {
+        const runs = r.samples[kind] ?? [];
+        if (runs.length === 0) continue;
+        const rps = median(runs.map((l) => l.rps));
+        const typical = runs.reduce((a, b) => (Math.abs(b.rps - rps) < Math.abs(a.rps - rps) ? b : a));
+        r.load[kind] = { rps, cpuMs: median(runs.map((l) => l.cpuMs)), p50: typical.p50, p99: typical.p99, bad: runs.reduce((n, l) => n + l.bad, 0) };
+      }
+    }
+  } catch (err) {
+    for (const r of ready) r.failure ??= `throughput: ${(err as Error).message}`;
+    console.error(`throughput: ${(err as Error).message}`);
+  } finally {
+    for (const { server } of servers) {
+      await stopGroup(server);
+      children.delete(server);
+    }
+  }
+}
+
+/** The corpora and the front-matter caches the builds left for them beside .next. */
+async function cleanUp(results: Result[]) {
+  for (const r of results) {
+    if (!r.content) continue;
+    const cache = indexCacheOptions(root, { force: true, content: r.content });
     if (cache) await rm(cache.file, { force: true });
+  }
+  for (const dir of tempDirs) {
     await rm(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
   }
-  return result;
 }
 
 function log(size: number, line: string) {
@@ -420,7 +502,10 @@ function table(results: Result[]) {
   console.log(line(header));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const row of rows) console.log(line(row));
-  console.log(`\n(req/s: ${SECONDS} s per page kind, ${CONNECTIONS} connections; % = share of the 1,000-article figure; deep page = ?page=N of /section/politics)`);
+  console.log(
+    `\n(req/s: median of ${ROUNDS} rounds of ${SECONDS} s per page kind and size, sizes served side by side and taken in turn; ` +
+      `${CONNECTIONS} connections; % = share of the 1,000-article figure; deep page = ?page=N of /section/politics)`,
+  );
   for (const r of results) {
     const latency = Object.entries(r.load).map(
       ([k, l]) => `${k} ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} / p99 ${l.p99} ms${l.bad ? `, ${l.bad} bad` : ""}`,
@@ -462,5 +547,10 @@ process.once("SIGINT", () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   process.exit(130);
 });
-for (const size of SIZES) results.push(await measure(size));
+try {
+  for (const size of SIZES) results.push(await measure(size));
+  await throughput(results);
+} finally {
+  await cleanUp(results);
+}
 table(results);
