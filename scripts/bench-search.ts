@@ -63,7 +63,7 @@ const index = makeIndex(articles);
 gc();
 gc();
 const before = process.memoryUsage();
-const search = new SearchIndex({ source: () => index, body: async (a) => ({ html: "", text: bodies.get(a.slug)! }), maxBodyWords: MAX, waitMs: 3_600_000 });
+const search = new SearchIndex({ source: () => index, body: async (a) => bodies.get(a.slug)!, maxBodyWords: MAX, waitMs: 3_600_000 });
 let lag = 0;
 let last = performance.now();
 const probe = setInterval(() => {

@@ -74,6 +74,18 @@ describe("LiveContent", () => {
     }
   });
 
+  it("gives search a body's words without rendering it into the readers' cache", async () => {
+    await put("articles/first.md", "---\ntitle: Первая\ndate: \"2024-03-04T12:00:00+03:00\"\nsection: politics\n---\nЛид из тела.\n\nВторой абзац со словами.\n\nТретий абзац.\n");
+    const c = await open();
+    const a = c.index.bySlug.get("first")!;
+    expect(a.leadFromBody).toBe(true);
+    expect(await c.bodyText(a, 2)).toBe("Второй абзац со словами.");
+    expect(await c.bodyText(a)).toBe("Второй абзац со словами.\n\nТретий абзац.");
+    expect(c.cachedBodies).toBe(0);
+    await c.body(a);
+    expect(c.cachedBodies).toBe(1);
+  });
+
   it("keeps the last good version of a file caught mid-save and reports it once", async () => {
     const c = await open();
     await put("articles/first.md", "---\ntitle: \"Перв");

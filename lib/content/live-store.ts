@@ -3,6 +3,8 @@ import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { BodyCache, readArticleBody, renderArticleBody } from "./body";
 import { compactArticle, detached, NONE, ValuePool } from "./compact";
+import { parseFrontMatter } from "./front-matter";
+import { bodyWordsOf } from "./markdown";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
@@ -143,6 +145,27 @@ export class LiveContent {
       this.rendering.set(key, pending);
     }
     return pending;
+  }
+
+  /** How many rendered bodies are kept for readers (for tests and diagnostics). */
+  get cachedBodies(): number {
+    return this.bodies.count;
+  }
+
+  /**
+   * The body's words as plain text (at least the first `maxWords` of them), for the search index.
+   * A cached body is used as it is; otherwise only the opening of the file's body is parsed and
+   * nothing is kept, so indexing a whole archive neither renders every body nor pushes the bodies
+   * readers are reading out of the cache.
+   */
+  async bodyText(article: Article, maxWords?: number): Promise<string> {
+    const hit = this.bodies.get(`${article.file}\0${article.stamp ?? ""}`);
+    if (hit) return hit.text;
+    const source = await readArticleFile(this.root, article.file);
+    if (!("text" in source)) throw new Error(source.message);
+    const fm = parseFrontMatter(source.text);
+    if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
+    return bodyWordsOf(fm.body, { takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) });
   }
 
   close(): void {

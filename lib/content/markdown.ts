@@ -7,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { CONTINUE, SKIP, visit } from "unist-util-visit";
 import { rehypeTypography } from "./typography";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -93,6 +93,50 @@ export function firstParagraphOf(markdown: string): string | undefined {
   const first = (parser.parse(chunk) as MdastRoot).children[0];
   if (!first || first.type !== "paragraph") return undefined;
   return toString(first).replace(/\s+/g, " ").trim() || undefined;
+}
+
+/**
+ * The words of a body as plain text, for the search index: what `renderBody(…).text` holds, less
+ * the typesetting, which changes no word. With `maxWords`, only the blocks that hold that many
+ * words are parsed, and nothing is rendered to HTML: indexing 100,000 articles would otherwise
+ * render every body in full to keep its first few dozen words.
+ */
+export function bodyWordsOf(markdown: string, { takeLead, maxWords }: { takeLead: boolean; maxWords?: number }): string {
+  let source = markdown;
+  if (maxWords !== undefined) {
+    // Blocks up to a blank line at a time, until they hold enough words (and the lead, if it goes).
+    const gap = /\n[ \t]*\n/g;
+    let words = 0;
+    let blocks = 0;
+    let end = markdown.length;
+    for (let start = 0; ; ) {
+      const m = gap.exec(markdown);
+      const stop = m ? m.index : markdown.length;
+      const n = countMarkdownWords(markdown.slice(start, stop));
+      if (n > 0) blocks++;
+      if (!(takeLead && blocks === 1)) words += n;
+      if (!m || words >= maxWords) {
+        end = stop;
+        break;
+      }
+      start = gap.lastIndex;
+    }
+    source = markdown.slice(0, end);
+  }
+  const tree = parser.parse(source) as MdastRoot;
+  const children = takeLead && tree.children[0]?.type === "paragraph" ? tree.children.slice(1) : tree.children;
+  // Text blocks one by one, so that list items or table cells do not run into each other. Raw
+  // HTML never reaches the page (see toHtml), and alt texts are not part of the text.
+  const out: string[] = [];
+  for (const child of children) {
+    visit(child, (node) => {
+      if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell") return CONTINUE;
+      const text = toString(node, { includeHtml: false, includeImageAlt: false }).trim();
+      if (text) out.push(text);
+      return SKIP;
+    });
+  }
+  return out.join("\n\n");
 }
 
 /** Words a reader reads: link targets, image sources, HTML tags and Markdown marks are not words. */

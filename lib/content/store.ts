@@ -57,6 +57,11 @@ export async function getArticleBody(article: Article): Promise<ArticleBody> {
   return (await getLiveContent()).body(article);
 }
 
+/** The words of an article's body as plain text (at least the first `maxWords`), for search. */
+export async function getArticleBodyText(article: Article, maxWords?: number): Promise<string> {
+  return (await getLiveContent()).bodyText(article, maxWords);
+}
+
 /** Articles with their bodies, in the same order, for feeds. */
 export function withBodies(articles: Article[]): Promise<{ article: Article; body: ArticleBody }[]> {
   return Promise.all(articles.map(async (article) => ({ article, body: await getArticleBody(article) })));

@@ -15,7 +15,7 @@ function setup(articles: Article[], options: { maxBodyWords?: number | ((n: numb
     source: () => state.index,
     body: async (a) => {
       state.bodyCalls++;
-      return { html: "", text: bodies.get(`${a.slug}@${a.date}`) ?? "" };
+      return bodies.get(`${a.slug}@${a.date}`) ?? "";
     },
     chunkSize: 2,
     log: () => {},
@@ -146,7 +146,7 @@ describe("SearchIndex", () => {
     const index = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Мозырь" })]);
     const search = new SearchIndex({
       source: () => (fail ? Promise.reject(new Error("no content")) : index),
-      body: async () => ({ html: "", text: "" }),
+      body: async () => "",
       log: (line) => lines.push(line),
     });
     expect((await search.search(parseQuery("Мозырь")!, now)).hits).toEqual([]);

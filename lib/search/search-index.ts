@@ -1,6 +1,6 @@
 import MiniSearch, { type Query } from "minisearch";
 import { isPublished } from "@/lib/content/queries";
-import type { Article, ArticleBody, ContentIndex } from "@/lib/content/types";
+import type { Article, ContentIndex } from "@/lib/content/types";
 import { recencyBoost } from "./ranking";
 import { tokenize, wordTerms, type ParsedQuery } from "./text";
 
@@ -30,8 +30,11 @@ const FIELD_BOOST = { title: 3, tags: 2.5, lead: 1.5, body: 1 };
 export interface SearchIndexOptions {
   /** The current content index; asked again before each search. */
   source: () => ContentIndex | Promise<ContentIndex>;
-  /** An article's body (`getArticleBody`). */
-  body: (article: Article) => Promise<ArticleBody>;
+  /**
+   * An article's body as plain text, at least its first `maxWords` words when a limit is given
+   * (`getArticleBodyText`); what is past the limit is cut here.
+   */
+  body: (article: Article, maxWords: number | undefined) => Promise<string>;
   /**
    * Only the first this many words of a body are indexed (memory), or a function of the number of
    * articles giving it (see bodyWordLimit); undefined: all of it.
@@ -250,7 +253,7 @@ export class SearchIndex {
 
   private async bodyText(article: Article): Promise<string> {
     try {
-      return firstWords((await this.options.body(article)).text, this.bodyWords);
+      return firstWords(await this.options.body(article, this.bodyWords), this.bodyWords);
     } catch (err) {
       this.log(`${article.file}: body not indexed: ${(err as Error).message}`);
       return "";

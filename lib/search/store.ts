@@ -1,5 +1,5 @@
 import { parsePageParam } from "@/lib/content/queries";
-import { getArticleBody, getContentIndex } from "@/lib/content/store";
+import { getArticleBodyText, getContentIndex } from "@/lib/content/store";
 import { SEARCH_BODY_WORD_BUDGET, SEARCH_PAGE_SIZE } from "@/lib/limits";
 import { bodyWordLimit, SearchIndex, type SearchOutcome } from "./search-index";
 import { parseQuery, type ParsedQuery } from "./text";
@@ -23,7 +23,7 @@ function bodyWords(): number | ((articles: number) => number) {
 }
 
 function searchIndex(): SearchIndex {
-  state.index ??= new SearchIndex({ source: getContentIndex, body: getArticleBody, maxBodyWords: bodyWords() });
+  state.index ??= new SearchIndex({ source: getContentIndex, body: getArticleBodyText, maxBodyWords: bodyWords() });
   return state.index;
 }
 
