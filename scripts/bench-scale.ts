@@ -246,6 +246,7 @@ async function measure(size: number): Promise<Result> {
   const content = path.join(dir, "content");
   const logs = path.join(dir, "logs");
   let server: ChildProcess | undefined;
+  let mem: ReturnType<typeof memorySampler> | undefined;
   try {
     // 1. The corpus. Its article list tells which URLs exist.
     const articles: { slug: string; dateMs: number; section: string }[] = [];
@@ -274,14 +275,14 @@ async function measure(size: number): Promise<Result> {
       children.add(build);
       build.stdout!.pipe(out);
       build.stderr!.pipe(out);
-      const mem = memorySampler(build.pid!);
+      const buildMem = memorySampler(build.pid!);
       const timer = setTimeout(() => void stopGroup(build), BUILD_TIMEOUT_MS);
       const code = await exitOf(build);
       children.delete(build);
       clearTimeout(timer);
-      mem.stop();
+      buildMem.stop();
       result.buildSeconds = (performance.now() - started) / 1000;
-      result.buildPeakMb = mem.peak / MB;
+      result.buildPeakMb = buildMem.peak / MB;
       const indexed = /index-content: .*? in [\d.]+ s/.exec(await readFile(buildLog, "utf8").catch(() => ""))?.[0];
       log(size, `build: ${result.buildSeconds.toFixed(0)} s, peak ${result.buildPeakMb.toFixed(0)} MB (exit ${code})${indexed ? `; ${indexed}` : ""}`);
       if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${await tail(buildLog)}`);
@@ -294,7 +295,7 @@ async function measure(size: number): Promise<Result> {
     server.stdout!.on("data", (chunk: Buffer) => {
       if (result.readySeconds === undefined && chunk.toString().includes("ready on")) result.readySeconds = (performance.now() - started) / 1000;
     });
-    const mem = memorySampler(server.pid!);
+    mem = memorySampler(server.pid!);
     try {
       await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server);
     } catch (err) {
@@ -351,11 +352,12 @@ async function measure(size: number): Promise<Result> {
     result.restMb = rest.rss / MB;
     result.restCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
     log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.restCpu.toFixed(0)} % of a core`);
-    mem.stop();
   } catch (err) {
     result.failure = (err as Error).message;
     log(size, `FAILED: ${result.failure}`);
   } finally {
+    // A sampler left running would keep the bench from ever exiting.
+    mem?.stop();
     if (server) {
       await stopGroup(server);
       children.delete(server);
@@ -430,7 +432,8 @@ async function throughput(results: Result[]) {
     for (const r of ready) r.failure ??= `throughput: ${(err as Error).message}`;
     console.error(`throughput: ${(err as Error).message}`);
   } finally {
-    for (const { server } of servers) {
+    for (const { server, mem } of servers) {
+      mem.stop();
       await stopGroup(server);
       children.delete(server);
     }

@@ -1,6 +1,6 @@
 import { parseFrontMatter } from "./front-matter";
 import { readArticleFile } from "./load";
-import { renderBody } from "./markdown";
+import { bodyWordsOf, renderBody } from "./markdown";
 import type { Article, ArticleBody } from "./types";
 
 /** Renders the body of an article from its file's text; undefined when the text is not an article. */
@@ -17,6 +17,24 @@ export async function readArticleBody(root: string, article: Pick<Article, "file
   const source = await readArticleFile(root, article.file);
   if (!("text" in source)) return {};
   return { body: renderArticleBody(source.text, article), ...(source.stamp ? { stamp: source.stamp } : {}) };
+}
+
+/**
+ * The words of an article's body as plain text, at least its first `maxWords`, read from its file
+ * without rendering (`bodyWordsOf`), for the search index. Throws when the file cannot be read or
+ * is no longer an article.
+ */
+export async function readArticleBodyText(root: string, article: Pick<Article, "file" | "leadFromBody">, maxWords?: number): Promise<string> {
+  const source = await readArticleFile(root, article.file);
+  if (!("text" in source)) throw new Error(source.message);
+  const fm = parseFrontMatter(source.text);
+  if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
+  return bodyWordsOf(fm.body, { takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) });
+}
+
+/** Where an article's rendered body is kept: its file as it was when the article was read. */
+export function bodyKey(article: Pick<Article, "file" | "stamp">): string {
+  return `${article.file}\0${article.stamp ?? ""}`;
 }
 
 /**

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
-import { BodyCache, readArticleBody, renderArticleBody } from "./body";
+import { BodyCache, bodyKey, readArticleBody, readArticleBodyText, renderArticleBody } from "./body";
 import { compactArticle, detached, NONE, ValuePool } from "./compact";
-import { parseFrontMatter } from "./front-matter";
-import { bodyWordsOf } from "./markdown";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
@@ -141,7 +139,7 @@ export class LiveContent {
    * been caught mid-save, the last good body seen by this process is served instead.
    */
   body(article: Article): Promise<ArticleBody> {
-    const key = `${article.file}\0${article.stamp ?? ""}`;
+    const key = bodyKey(article);
     const hit = this.bodies.get(key);
     if (hit) return Promise.resolve(hit);
     // Under load many readers ask for the same new article at once; it is rendered once.
@@ -165,13 +163,7 @@ export class LiveContent {
    * readers are reading out of the cache.
    */
   async bodyText(article: Article, maxWords?: number): Promise<string> {
-    const hit = this.bodies.get(`${article.file}\0${article.stamp ?? ""}`);
-    if (hit) return hit.text;
-    const source = await readArticleFile(this.root, article.file);
-    if (!("text" in source)) throw new Error(source.message);
-    const fm = parseFrontMatter(source.text);
-    if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
-    return bodyWordsOf(fm.body, { takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) });
+    return this.bodies.get(bodyKey(article))?.text ?? readArticleBodyText(this.root, article, maxWords);
   }
 
   close(): void {
@@ -384,7 +376,7 @@ export class LiveContent {
     if (!fresh && result.article && "text" in source) {
       const body = renderArticleBody(source.text, result.article);
       if (body) {
-        this.bodies.set(`${rel}\0${stamp}`, body);
+        this.bodies.set(bodyKey(result.article), body);
         this.lastGood.delete(rel);
         this.lastGood.set(rel, body);
         if (this.lastGood.size > LAST_GOOD_BODIES) this.lastGood.delete(this.lastGood.keys().next().value!);
@@ -396,17 +388,12 @@ export class LiveContent {
   /**
    * Records one file's state in its compact form: the path is the map's key, the record's path and
    * the article's file at once, and the stamp is shared the same way. Both must be strings of their
-   * own, not slices of a listing (see `detached`).
+   * own, not slices of a listing (see `detached`): callers pass the known record's path, or a copy.
    */
   private keep(rel: string, stamp: string, problems: ContentProblem[], article: Article | undefined) {
-    const known = this.files.get(rel);
-    const key = known?.path ?? rel;
-    let kept = article;
     // An article kept from before (its new version is broken) is already compact.
-    if (article && article !== known?.article) {
-      kept = compactArticle(article, this.pool, key, article.stamp === undefined ? undefined : article.stamp === stamp ? stamp : article.stamp);
-    }
-    this.files.set(key, { path: key, stamp, problems: problems.length === 0 ? NONE : problems, ...(kept ? { article: kept } : {}) });
+    const kept = article && article !== this.files.get(rel)?.article ? compactArticle(article, this.pool, rel, article.stamp === stamp ? stamp : article.stamp) : article;
+    this.files.set(rel, { path: rel, stamp, problems: problems.length === 0 ? NONE : problems, ...(kept ? { article: kept } : {}) });
   }
 
   private publish() {
