@@ -2,14 +2,16 @@
  * `npm run bench:scale [-- --sizes 1000,10000,100000]`: how the site copes with a large archive.
  * For each size it generates a corpus in a temporary folder, runs `npm run build` against it
  * (wall time, peak memory of the whole process tree), starts the production server on it and
- * measures the time to the first page and resident memory at rest. Then it serves every size at
+ * measures the time to the first page, resident memory at rest, and the first search (which builds
+ * the search index): its time and memory with the index built. Then it serves every size at
  * once from the last build and measures requests per second on articles spread across the
  * archive, the home page and a section's first and a deep page, in rounds that take the sizes in
  * turn: on a shared two-core machine the load of the moment moves a single 10-second figure by
  * 10-20 %, and taking the sizes side by side, round after round, keeps that drift out of the
  * comparison. Each figure is the median of the rounds; the throughput targets are checked on the
- * median of each round's ratio to the 1,000-article run of the same round. Prints one table and the targets for
- * 100,000 articles. It is a benchmark: it exits 0 whatever the figures, and 1 only when it could
+ * median of each round's ratio to the 1,000-article run of the same round. Each server builds its
+ * search index (one search) before it is measured under load, as a newsroom's would within minutes.
+ * Prints one table and the targets for 100,000 articles. It is a benchmark: it exits 0 whatever the figures, and 1 only when it could
  * not run.
  *
  * Options: --sizes (1000,10000,100000), --seconds per load run (10), --rounds (3),
@@ -189,6 +191,10 @@ interface Result {
   /** CPU used at rest, in % of one core. */
   restCpu?: number;
   loadPeakMb?: number;
+  /** The first search: how long the search index took to build, memory at its peak and after. */
+  searchSeconds?: number;
+  searchPeakMb?: number;
+  searchMb?: number;
   deepPage?: number;
   /** The URLs of each kind of page, and the corpus they come from (kept until the end). */
   targets?: [Kind, string[]][];
@@ -236,6 +242,26 @@ async function waitForFirstPage(deadline: number, server: ChildProcess, port = P
     );
     if (status === 200) return;
     await sleep(status === 0 ? 50 : 250);
+  }
+}
+
+const SEARCH_QUERY = "Минск";
+
+/**
+ * Asks one search, which has the server build its search index, and waits for the server's log
+ * line saying it is built; returns the build time the server logged.
+ */
+async function buildSearchIndex(port: number, logFile: string, server: ChildProcess): Promise<number> {
+  const r = await fetch(`${baseOf(port)}/search?q=${encodeURIComponent(SEARCH_QUERY)}`);
+  await r.arrayBuffer();
+  if (r.status !== 200) throw new Error(`search: answered ${r.status}`);
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const line = /\[search\] indexed \d+ articles in ([\d.]+) s/.exec(await readFile(logFile, "utf8").catch(() => ""));
+    if (line) return Number(line[1]);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`search: the server exited (${server.exitCode ?? server.signalCode})`);
+    if (Date.now() > deadline) throw new Error(`search: no index within ${START_TIMEOUT_MS / 1000} s`);
+    await sleep(500);
   }
 }
 
@@ -352,6 +378,14 @@ async function measure(size: number): Promise<Result> {
     result.restMb = rest.rss / MB;
     result.restCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
     log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.restCpu.toFixed(0)} % of a core`);
+
+    // 6. The first search builds the search index, which then stays in memory.
+    mem.reset();
+    result.searchSeconds = await buildSearchIndex(PORT, serverLog, server);
+    await sleep(2000);
+    result.searchPeakMb = mem.peak / MB;
+    result.searchMb = treeRss(server.pid!) / MB;
+    log(size, `search index built in ${result.searchSeconds.toFixed(1)} s; memory peak ${result.searchPeakMb.toFixed(0)} MB, then ${result.searchMb.toFixed(0)} MB`);
   } catch (err) {
     result.failure = (err as Error).message;
     log(size, `FAILED: ${result.failure}`);
@@ -391,8 +425,9 @@ function median(values: number[]): number {
 }
 
 /**
- * 6. Throughput: every size served at once from the same (last) build, one server per size, and
+ * 7. Throughput: every size served at once from the same (last) build, one server per size, and
  * the load runs taking the sizes in turn, round after round (the order reversed every other round).
+ * Each server has built its search index first, as a newsroom's would within minutes.
  */
 async function throughput(results: Result[]) {
   const ready = results.filter((r) => !r.failure && r.targets && r.content);
@@ -400,9 +435,11 @@ async function throughput(results: Result[]) {
   try {
     for (const [i, r] of ready.entries()) {
       const port = PORT + 1 + i;
-      const server = startServer(r.content!, port, path.join(path.dirname(r.content!), "logs", "serve.log"));
+      const serveLog = path.join(path.dirname(r.content!), "logs", "serve.log");
+      const server = startServer(r.content!, port, serveLog);
       servers.push({ r, port, server, mem: memorySampler(server.pid!) });
       await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server, port);
+      await buildSearchIndex(port, serveLog, server);
     }
     // A few seconds of each kind of page first, so that every server runs compiled code.
     for (const { r, port, server } of servers) for (const [, paths] of r.targets!) await runLoad(server.pid!, port, paths, 3);
@@ -478,6 +515,8 @@ function table(results: Result[]) {
     "start peak MB",
     "rest MB",
     "rest CPU %",
+    "search build s",
+    "search peak / after MB",
     "load peak MB",
     "article req/s",
     "home req/s",
@@ -495,6 +534,8 @@ function table(results: Result[]) {
     fmt(r.startPeakMb),
     fmt(r.restMb),
     fmt(r.restCpu),
+    fmt(r.searchSeconds, 1),
+    r.searchMb === undefined ? "—" : `${fmt(r.searchPeakMb)} / ${fmt(r.searchMb)}`,
     fmt(r.loadPeakMb),
     rate(r, "article"),
     rate(r, "home"),
@@ -526,6 +567,7 @@ function table(results: Result[]) {
   check(`build peak ≤ ${TARGETS.buildMb} MB`, big.buildPeakMb, (v) => v <= TARGETS.buildMb, `${fmt(big.buildPeakMb)} MB`);
   check(`start to first page ≤ ${TARGETS.firstPageSeconds} s`, big.firstPageSeconds, (v) => v <= TARGETS.firstPageSeconds, `${fmt(big.firstPageSeconds, 1)} s`);
   check(`resident memory at rest ≤ ${TARGETS.residentMb} MB`, big.restMb, (v) => v <= TARGETS.residentMb, `${fmt(big.restMb)} MB`);
+  check(`resident memory with search ≤ ${TARGETS.residentMb} MB`, big.searchMb, (v) => v <= TARGETS.residentMb, `${fmt(big.searchMb)} MB (peak while building ${fmt(big.searchPeakMb)} MB)`);
   check(`resident memory under load ≤ ${TARGETS.residentMb} MB`, big.loadPeakMb, (v) => v <= TARGETS.residentMb, `${fmt(big.loadPeakMb)} MB`);
   for (const k of ["article", "home", "section", "deep"] as const) {
     const b = baseline?.load[k]?.rps;

@@ -80,7 +80,7 @@ gc();
 const after = process.memoryUsage();
 const mb = (x: number) => `${(x / 1048576).toFixed(1)} MB`;
 console.log(`${N} articles of ${BODY_WORDS} body words, ${MAX ?? "all"} indexed: ${search.termCount} terms`);
-console.log(`heap +${mb(after.heapUsed - before.heapUsed)}, rss +${mb(after.rss - before.rss)}; built in ${(built / 1000).toFixed(1)} s, longest event-loop stall ${lag.toFixed(0)} ms`);
+console.log(`heap +${mb(after.heapUsed - before.heapUsed)}, array buffers +${mb(after.arrayBuffers - before.arrayBuffers)}, rss +${mb(after.rss - before.rss)}; built in ${(built / 1000).toFixed(1)} s, longest event-loop stall ${lag.toFixed(0)} ms`);
 for (const q of ["Минск", "погода весна", "Беларуси"]) {
   const t = performance.now();
   const { hits } = await search.search(parseQuery(q)!, Date.now());

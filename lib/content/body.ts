@@ -1,4 +1,4 @@
-import { parseFrontMatter } from "./front-matter";
+import { splitFrontMatter } from "./front-matter";
 import { readArticleFile } from "./load";
 import { bodyWordsOf, renderBody } from "./markdown";
 import type { Article, ArticleBody } from "./types";
@@ -6,7 +6,8 @@ import type { Article, ArticleBody } from "./types";
 /** Renders the body of an article from its file's text; undefined when the text is not an article. */
 export function renderArticleBody(text: string, article: Pick<Article, "leadFromBody">): ArticleBody | undefined {
   if (text.includes("\u0000")) return undefined;
-  const fm = parseFrontMatter(text);
+  // The fields are the index's business (validated when the file was read); only the body is needed.
+  const fm = splitFrontMatter(text);
   if (!fm.ok) return undefined;
   const { html, text: plain } = renderBody(fm.body, { takeLead: article.leadFromBody });
   return { html, text: plain };
@@ -27,7 +28,7 @@ export async function readArticleBody(root: string, article: Pick<Article, "file
 export async function readArticleBodyText(root: string, article: Pick<Article, "file" | "leadFromBody">, maxWords?: number): Promise<string> {
   const source = await readArticleFile(root, article.file);
   if (!("text" in source)) throw new Error(source.message);
-  const fm = parseFrontMatter(source.text);
+  const fm = splitFrontMatter(source.text);
   if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
   return bodyWordsOf(fm.body, { takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "./front-matter";
+import { parseFrontMatter, splitFrontMatter } from "./front-matter";
 
 describe("parseFrontMatter", () => {
   it("splits YAML front matter from the Markdown body", () => {
@@ -37,5 +37,13 @@ describe("parseFrontMatter", () => {
 
   it("rejects front matter that is not a mapping", () => {
     expect(parseFrontMatter("---\n- a\n- b\n---\n")).toMatchObject({ ok: false, message: "must be a YAML mapping of fields" });
+  });
+});
+
+describe("splitFrontMatter", () => {
+  it("cuts the body from the front matter without reading the YAML", () => {
+    expect(splitFrontMatter("\uFEFF---\r\ntags: [a, b\r\n---\r\nТекст.\r\n")).toEqual({ ok: true, yaml: "tags: [a, b\n", body: "Текст.\n" });
+    expect(splitFrontMatter("---\ntitle: x\n")).toMatchObject({ ok: false, field: "front matter", message: "no closing '---' line" });
+    expect(splitFrontMatter("Текст.")).toMatchObject({ ok: false, message: expect.stringContaining("start with") });
   });
 });

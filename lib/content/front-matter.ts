@@ -7,11 +7,14 @@ export type FrontMatterResult =
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*$/m;
 
+export type SplitResult = { ok: true; yaml: string; body: string } | { ok: false; field: string; message: string };
+
 /**
- * Splits a Markdown file into YAML front matter and body. Tolerates a byte-order mark and CRLF
- * line endings, since editors on Windows produce both.
+ * Cuts a Markdown file into its front matter's YAML text and its body, without parsing the YAML:
+ * what reading a body needs (its fields are already in the index). Tolerates a byte-order mark
+ * and CRLF line endings, since editors on Windows produce both.
  */
-export function parseFrontMatter(raw: string): FrontMatterResult {
+export function splitFrontMatter(raw: string): SplitResult {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!OPENING.test(text)) {
     return { ok: false, field: "front matter", message: "the file must start with a '---' line" };
@@ -21,8 +24,14 @@ export function parseFrontMatter(raw: string): FrontMatterResult {
   if (!close) {
     return { ok: false, field: "front matter", message: "no closing '---' line" };
   }
-  const yamlText = rest.slice(0, close.index);
-  const body = rest.slice(close.index + close[0].length).replace(/^\n/, "");
+  return { ok: true, yaml: rest.slice(0, close.index), body: rest.slice(close.index + close[0].length).replace(/^\n/, "") };
+}
+
+/** Splits a Markdown file into its front matter, parsed, and its body. */
+export function parseFrontMatter(raw: string): FrontMatterResult {
+  const split = splitFrontMatter(raw);
+  if (!split.ok) return split;
+  const { yaml: yamlText, body } = split;
 
   // YAML 1.2 core schema: dates stay strings, so the validator sees exactly what the editor wrote.
   const doc = parseDocument(yamlText, { uniqueKeys: true });

@@ -1,31 +1,28 @@
-import MiniSearch, { type Query } from "minisearch";
 import { isPublished } from "@/lib/content/queries";
 import type { Article, ContentIndex } from "@/lib/content/types";
+import { Postings } from "./postings";
 import { recencyBoost } from "./ranking";
 import { tokenize, wordTerms, type ParsedQuery } from "./text";
 
 /*
  * Full-text search over the live content index.
  *
- * MiniSearch does the indexing and the ranking (BM25+ per field, field boosts, a per-document boost
- * for recency). It was chosen over FlexSearch and Orama because it is small, has no dependencies,
- * takes our own tokenizer and term processing (the Russian stems below), and updates in place:
- * `add`/`discard` per document, with discarded entries vacuumed in the background, which is what
- * a live archive needs. FlexSearch's scoring is not term-frequency based and its API has been
- * unstable across 0.7/0.8; Orama keeps a copy of every document, which we cannot afford in memory.
+ * Words become terms in ./text (Russian stems); ./postings holds them compactly and ranks matches
+ * by BM25+ per field with field boosts, times a per-document boost for recency. Updates are in
+ * place, per document, which is what a live archive needs. MiniSearch, used before, cost about
+ * 100 bytes per (term, document) and doubled the resident memory of a 100,000-article server;
+ * FlexSearch's scoring is not term-frequency based, and Orama keeps a copy of every document.
  */
 
-interface SearchDoc {
-  id: string;
-  title: string;
-  lead: string;
-  tags: string;
-  body: string;
-}
-
-const FIELDS = ["title", "lead", "tags", "body"] as const;
+/** The indexed fields, in this order: title, lead, tags, body. */
+type Fields = [title: string, lead: string, tags: string, body: string];
 /** A word in the title says more about the story than the same word deep in the body. */
-const FIELD_BOOST = { title: 3, tags: 2.5, lead: 1.5, body: 1 };
+const FIELD_BOOST = [3, 1.5, 2.5, 1];
+
+/** A field's text as index terms, in order. */
+function termsOf(text: string): string[] {
+  return tokenize(text).flatMap((t) => wordTerms(t.word));
+}
 
 export interface SearchIndexOptions {
   /** The current content index; asked again before each search. */
@@ -101,14 +98,8 @@ export function firstWords(text: string, max: number | undefined): string {
 }
 
 export class SearchIndex {
-  private mini = new MiniSearch<SearchDoc>({
-    fields: [...FIELDS],
-    storeFields: [],
-    // Words and terms come from ./text, which also reads the query, so both sides agree.
-    tokenize: (text) => tokenize(text).map((t) => t.word),
-    processTerm: (word) => wordTerms(word),
-    searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
-  });
+  // Words and terms come from ./text, which also reads the query, so both sides agree.
+  private postings = new Postings(FIELD_BOOST.length);
   private indexed = new Map<string, Indexed>();
   private synced?: ContentIndex;
   private running?: Promise<void>;
@@ -134,7 +125,7 @@ export class SearchIndex {
 
   /** Distinct terms in the index. */
   get termCount(): number {
-    return this.mini.termCount;
+    return this.postings.termCount;
   }
 
   /**
@@ -156,22 +147,18 @@ export class SearchIndex {
     const key = JSON.stringify(query.words);
     const cached = this.cache.get(key);
     if (cached && complete && cached.synced === this.synced && Math.abs(now - cached.at) < CACHE_MS) return cached.outcome;
-    const tree: Query = {
-      combineWith: "AND",
-      queries: query.words.map((alternatives) => ({ combineWith: "OR", queries: alternatives })),
-    };
-    const results = this.mini.search(tree, {
+    const results = this.postings.search(query.words, {
       boost: FIELD_BOOST,
-      boostDocument: (id) => {
-        const entry = this.indexed.get(id as string);
+      docBoost: (slug) => {
+        const entry = this.indexed.get(slug);
         return entry ? recencyBoost(entry.article.dateMs, now) : 0;
       },
-      filter: (r) => {
-        const entry = this.indexed.get(r.id as string);
+      filter: (slug) => {
+        const entry = this.indexed.get(slug);
         return entry !== undefined && isPublished(entry.article, now);
       },
     });
-    const hits = results.map((r) => ({ slug: r.id as string, score: r.score, dateMs: this.indexed.get(r.id as string)!.article.dateMs }));
+    const hits = results.map((r) => ({ slug: r.key, score: r.score, dateMs: this.indexed.get(r.key)!.article.dateMs }));
     // Equal scores (say, two stories matching only by tag) go newest first, the same on every run.
     hits.sort((a, b) => b.score - a.score || b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : 1));
     const outcome = { hits: hits.map(({ slug, score }) => ({ slug, score })), terms, complete };
@@ -214,7 +201,13 @@ export class SearchIndex {
         if (!latest) break;
       }
       this.synced = latest;
-      if (!this.built) this.log(`indexed ${this.indexed.size} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (!this.built) {
+        // The lists grew in steps while building; most will not grow again.
+        this.postings.trim();
+        const { termCount, listBytes } = this.postings;
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        this.log(`indexed ${this.indexed.size} articles in ${seconds} s: ${termCount} terms, ${(listBytes / 1048576).toFixed(1)} MB of postings`);
+      }
       this.built = true;
     }
   }
@@ -223,7 +216,7 @@ export class SearchIndex {
     for (const slug of [...this.indexed.keys()]) {
       const current = index.bySlug.get(slug);
       if (!current || current.draft) {
-        this.mini.discard(slug);
+        this.postings.remove(slug);
         this.indexed.delete(slug);
       }
     }
@@ -261,16 +254,15 @@ export class SearchIndex {
   }
 
   private put(article: Article, body: string) {
-    const doc: SearchDoc = { id: article.slug, title: article.title, lead: article.lead, tags: article.tags.join(" \n "), body };
-    const hash = hashText(`${doc.title}\0${doc.lead}\0${doc.tags}\0${doc.body}`);
+    const fields: Fields = [article.title, article.lead, article.tags.join(" \n "), body];
+    const hash = hashText(fields.join("\0"));
     const previous = this.indexed.get(article.slug);
     // Re-read but unchanged (the content store rebuilds every article when site.json or media change).
     if (previous && previous.hash === hash) {
       previous.article = article;
       return;
     }
-    if (previous) this.mini.discard(article.slug);
-    this.mini.add(doc);
+    this.postings.add(article.slug, fields.map(termsOf));
     this.indexed.set(article.slug, { article, hash });
   }
 }
