@@ -6,4 +6,4 @@ export const LIST_PAGE_SIZE = 20;
 export const SECTION_BLOCK_SIZE = 4;
 /** Search: results per page, and how many body words the index takes in all (memory: see README). */
 export const SEARCH_PAGE_SIZE = 20;
-export const SEARCH_BODY_WORD_BUDGET = 1_500_000;
+export const SEARCH_BODY_WORD_BUDGET = 5_000_000;
