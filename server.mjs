@@ -17,6 +17,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
+import { encodePage } from "./lib/server/encode-page.mjs";
 import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
@@ -128,6 +129,12 @@ function stripPages(req, res) {
   const collect = (chunk, encoding) => {
     if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
   };
+  // Next flushes the headers just before its first write; a page that is held whole keeps them
+  // until it ends, when its length is known.
+  const flushHeaders = res.flushHeaders.bind(res);
+  res.flushHeaders = () => {
+    if (decide() === "pass") flushHeaders();
+  };
   res.write = (chunk, encoding, cb) => {
     if (decide() === "pass") return write(chunk, encoding, cb);
     collect(chunk, encoding);
@@ -139,7 +146,14 @@ function stripPages(req, res) {
     if (decide() === "pass") return end(chunk, encoding, cb);
     collect(chunk, encoding);
     const html = stripClientRuntimeBytes(Buffer.concat(chunks), { stylesheet });
-    return end(html, typeof encoding === "function" ? encoding : cb);
+    const callback = typeof encoding === "function" ? encoding : cb;
+    // A HEAD answer has no body to measure; the compression middleware deals with it as before.
+    if (req.method === "HEAD") return end(html, callback);
+    // The whole page is here: compressed once and sent with its length, not chunked. The
+    // compression middleware leaves a response that already has a Content-Encoding alone.
+    const { body, headers } = encodePage(html, { acceptEncoding: req.headers["accept-encoding"], cacheControl: res.getHeader("cache-control") });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    return end(body, callback);
   };
 }
 

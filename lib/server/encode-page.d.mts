@@ -1,0 +1,5 @@
+export function acceptsGzip(header: string | string[] | undefined): boolean;
+export function encodePage(
+  html: Buffer,
+  options?: { acceptEncoding?: string | string[] | undefined; cacheControl?: string | number | string[] | undefined },
+): { body: Buffer; headers: Record<string, string> };
