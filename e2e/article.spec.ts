@@ -97,12 +97,23 @@ test("hostile markup in a valid article is rendered inert", async ({ page }) => 
   await expect(page).not.toHaveTitle("взломано");
 });
 
-test("pages reach the reader without Next's client runtime, compressed", async ({ request }) => {
+test("pages reach the reader without Next's client runtime, compressed, with their length", async ({ request }) => {
   for (const path of [`/news/${SEED.slug}`, "/", "/section/politics", "/news", "/no-such-page"]) {
     const res = await request.get(path, { headers: { "Accept-Encoding": "gzip" } });
     const html = await res.text();
     expect(html, path).toContain("</html>");
     expect(html, path).not.toMatch(/<script[^>]+src="\/_next\/|__next_f|TURBOPACK/);
-    if (!process.env.E2E_BASE_URL) expect(res.headers()["content-encoding"], path).toBe("gzip");
+    if (process.env.E2E_BASE_URL) continue;
+    const h = res.headers();
+    expect(h["content-encoding"], path).toBe("gzip");
+    // Sent whole, not chunked: nginx can cache and serve it as a static file.
+    expect(h["transfer-encoding"], path).toBeUndefined();
+    expect(Number(h["content-length"]), path).toBeGreaterThan(1000);
+    expect(Number(h["content-length"]), path).toBeLessThan(Buffer.byteLength(html) / 2);
+  }
+  const plain = await request.get("/", { headers: { "Accept-Encoding": "identity" } });
+  if (!process.env.E2E_BASE_URL) {
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers()["content-length"])).toBe((await plain.body()).length);
   }
 });
