@@ -28,6 +28,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { indexCacheOptions } from "../lib/content/store";
 import { writeCorpus } from "./corpus/write";
+import { median } from "./median";
 
 const { values } = parseArgs({
   options: {
@@ -417,12 +418,6 @@ function startServer(content: string, port: number, logFile: string): ChildProce
 
 const KINDS = ["article", "home", "section", "deep"] as const;
 type Kind = (typeof KINDS)[number];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * 7. Throughput: every size served at once from the same (last) build, one server per size, and

@@ -21,6 +21,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { startProxyStack, stopAllStacks } from "./proxy-stack";
+import { median } from "./median";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,12 +70,6 @@ async function warm(url: string) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** The cell of the round whose rate is the median's (its latencies go with it), failures summed up. */
 function typical(cells: Cell[]): Cell {

@@ -22,7 +22,7 @@ const B = 0.7;
 const D = 0.5;
 
 /** At most this many fields (their frequencies share one byte per posting). */
-export const MAX_FIELDS = 4;
+const MAX_FIELDS = 4;
 const MAX_LENGTH = 0xffff;
 
 export interface PostingsSearch {
@@ -76,15 +76,11 @@ export class Postings {
     return this.termIds.size;
   }
 
-  /** Bytes held by the postings lists (for benchmarks). */
+  /** Bytes held by the postings lists (logged when the first build ends). */
   get listBytes(): number {
     let n = 0;
     for (const list of this.lists) n += list.length;
     return n;
-  }
-
-  has(key: string): boolean {
-    return this.ids.has(key);
   }
 
   /**
@@ -236,31 +232,23 @@ export class Postings {
   private read(tid: number, visit: (id: number) => boolean, frequencies: (tf: number[], id: number) => void, tf: number[]) {
     const list = this.lists[tid]!;
     const end = this.used[tid]!;
+    // The read position, shared with `varint` so that it can hand back a plain number.
     let p = 0;
+    const varint = () => {
+      let value = 0;
+      let byte: number;
+      for (let shift = 0; ; shift += 7) {
+        byte = list[p++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        if (!(byte & 0x80)) return value;
+      }
+    };
     let id = -1;
     while (p < end) {
-      let delta = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = list[p++]!;
-        delta += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      id += delta;
+      id += varint();
       const packed = list[p++]!;
       for (let f = 0; f < this.fields; f++) tf[f] = (packed >> (2 * f)) & 3;
-      for (let f = 0; f < this.fields; f++) {
-        if (tf[f] !== 3) continue;
-        let extra = 0;
-        shift = 0;
-        do {
-          byte = list[p++]!;
-          extra += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (byte & 0x80);
-        tf[f] = 3 + extra;
-      }
+      for (let f = 0; f < this.fields; f++) if (tf[f] === 3) tf[f] = 3 + varint();
       if (visit(id)) frequencies(tf, id);
     }
   }
