@@ -38,6 +38,8 @@ export interface ProxyStack {
   base: string;
   /** Each instance's own address. */
   instances: string[];
+  /** Each instance's process id, in the same order (`npm run bench` reads their CPU time). */
+  appPids: number[];
   /** The temporary folder with conf/, cache/, logs/ and tmp/. */
   prefix: string;
   stop: () => Promise<void>;
@@ -179,7 +181,7 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
     watch(proxy, "nginx");
     const base = `http://127.0.0.1:${options.port}`;
     await waitUntilUp(`${base}/`, proxy, `nginx on port ${options.port}`, 30_000);
-    return { base, instances: options.appPorts.map((p) => `http://127.0.0.1:${p}`), prefix, stop, died };
+    return { base, instances: options.appPorts.map((p) => `http://127.0.0.1:${p}`), appPids: apps.map((c) => c.pid!), prefix, stop, died };
   } catch (error) {
     await stop();
     throw error;
