@@ -83,7 +83,7 @@ function cpuMs(pids: number[]): number {
 }
 
 /**
- * Waits until the app instances are idle (under 5 % of a core for half a second), at most 15 s.
+ * Waits until the app instances are idle (under 5 % of a core for 1.5 s), at most 15 s.
  * After (1) they still finish the renders they had admitted, collect their garbage a second later
  * (server.mjs, IDLE_GC_MS) and shrink their heaps after that: work that must not land in the next
  * cell, whose nginx and autocannon need both cores.
@@ -91,7 +91,8 @@ function cpuMs(pids: number[]): number {
 async function settle(pids: number[]) {
   const deadline = Date.now() + 15_000;
   let quietWindows = 0;
-  while (quietWindows < 2 && Date.now() < deadline) {
+  // Three windows: the idle collection starts only a second after the last answer.
+  while (quietWindows < 3 && Date.now() < deadline) {
     const before = cpuMs(pids);
     await sleep(500);
     quietWindows = cpuMs(pids) - before < 25 ? quietWindows + 1 : 0;
