@@ -29,6 +29,7 @@ import autocannon from "autocannon";
 import { indexCacheOptions } from "../lib/content/store";
 import { writeCorpus } from "./corpus/write";
 import { median } from "./median";
+import { settle } from "./settle";
 
 const { values } = parseArgs({
   options: {
@@ -205,23 +206,6 @@ interface Result {
   load: Partial<Record<Kind, Load>>;
   failure?: string;
   loadAvg: string;
-}
-
-/**
- * Waits until none of the servers works (under 5 % of a core for 1.5 s), at most 15 s. A server
- * just measured still drains its queue, collects its garbage a second later (server.mjs,
- * IDLE_GC_MS: some 0.5 s of CPU with a 100,000-article index) and then shrinks its heap; measured
- * back to back, that lands in the next server's run.
- */
-async function settle(pids: number[]) {
-  const deadline = Date.now() + 15_000;
-  const busyMs = () => (pids.reduce((sum, pid) => sum + treeStats(pid).ticks, 0) * 1000) / CLOCK_TICKS;
-  let quietWindows = 0;
-  while (quietWindows < 3 && Date.now() < deadline) {
-    const before = busyMs();
-    await sleep(500);
-    quietWindows = busyMs() - before < 25 ? quietWindows + 1 : 0;
-  }
 }
 
 async function runLoad(serverPid: number, port: number, paths: string[], seconds = SECONDS): Promise<Load> {
@@ -467,7 +451,7 @@ async function throughput(results: Result[]) {
       for (const kind of KINDS) {
         for (const { r, port, server } of round % 2 ? servers : [...servers].reverse()) {
           const paths = r.targets!.find(([k]) => k === kind)![1];
-          await settle(servers.map((s) => s.server.pid!));
+          await settle(() => (servers.reduce((sum, s) => sum + treeStats(s.server.pid!).ticks, 0) * 1000) / CLOCK_TICKS);
           const l = await runLoad(server.pid!, port, paths);
           (r.samples[kind] ??= []).push(l);
           log(r.size, `round ${round}, ${kind}: ${l.rps.toFixed(0)} req/s, ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.bad} bad`);

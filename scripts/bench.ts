@@ -23,6 +23,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { startProxyStack, stopAllStacks } from "./proxy-stack";
 import { median } from "./median";
+import { settle } from "./settle";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,8 +71,6 @@ async function warm(url: string) {
   for (let i = 0; i < 30; i++) await fetch(url, { headers: HEADERS }).then((r) => r.arrayBuffer());
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** CPU time (ms) the processes have used, from /proc/<pid>/stat (utime + stime, in clock ticks). */
 function cpuMs(pids: number[]): number {
   let ticks = 0;
@@ -80,23 +79,6 @@ function cpuMs(pids: number[]): number {
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-/**
- * Waits until the app instances are idle (under 5 % of a core for 1.5 s), at most 15 s.
- * After (1) they still finish the renders they had admitted, collect their garbage a second later
- * (server.mjs, IDLE_GC_MS) and shrink their heaps after that: work that must not land in the next
- * cell, whose nginx and autocannon need both cores.
- */
-async function settle(pids: number[]) {
-  const deadline = Date.now() + 15_000;
-  let quietWindows = 0;
-  // Three windows: the idle collection starts only a second after the last answer.
-  while (quietWindows < 3 && Date.now() < deadline) {
-    const before = cpuMs(pids);
-    await sleep(500);
-    quietWindows = cpuMs(pids) - before < 25 ? quietWindows + 1 : 0;
-  }
 }
 
 /** The cell of the round whose rate is the median's (its latencies go with it), failures summed up. */
@@ -171,7 +153,7 @@ try {
           appCpu.push((cpuMs(stack.appPids) - cpuBefore) / SECONDS);
           cacheStatus.set(page.name, (await fetch(urls[i]!, { headers: HEADERS })).headers.get("x-cache-status") ?? "none");
         }
-        await settle(stack.appPids);
+        await settle(() => cpuMs(stack.appPids));
       }
     }
   }
