@@ -31,7 +31,7 @@ export function ArticleCard({
             {article.title}
           </Link>
         </Heading>
-        {article.lead && <p className="mt-1.5 line-clamp-3 font-serif text-[1.02rem] leading-relaxed text-muted">{article.lead}</p>}
+        {article.lead && <p className="mt-1.5 line-clamp-3 font-serif text-base leading-relaxed text-muted">{article.lead}</p>}
       </div>
       {showImage && article.image && (
         <ArticlePhoto image={article.image} sizes="(min-width: 640px) 224px, 128px" className="w-32 shrink-0 self-start sm:w-56" />

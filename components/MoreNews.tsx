@@ -28,7 +28,7 @@ export async function MoreNews({
             <time dateTime={a.date} className="shrink-0 font-sans text-xs font-bold text-muted">
               {formatNumericDate(a.dateMs, intl, timeZone)}
             </time>
-            <Link href={`/news/${a.slug}`} className="font-serif text-[1.05rem] leading-snug hover:text-accent">
+            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>

@@ -27,7 +27,7 @@ export async function NewsFeed({
             <time dateTime={a.date} className="block text-xs font-bold text-accent">
               {formatFeedTime(a.dateMs, now, intl, timeZone)}
             </time>
-            <Link href={`/news/${a.slug}`} className="font-serif text-[1.02rem] leading-snug hover:text-accent">
+            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>

@@ -10,7 +10,7 @@ export async function SearchForm({ id, query = "", large = false }: { id: string
   const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
   return (
     <form role="search" aria-label={t("formLabel")} action={getPathname({ href: "/search", locale })} method="get" className="flex w-full gap-2 font-sans">
-      <label htmlFor={id} className="sr-only">
+      <label htmlFor={id} className="sr-only text-sm">
         {t("inputLabel")}
       </label>
       <input

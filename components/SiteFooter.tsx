@@ -18,7 +18,7 @@ export async function SiteFooter({
     <footer className="mt-16 border-t-4 border-double border-ink bg-surface print:hidden">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 font-sans text-sm text-muted md:grid-cols-[2fr_3fr]">
         <div>
-          <p className="font-serif text-xl font-bold text-ink">{siteName}</p>
+          <p className="font-serif text-2xl font-bold text-ink">{siteName}</p>
           {description && <p className="mt-2">{description}</p>}
           <p className="mt-2">{t("demoNotice")}</p>
           <p className="mt-4">{t("copyright", { year, name: siteName })}</p>

@@ -22,7 +22,7 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
       <nav aria-label={t("sectionsNav")} className="border-t border-rule print:hidden">
         {/* One line that scrolls sideways on a phone, as news sites do: its height never depends on
             how the section names wrap in one font or another. */}
-        <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 font-sans text-[0.95rem] font-bold whitespace-nowrap uppercase tracking-wide sm:flex-wrap sm:justify-center sm:overflow-visible">
+        <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 font-sans text-sm font-bold whitespace-nowrap uppercase tracking-wide sm:flex-wrap sm:justify-center sm:overflow-visible">
           {sections.map((s) => (
             <li key={s.slug}>
               <Link href={`/section/${s.slug}`} className="hover:text-accent">

@@ -17,7 +17,7 @@ export async function TopNews({ articles, editionGenitive }: { articles: Article
             <span aria-hidden="true" className="font-serif text-2xl font-bold leading-none text-accent">
               {i + 1}
             </span>
-            <Link href={`/news/${a.slug}`} className="font-serif text-[1.02rem] leading-snug hover:text-accent">
+            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>

@@ -32,7 +32,7 @@ export default async function HomePage() {
     <>
       <JsonLd data={webSiteJsonLd(seo)} />
       <JsonLd data={organizationJsonLd(seo)} />
-      <h1 className="sr-only">{t("title")}</h1>
+      <h1 className="sr-only text-sm">{t("title")}</h1>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
           {main && (
@@ -79,7 +79,7 @@ export default async function HomePage() {
                     <time dateTime={a.date} className="font-sans text-xs font-bold text-muted">
                       {formatFeedTime(a.dateMs, now, intl, timeZone)}
                     </time>
-                    <Link href={`/news/${a.slug}`} className="mt-0.5 block font-serif text-[1.05rem] font-bold leading-snug hover:text-accent">
+                    <Link href={`/news/${a.slug}`} className="mt-0.5 block font-serif text-base font-bold leading-snug hover:text-accent">
                       {a.title}
                     </Link>
                   </li>
