@@ -1,6 +1,8 @@
 /**
  * `npm run bench:scale [-- --sizes 1000,10000,100000]`: how the site copes with a large archive.
- * For each size it generates a corpus in a temporary folder, runs `npm run build` against it
+ * For each size it generates a corpus in a temporary folder (the newest articles of the largest
+ * size's archive, so that the front pages measured list the same stories at every size and only
+ * the archive behind them grows), runs `npm run build` against it
  * (wall time, peak memory of the whole process tree), starts the production server on it and
  * measures the time to the first page, resident memory at rest, and the first search (which builds
  * the search index): its time and memory with the index built. Then it serves every size at
@@ -52,7 +54,10 @@ const PORT = Number(values.port);
 const START_TIMEOUT_MS = Number(values["start-timeout"]) * 1000;
 const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
 const SEED = Number(values.seed);
+// One end for every corpus (a minute ago: nothing is scheduled for the future).
+const CORPUS_END = Date.now() - (Date.now() % 60_000) - 60_000;
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers, got ${values.sizes}`);
+const ARCHIVE = Math.max(...SIZES);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -282,7 +287,10 @@ async function measure(size: number): Promise<Result> {
     const written = await writeCorpus({
       articles: size,
       seed: SEED,
-      end: Date.now() - (Date.now() % 60_000) - 60_000,
+      end: CORPUS_END,
+      // Every size is the newest part of the largest archive: the home and section pages then
+      // list the same stories at every size, and only the archive behind them differs.
+      archive: ARCHIVE,
       out: content,
       source: path.join(root, "content"),
       onArticle: (a) => articles.push({ slug: a.slug, dateMs: a.dateMs, section: a.section }),
@@ -584,11 +592,18 @@ function table(results: Result[]) {
     const pairs = own.slice(0, base.length).map((l, i) => l.rps / base[i]!.rps);
     const paired = pairs.length > 0 ? median(pairs) : undefined;
     const cpu = `CPU per request ${fmt(big.load[k]?.cpuMs, 1)} ms vs ${fmt(baseline?.load[k]?.cpuMs, 1)} ms`;
+    const shown = `${fmt(paired && paired * 100)} % median of the rounds' ratios (${pairs.map((x) => x.toFixed(2)).join(" ")}); ratio of medians ${fmt(ratio && ratio * 100)} %; ${cpu}`;
+    if (k === "deep") {
+      // Not one of the targets: a small archive has no page 200, so its deep page is another page
+      // (p.6 of 1,000) listing other, newer stories, and the comparison mixes depth with content.
+      console.log(`${"INFO".padEnd(5)} ${`deep page req/s vs 1,000's p.${baseline?.deepPage ?? "?"}`.padEnd(40)} ${shown}`);
+      continue;
+    }
     check(
       `${k} req/s ≥ ${TARGETS.throughputRatio * 100} % of 1,000`,
       paired,
       (x) => x >= TARGETS.throughputRatio,
-      `${fmt(paired && paired * 100)} % median of the rounds' ratios (${pairs.map((x) => x.toFixed(2)).join(" ")}); ratio of medians ${fmt(ratio && ratio * 100)} %; ${cpu}`,
+      shown,
     );
   }
 }

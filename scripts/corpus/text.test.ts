@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../lib/content/front-matter";
 import { MAX_SLUG_LENGTH, parseDateTime, SLUG_PATTERN, validateArticle } from "../../lib/content/validate";
-import { CORPUS_YEARS, formatMinskDate, generateArticles, past, pluralRu, slugify, transliterate, type CorpusOptions } from "./text";
+import { CORPUS_YEARS, formatMinskDate, generateArticles, generateNewest, past, pluralRu, slugify, transliterate, type CorpusOptions } from "./text";
 
 const SECTIONS = ["politics", "economy", "society", "world", "sport", "culture", "tech"];
 const END = Date.parse("2026-01-15T12:00:00+03:00");
@@ -104,6 +104,27 @@ describe("generateArticles", () => {
 
   it("refuses a section it has no words for", () => {
     expect(() => all(options({ sections: ["weather"] }))).toThrow(/no word bank for section "weather"/);
+  });
+});
+
+describe("generateNewest", () => {
+  it("gives exactly the newest articles of the larger archive, file for file", () => {
+    const archive = all(options({ articles: 2000 }));
+    const newest = [...generateNewest(options({ articles: 150 }), 2000)];
+    expect(newest).toHaveLength(150);
+    const cutoff = Math.min(...newest.map((a) => a.dateMs));
+    expect(archive.filter((a) => a.dateMs > cutoff).every((a) => newest.some((n) => n.slug === a.slug))).toBe(true);
+    const bySlug = new Map(archive.map((a) => [a.slug, a]));
+    expect(newest.filter((n) => bySlug.get(n.slug)?.text !== n.text || bySlug.get(n.slug)?.path !== n.path)).toEqual([]);
+    // So a home page or section page over either lists the same stories.
+    const newestOf = (xs: typeof archive, section: string) =>
+      xs.filter((a) => a.section === section).sort((a, b) => b.dateMs - a.dateMs).slice(0, 5).map((a) => a.slug);
+    expect(newestOf(newest, "politics")).toEqual(newestOf(archive, "politics"));
+  }, SLOW);
+
+  it("is the archive itself when it asks for all of it, and refuses a smaller archive", () => {
+    expect([...generateNewest(options({ articles: 40 }), 40)].map((a) => a.text)).toEqual(all(options({ articles: 40 })).map((a) => a.text));
+    expect(() => [...generateNewest(options({ articles: 40 }), 39)]).toThrow(/archive \(39\)/);
   });
 });
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseFrontMatter } from "../../lib/content/front-matter";
 import { listArticleFiles, toPosix } from "../../lib/content/load";
 import type { ContentProblem } from "../../lib/content/types";
-import { generateArticles, type CorpusArticle, type CorpusImage } from "./text";
+import { generateArticles, generateNewest, type CorpusArticle, type CorpusImage } from "./text";
 
 export interface WriteCorpusOptions {
   articles: number;
@@ -17,6 +17,8 @@ export interface WriteCorpusOptions {
   out: string;
   /** The folder whose site.json, sections.json and media/ are reused. */
   source: string;
+  /** Write the newest `articles` of an archive of this many (generateNewest) instead. */
+  archive?: number;
   /** Writes in flight at once. */
   concurrency?: number;
   /** Called for every article generated, e.g. to learn which URLs the corpus has. */
@@ -76,7 +78,9 @@ export async function writeCorpus(options: WriteCorpusOptions): Promise<WriteCor
   let failure: unknown;
   let bytes = 0;
   let count = 0;
-  for (const article of generateArticles({ articles: options.articles, seed: options.seed, end: options.end, sections, images })) {
+  const generation = { articles: options.articles, seed: options.seed, end: options.end, sections, images };
+  const generated = options.archive === undefined ? generateArticles(generation) : generateNewest(generation, options.archive);
+  for (const article of generated) {
     options.onArticle?.(article);
     const dir = path.posix.dirname(article.path);
     if (!dirs.has(dir)) {
