@@ -31,7 +31,7 @@ import autocannon from "autocannon";
 import { indexCacheOptions } from "../lib/content/store";
 import { writeCorpus } from "./corpus/write";
 import { median } from "./median";
-import { settle } from "./settle";
+import { CLOCK_TICKS, settle } from "./settle";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +63,6 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positi
 const root = path.resolve(import.meta.dirname, "..");
 const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 const REST_SECONDS = 10;
 const LIST_PAGE_SIZE = 20;
 const DEEP_PAGE = 200;
@@ -356,10 +355,9 @@ async function measure(size: number): Promise<Result> {
     const byDate = [...articles].sort((a, b) => a.dateMs - b.dateMs);
     const spread = Math.min(500, byDate.length);
     const articlePaths = Array.from({ length: spread }, (_, k) => `/news/${byDate[Math.floor((k * byDate.length) / spread)]!.slug}`);
-    // Every section's pages, taken in turn: the twenty articles one section's page lists differ
-    // between corpora of different sizes (at 100,000 the first politics page measured 87 KB and
-    // 18 photos, at 1,000 83 KB and 15), and one page's content would be compared, not the
-    // archive's size. Across all sections that evens out.
+    // Every section's pages, taken in turn, so that no one section's page (its length, its photos)
+    // stands for all of them. The first pages list the same stories at every size (the corpora are
+    // the newest parts of one archive); the deep pages cannot (a small archive has no page 200).
     const perSection = new Map<string, number>();
     for (const a of articles) perSection.set(a.section, (perSection.get(a.section) ?? 0) + 1);
     const sections = [...perSection.keys()].sort();

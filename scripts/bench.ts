@@ -23,7 +23,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { startProxyStack, stopAllStacks } from "./proxy-stack";
 import { median } from "./median";
-import { settle } from "./settle";
+import { CLOCK_TICKS, settle } from "./settle";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,7 +78,7 @@ function cpuMs(pids: number[]): number {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     ticks += Number(fields[11]) + Number(fields[12]);
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return (ticks * 1000) / CLOCK_TICKS;
 }
 
 /** The cell of the round whose rate is the median's (its latencies go with it), failures summed up. */

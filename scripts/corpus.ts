@@ -24,13 +24,13 @@ const { values } = parseArgs({
 const articles = Number(values.articles);
 const seed = Number(values.seed);
 const end = values.end ? Date.parse(values.end) : Date.now() - (Date.now() % 3_600_000);
+if (!Number.isInteger(articles) || articles < 1 || !values.out || !Number.isInteger(seed) || Number.isNaN(end)) {
+  console.error("usage: npm run corpus -- --articles N --out DIR [--seed INTEGER] [--end 2026-01-31T12:00:00+03:00] [--of M]");
+  process.exit(2);
+}
 const archive = values.of === undefined ? undefined : Number(values.of);
 if (archive !== undefined && !(Number.isInteger(archive) && archive >= articles)) {
   console.error(`--of: the archive to take the newest ${values.articles} articles from must be a whole number at least as large, got "${values.of}"`);
-  process.exit(2);
-}
-if (!Number.isInteger(articles) || articles < 1 || !values.out || !Number.isInteger(seed) || Number.isNaN(end)) {
-  console.error("usage: npm run corpus -- --articles N --out DIR [--seed INTEGER] [--end 2026-01-31T12:00:00+03:00] [--of M]");
   process.exit(2);
 }
 

@@ -21,7 +21,8 @@ export async function settle(busyMs: () => number, quietMs = 25): Promise<boolea
   return quietWindows >= 3;
 }
 
-let clockTicks: number | undefined;
+/** Clock ticks per second, the unit of /proc's CPU times (USER_HZ, 100 on Linux). */
+export const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
 /**
  * CPU time (ms) the whole machine has spent working since boot, from /proc/stat: user, nice,
@@ -30,8 +31,7 @@ let clockTicks: number | undefined;
  * as our own.
  */
 export function machineBusyMs(): number {
-  clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
   const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-  return ((user + nice + system + irq + softirq + steal) * 1000) / clockTicks;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS;
 }
