@@ -1,5 +1,6 @@
 import { parseFrontMatter } from "./front-matter";
 import { countMarkdownWords, countWords, firstParagraphOf } from "./markdown";
+import { markdownShapeProblem } from "./markdown-limits";
 import { typesetText } from "./typography";
 import type { Article, ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
 import { validateArticle } from "./validate";
@@ -84,7 +85,11 @@ export function buildArticle(
     wordCount: (bodyLead === undefined ? countWords(lead) : 0) + countMarkdownWords(fm.body),
     ...(file.stamp ? { stamp: file.stamp } : {}),
   };
-  return { article, problems: [] };
+  // A body outside the shape bounds is never parsed: the article is published with its title and
+  // lead, and the problem is listed so that content:check and the log name it.
+  const shape = markdownShapeProblem(fm.body);
+  const problems: ContentProblem[] = shape ? [{ file: file.path, field: "body", message: `${shape}; the page shows the lead only` }] : [];
+  return { article, problems };
 }
 
 /** Newest first; equal times fall back to the slug so the order never depends on file order. */

@@ -8,7 +8,20 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { CONTINUE, SKIP, visit } from "unist-util-visit";
+import { markdownShapeProblem } from "./markdown-limits";
 import { rehypeTypography } from "./typography";
+
+/**
+ * The longest first block read for a lead, and the most Markdown read per body word wanted by the
+ * search index: both run on the main thread for every article, so their input is kept small.
+ */
+export const MAX_LEAD_SOURCE_CHARS = 4000;
+const SOURCE_CHARS_PER_WORD = 24;
+
+/** How much of a body is read for its first `maxWords` words, lead included. */
+export function wordSourceLimit(maxWords: number): number {
+  return MAX_LEAD_SOURCE_CHARS + maxWords * SOURCE_CHARS_PER_WORD;
+}
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -90,6 +103,8 @@ export function firstParagraphOf(markdown: string): string | undefined {
   const trimmed = markdown.replace(/^(?:[ \t]*\r?\n)+/, "");
   const end = /\n[ \t]*\n/.exec(trimmed);
   const chunk = end ? trimmed.slice(0, end.index) : trimmed;
+  // A lead is a paragraph a reader takes in at a glance; a longer or odd-shaped first block is none.
+  if (chunk.length > MAX_LEAD_SOURCE_CHARS || markdownShapeProblem(chunk)) return undefined;
   const first = (parser.parse(chunk) as MdastRoot).children[0];
   if (!first || first.type !== "paragraph") return undefined;
   return toString(first).replace(/\s+/g, " ").trim() || undefined;
@@ -121,8 +136,11 @@ export function bodyWordsOf(markdown: string, { takeLead, maxWords }: { takeLead
       }
       start = gap.lastIndex;
     }
-    source = markdown.slice(0, end);
+    // Blocks of markup hold no words: what is read stays in proportion to the words wanted.
+    source = markdown.slice(0, Math.min(end, wordSourceLimit(maxWords)));
   }
+  // An odd-shaped body is not parsed (see markdown-limits.ts): its words are taken as plain text.
+  if (markdownShapeProblem(source)) return plainWordsOf(source);
   const tree = parser.parse(source) as MdastRoot;
   const children = takeLead && tree.children[0]?.type === "paragraph" ? tree.children.slice(1) : tree.children;
   // Text blocks one by one, so that list items or table cells do not run into each other. Raw
@@ -139,15 +157,41 @@ export function bodyWordsOf(markdown: string, { takeLead, maxWords }: { takeLead
   return out.join("\n\n");
 }
 
-/** Words a reader reads: link targets, image sources, HTML tags and Markdown marks are not words. */
+/**
+ * Words a reader reads: link targets, image sources, HTML tags and Markdown marks are not words.
+ * Every pattern stops at the next bracket or line break and after a few hundred characters, so each
+ * character is looked at a bounded number of times: an unbounded `[^)]*` ran to the end of the body
+ * from each of 100,000 unclosed `](` and never finished.
+ */
 export function countMarkdownWords(markdown: string): number {
-  const prose = markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, " ")
-    .replace(/\]\([^)]*\)/g, "] ")
-    .replace(/<[^>]+>/g, " ")
+  const prose = withoutFencedCode(markdown)
+    .replace(/!\[[^[\]\n]{0,500}\]\([^()\n]{0,2000}\)/g, " ")
+    .replace(/\]\([^()\n]{0,2000}\)/g, "] ")
+    .replace(/<[^<>\n]{1,500}>/g, " ")
     .replace(/https?:\/\/\S+/g, " ");
   return countWords(prose);
+}
+
+/** The text without its fenced code blocks (``` or ~~~), in one pass over the lines. */
+function withoutFencedCode(markdown: string): string {
+  if (!markdown.includes("```") && !markdown.includes("~~~")) return markdown;
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === undefined) {
+      if (m) fence = m[1];
+      else out.push(line);
+    } else if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) {
+      fence = undefined;
+    }
+  }
+  return out.join("\n");
+}
+
+/** The words of Markdown as plain text, without parsing it: for bodies the parser is not given. */
+export function plainWordsOf(markdown: string): string {
+  return markdown.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.join(" ") ?? "";
 }
 
 export function countWords(text: string): number {
