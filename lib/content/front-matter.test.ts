@@ -40,6 +40,20 @@ describe("parseFrontMatter", () => {
   });
 });
 
+describe("parseFrontMatter on hostile YAML", () => {
+  it("refuses aliases, so a few nested ones cannot expand into billions of values", () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ..."bcdefghi".split("").map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`), "title: x"];
+    expect(parseFrontMatter(`---\n${bomb.join("\n")}\n---\nТекст.\n`)).toEqual({ ok: false, field: "front matter", message: "uses YAML aliases (*name), which are not allowed" });
+    expect(parseFrontMatter("---\na: &x 1\ntitle: *x\n---\n")).toMatchObject({ ok: false, message: expect.stringContaining("aliases") });
+  });
+
+  it("refuses front matter too large or too deeply nested before parsing it", () => {
+    expect(parseFrontMatter(`---\ntitle: ${"[".repeat(100_000)}\n---\n`)).toMatchObject({ ok: false, message: "is 100,008 characters long; at most 65,536" });
+    expect(parseFrontMatter(`---\ntitle: ${"[".repeat(20)}\n---\n`)).toMatchObject({ ok: false, message: "nests lists and mappings 20 deep; at most 10" });
+    expect(parseFrontMatter("---\ntags: [a, [b]]\nimage:\n  src: x\n---\n").ok).toBe(true);
+  });
+});
+
 describe("splitFrontMatter", () => {
   it("cuts the body from the front matter without reading the YAML", () => {
     expect(splitFrontMatter("\uFEFF---\r\ntags: [a, b\r\n---\r\nТекст.\r\n")).toEqual({ ok: true, yaml: "tags: [a, b\n", body: "Текст.\n" });

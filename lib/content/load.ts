@@ -25,17 +25,21 @@ export function toPosix(p: string): string {
 
 /**
  * Lists regular files below `dir` whose names pass `accept`. Symlinks are followed only when their
- * target stays inside `root`, so a link to /etc cannot leak files onto the site.
+ * target stays inside `root`, so a link to /etc cannot leak files onto the site, and a folder is
+ * read once: a link to a folder already read, or to one of its own parents, is reported and left
+ * alone (a link to the parent folder was walked 40 levels deep, every file listed again each time).
  */
 export async function walk(
   root: string,
   dir: string,
   accept: (name: string) => boolean,
   problems: ContentProblem[],
+  seen: Set<string> = new Set(),
 ): Promise<string[]> {
   let entries: import("node:fs").Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
+    seen.add(await fs.realpath(dir));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
       problems.push({ file: toPosix(path.relative(root, dir)) || ".", field: "folder", message: `cannot be read: ${(err as Error).message}` });
@@ -61,10 +65,15 @@ export async function walk(
         continue;
       }
       const stat = await fs.stat(full);
-      if (stat.isDirectory()) out.push(...(await walk(root, full, accept, problems)));
-      else if (stat.isFile() && accept(entry.name)) out.push(full);
+      if (stat.isDirectory()) {
+        if (seen.has(real) || [...seen].some((s) => s.startsWith(real + path.sep))) {
+          problems.push({ file: rel, field: "folder", message: "is a symbolic link to a folder that is already read (or contains this one); ignored" });
+          continue;
+        }
+        out.push(...(await walk(root, full, accept, problems, seen)));
+      } else if (stat.isFile() && accept(entry.name)) out.push(full);
     } else if (entry.isDirectory()) {
-      out.push(...(await walk(root, full, accept, problems)));
+      out.push(...(await walk(root, full, accept, problems, seen)));
     } else if (entry.isFile() && accept(entry.name)) {
       out.push(full);
     }
@@ -133,6 +142,39 @@ export function listArticleFiles(root: string, problems: ContentProblem[]): Prom
   return walk(root, path.join(/* turbopackIgnore: true */ root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The file's text, or why it is not UTF-8. Decoding leniently would put replacement characters on
+ * the page without a word in the log; a file saved as Windows-1251 is the usual cause.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | { problem: string } {
+  if (bytes.includes(0)) return { problem: "is not a text file (contains NUL bytes)" };
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return { problem: `is not valid UTF-8 (line ${line}, byte ${at}); save it as UTF-8` };
+  }
+}
+
+/** Where the first byte that is not part of a well-formed UTF-8 sequence is. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF, as the decoder refuses them.
+    const d = b[i + 1] ?? 0;
+    if ((c === 0xe0 && d < 0xa0) || (c === 0xed && d > 0x9f) || (c === 0xf0 && d < 0x90) || (c === 0xf4 && d > 0x8f)) return i;
+    i += len;
+  }
+  return b.length;
+}
+
 /** Reads one article file; a problem instead when it is unreadable or too large. */
 export async function readArticleFile(root: string, rel: string): Promise<SourceFile | ContentProblem> {
   const full = path.join(/* turbopackIgnore: true */ root, ...rel.split("/"));
@@ -141,7 +183,9 @@ export async function readArticleFile(root: string, rel: string): Promise<Source
     if (stat.size > MAX_ARTICLE_BYTES) {
       return { file: rel, field: "file", message: `is ${(stat.size / 1048576).toFixed(1)} MB; articles may be at most 1 MB` };
     }
-    return { path: rel, text: await fs.readFile(full, "utf8"), stamp: `${stat.mtimeMs}:${stat.size}` };
+    const text = decodeUtf8(await fs.readFile(full));
+    if (typeof text !== "string") return { file: rel, field: "file", message: text.problem };
+    return { path: rel, text, stamp: `${stat.mtimeMs}:${stat.size}` };
   } catch (err) {
     return { file: rel, field: "file", message: `cannot be read: ${(err as Error).message}` };
   }
