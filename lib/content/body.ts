@@ -1,36 +1,74 @@
 import { splitFrontMatter } from "./front-matter";
 import { readArticleFile } from "./load";
-import { bodyWordsOf, renderBody } from "./markdown";
+import { plainWordsOf, renderBody, wordSourceLimit } from "./markdown";
+import { markdownShapeProblem } from "./markdown-limits";
+import type { RenderPool } from "./render-pool";
 import type { Article, ArticleBody } from "./types";
 
-/** Renders the body of an article from its file's text; undefined when the text is not an article. */
-export function renderArticleBody(text: string, article: Pick<Article, "leadFromBody">): ArticleBody | undefined {
-  if (text.includes("\u0000")) return undefined;
+/** The Markdown of an article's body, or why it is not one to render (`body: …` problems). */
+export function articleMarkdown(text: string): { markdown: string } | { problem: string; unreadable?: true } {
+  if (text.includes("\u0000")) return { problem: "is not a text file", unreadable: true };
   // The fields are the index's business (validated when the file was read); only the body is needed.
   const fm = splitFrontMatter(text);
-  if (!fm.ok) return undefined;
-  const { html, text: plain } = renderBody(fm.body, { takeLead: article.leadFromBody });
-  return { html, text: plain };
-}
-
-/** Reads and renders an article's body from the content folder, with the stamp of what was read. */
-export async function readArticleBody(root: string, article: Pick<Article, "file" | "leadFromBody">): Promise<{ body?: ArticleBody; stamp?: string }> {
-  const source = await readArticleFile(root, article.file);
-  if (!("text" in source)) return {};
-  return { body: renderArticleBody(source.text, article), ...(source.stamp ? { stamp: source.stamp } : {}) };
+  if (!fm.ok) return { problem: `${fm.field}: ${fm.message}`, unreadable: true };
+  const shape = markdownShapeProblem(fm.body);
+  return shape ? { problem: shape } : { markdown: fm.body };
 }
 
 /**
- * The words of an article's body as plain text, at least its first `maxWords`, read from its file
- * without rendering (`bodyWordsOf`), for the search index. Throws when the file cannot be read or
- * is no longer an article.
+ * Renders the body of an article from its file's text on this thread; undefined when the text is
+ * not an article or its body is outside the shape bounds. The server renders in a RenderPool.
  */
-export async function readArticleBodyText(root: string, article: Pick<Article, "file" | "leadFromBody">, maxWords?: number): Promise<string> {
+export function renderArticleBody(text: string, article: Pick<Article, "leadFromBody">): ArticleBody | undefined {
+  const source = articleMarkdown(text);
+  if (!("markdown" in source)) return undefined;
+  const { html, text: plain } = renderBody(source.markdown, { takeLead: article.leadFromBody });
+  return { html, text: plain };
+}
+
+export type BodyResult = { body: ArticleBody; stamp?: string } | { problem: string; transient?: true };
+
+/**
+ * Reads and renders an article's body from the content folder, in the pool's workers under their
+ * time budget. A problem says why there is no body: `transient` when the file could not be read
+ * as an article now (caught mid-save, or gone), so that a later request tries again.
+ */
+export async function readArticleBody(root: string, article: Pick<Article, "file" | "leadFromBody">, pool: RenderPool): Promise<BodyResult> {
+  const file = await readArticleFile(root, article.file);
+  if (!("text" in file)) return { problem: file.message, transient: true };
+  return renderArticleText(file.text, article, pool, file.stamp);
+}
+
+/** Renders an article's file text in the pool: the body, or why there is none. */
+export async function renderArticleText(text: string, article: Pick<Article, "leadFromBody">, pool: RenderPool, stamp?: string): Promise<BodyResult> {
+  const source = articleMarkdown(text);
+  if (!("markdown" in source)) return { problem: source.problem, ...(source.unreadable ? { transient: true as const } : {}) };
+  try {
+    const { html, text: plain } = await pool.run({ kind: "render", markdown: source.markdown, takeLead: article.leadFromBody });
+    return { body: { html, text: plain }, ...(stamp ? { stamp } : {}) };
+  } catch (err) {
+    return { problem: (err as Error).message };
+  }
+}
+
+/**
+ * The words of an article's body as plain text, at least its first `maxWords`, for the search
+ * index: parsed without rendering (`bodyWordsOf`) in the pool, or taken as plain words when the
+ * body is refused or runs over its budget, so that a hostile body is still found by its words.
+ * Throws when the file cannot be read or is no longer an article.
+ */
+export async function readArticleBodyText(root: string, article: Pick<Article, "file" | "leadFromBody">, pool: RenderPool, maxWords?: number): Promise<string> {
   const source = await readArticleFile(root, article.file);
   if (!("text" in source)) throw new Error(source.message);
   const fm = splitFrontMatter(source.text);
   if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
-  return bodyWordsOf(fm.body, { takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) });
+  const plain = () => plainWordsOf(maxWords === undefined ? fm.body : fm.body.slice(0, wordSourceLimit(maxWords)));
+  if (markdownShapeProblem(fm.body)) return plain();
+  try {
+    return (await pool.run({ kind: "words", markdown: fm.body, takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) })).text;
+  } catch {
+    return plain();
+  }
 }
 
 /** Where an article's rendered body is kept: its file as it was when the article was read. */

@@ -1,13 +1,19 @@
-import { mkdir, mkdtemp, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LiveContent, type LiveContentOptions } from "./live-store";
+import { RenderPool } from "./render-pool";
 
 let root: string;
 let live: LiveContent | undefined;
 let logged: string[];
+// One pool for the file: a worker's start under tsx takes seconds on a busy machine.
+const pool = new RenderPool({ size: 1 });
+beforeAll(() => pool.run({ kind: "words", markdown: "Разминка.", takeLead: false }), 60_000);
+afterAll(() => pool.close());
 
 const article = (title: string, extra = "") =>
   `---\ntitle: "${title}"\ndate: "2024-03-04T12:00:00+03:00"\nsection: politics\n${extra}---\nТекст новости.\n`;
@@ -22,7 +28,7 @@ async function put(rel: string, text: string) {
 }
 
 async function open(watch = false, extra: Partial<LiveContentOptions> = {}) {
-  live = await LiveContent.open(root, { watch, log: (l) => logged.push(l), rescanMs: 60_000, ...extra });
+  live = await LiveContent.open(root, { watch, log: (l) => logged.push(l), rescanMs: 60_000, pool, ...extra });
   await live.watching;
   return live;
 }
@@ -170,6 +176,94 @@ describe("LiveContent", () => {
     const until = Date.now() + 5000;
     while (!c.index.bySlug.has("later") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(c.index.bySlug.has("later")).toBe(true);
+  });
+
+  describe("when the content folder itself is replaced, as deploy tools do", () => {
+    // The re-scan is an hour away in these tests: only following the folder brings the new one.
+    const hour = { rescanMs: 3_600_000 };
+
+    /** Waits until `done`, checking meanwhile that the index never went empty. */
+    async function until(c: LiveContent, done: () => boolean, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      let emptied = false;
+      while (!done() && Date.now() < deadline) {
+        if (c.index.articles.length === 0) emptied = true;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return { done: done(), emptied };
+    }
+
+    async function copyWith(slug: string): Promise<string> {
+      const next = `${root}.next`;
+      await cp(root, next, { recursive: true, preserveTimestamps: true });
+      await writeFile(path.join(next, "articles", `${slug}.md`), article("Из новой версии"));
+      return next;
+    }
+
+    it("follows a folder renamed away and replaced by another renamed in", async () => {
+      const c = await open(true, hour);
+      const next = await copyWith("swapped");
+      await rename(root, `${root}.old`);
+      await rename(next, root);
+      expect(await until(c, () => c.index.bySlug.has("swapped"))).toEqual({ done: true, emptied: false });
+      // The new folder is watched: a file written into it later is seen by its event.
+      await put("articles/after-swap.md", article("После замены"));
+      expect(await until(c, () => c.index.bySlug.has("after-swap"))).toEqual({ done: true, emptied: false });
+      await rm(`${root}.old`, { recursive: true, force: true });
+    });
+
+    it("serves the last content while the folder is missing, and the new one once it is made again", async () => {
+      const c = await open(true, hour);
+      const next = await copyWith("recreated");
+      await rm(root, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(c.index.bySlug.has("first")).toBe(true);
+      expect(logged.some((l) => /folder: is missing; serving the last content/.test(l))).toBe(true);
+      await rename(next, root);
+      expect(await until(c, () => c.index.bySlug.has("recreated"))).toEqual({ done: true, emptied: false });
+    });
+
+    it("follows a symbolic link switched to another release", async () => {
+      const releases = await mkdtemp(path.join(os.tmpdir(), "releases-"));
+      try {
+        await cp(root, path.join(releases, "a"), { recursive: true });
+        await cp(root, path.join(releases, "b"), { recursive: true });
+        await writeFile(path.join(releases, "b", "articles", "release-b.md"), article("Выпуск Б"));
+        const current = path.join(releases, "current");
+        await symlink(path.join(releases, "a"), current);
+        live = await LiveContent.open(current, { watch: true, log: (l) => logged.push(l), pool, ...hour });
+        await live.watching;
+        const c = live;
+        // Switched atomically: a new link renamed over the old one.
+        await symlink(path.join(releases, "b"), `${current}.tmp`);
+        await rename(`${current}.tmp`, current);
+        expect(await until(c, () => c.index.bySlug.has("release-b"))).toEqual({ done: true, emptied: false });
+        // Files of the new release are inside the folder, not "outside" the old one's real path.
+        await writeFile(path.join(releases, "b", "articles", "later.md"), article("Позже"));
+        expect(await until(c, () => c.index.bySlug.has("later"))).toEqual({ done: true, emptied: false });
+      } finally {
+        await rm(releases, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it("publishes 5,000 files written at once as it reads them, not after the last one", { timeout: 120_000 }, async () => {
+    // Published after every few files here; every second by default. `npm run bench:bulk` times it.
+    const c = await open(true, { rescanMs: 3_600_000, publishEveryMs: 0 });
+    const bulk = path.join(root, "articles", "bulk");
+    await mkdir(bulk, { recursive: true });
+    await new Promise((r) => setTimeout(r, 300)); // the new folder is watched
+    // Written in one go, as an importer or rsync would.
+    for (let i = 0; i < 5000; i++) writeFileSync(path.join(bulk, `bulk-${i}.md`), article(`Массовая ${i}`));
+    const counts = new Set<number>();
+    const deadline = Date.now() + 100_000;
+    while (c.index.articles.length < 5001 && Date.now() < deadline) {
+      counts.add(c.index.articles.length);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(c.index.articles.length).toBe(5001);
+    // Readers saw the first of them while the rest were read.
+    expect([...counts].filter((n) => n > 1 && n < 5001).length).toBeGreaterThan(2);
   });
 
   it("re-validates the articles waiting for a photo when it arrives", async () => {

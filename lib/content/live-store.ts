@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
-import { BodyCache, bodyKey, readArticleBody, readArticleBodyText, renderArticleBody } from "./body";
+import { BodyCache, bodyKey, readArticleBody, readArticleBodyText, renderArticleText } from "./body";
 import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
+import { RenderPool } from "./render-pool";
 import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
 import { TreeWatcher, type TreeChange } from "./tree-watcher";
 import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem } from "./types";
@@ -27,6 +28,10 @@ export interface LiveContentOptions {
   cache?: { file: string; salt: string };
   /** How many characters of rendered bodies to keep in memory. */
   bodyCacheChars?: number;
+  /** Where bodies are rendered (default: a pool of its own, started on first use). */
+  pool?: RenderPool;
+  /** While thousands of changed files are read in a row, what is read so far is published this often. */
+  publishEveryMs?: number;
   /**
    * Records parsed elsewhere (by the build's worker threads), used like cache entries: a file
    * whose stamp still matches is not read again.
@@ -44,6 +49,18 @@ export interface LiveContentOptions {
 const RESCAN_SHARE = 0.01;
 /** The last good body of articles changed while serving, for a file later caught mid-save. */
 const LAST_GOOD_BODIES = 2000;
+/** Bodies that could not be rendered, remembered by file and stamp so that each costs its budget once. */
+const FAILED_BODIES = 1000;
+/**
+ * How often the content folder itself is checked: a folder removed and made again, renamed away
+ * and replaced, or a symbolic link to it switched (as deploy tools do) leaves the file watchers on
+ * the old folder, and the re-scan of a large archive comes minutes apart. One stat a second notices.
+ */
+const ROOT_CHECK_MS = 1000;
+/** A batch of file events at most this large has its bodies rendered at once (an edit, not an import). */
+const PRERENDER_BATCH = 20;
+/** File events are applied at least this often while they keep coming (a large copy in progress). */
+const MAX_DEBOUNCE_MS = 1000;
 /** Files read at once when many are read in a row. */
 const READ_AHEAD = 16;
 /** Files stat'ed between two turns of the event loop. */
@@ -76,18 +93,28 @@ export class LiveContent {
   private watcher?: TreeWatcher;
   private closed = false;
   private realRoot = "";
+  /** The content folder's device and inode (through links), to notice it being replaced. */
+  private rootId = "";
+  private rootTimer?: NodeJS.Timeout;
+  private rootMissing = false;
+  private firstPending = 0;
   private bodies: BodyCache;
   private rendering = new Map<string, Promise<ArticleBody>>();
   private lastGood = new Map<string, ArticleBody>();
   private unsaved = false;
   private saving?: Promise<void>;
   private brokenBodies = new Set<string>();
+  /** Render failures by body key (file and stamp): a hostile body costs its time budget once. */
+  private failedBodies = new Map<string, string>();
+  /** `body: …` problems found while rendering, by file, until the file changes. */
+  private bodyProblems = new Map<string, ContentProblem>();
+  private ownPool?: RenderPool;
   /** How long the last listing of the articles took. */
   private listingMs = 0;
 
   private constructor(
     readonly root: string,
-    private readonly options: Required<Omit<LiveContentOptions, "cache" | "preparsed">> & Pick<LiveContentOptions, "cache" | "preparsed">,
+    private readonly options: Required<Omit<LiveContentOptions, "cache" | "preparsed" | "pool">> & Pick<LiveContentOptions, "cache" | "preparsed" | "pool">,
   ) {
     this.bodies = new BodyCache(options.bodyCacheChars);
   }
@@ -100,9 +127,12 @@ export class LiveContent {
       watch: options.watch ?? true,
       cache: options.cache,
       preparsed: options.preparsed,
+      pool: options.pool,
+      publishEveryMs: options.publishEveryMs ?? 1000,
       bodyCacheChars: options.bodyCacheChars ?? 32 * 1024 * 1024,
     });
     live.realRoot = await fs.realpath(root).catch(() => path.resolve(/* turbopackIgnore: true */ root));
+    live.rootId = await folderId(root);
     await live.reloadAll(true);
     // Pages are served while the folders are being watched one by one; a re-scan covers the gap.
     if (live.options.watch) live.watching = live.startWatching();
@@ -142,6 +172,7 @@ export class LiveContent {
     const key = bodyKey(article);
     const hit = this.bodies.get(key);
     if (hit) return Promise.resolve(hit);
+    if (this.failedBodies.has(key)) return Promise.resolve(this.lastGood.get(article.file) ?? EMPTY_BODY);
     // Under load many readers ask for the same new article at once; it is rendered once.
     let pending = this.rendering.get(key);
     if (!pending) {
@@ -163,30 +194,48 @@ export class LiveContent {
    * readers are reading out of the cache.
    */
   async bodyText(article: Article, maxWords?: number): Promise<string> {
-    return this.bodies.get(bodyKey(article))?.text ?? readArticleBodyText(this.root, article, maxWords);
+    return this.bodies.get(bodyKey(article))?.text ?? readArticleBodyText(this.root, article, this.renderer, maxWords);
+  }
+
+  /** The workers that render bodies: the caller's, or this store's own, started on first use. */
+  private get renderer(): RenderPool {
+    return this.options.pool ?? (this.ownPool ??= new RenderPool());
   }
 
   close(): void {
     this.closed = true;
+    void this.ownPool?.close();
     this.watcher?.close();
     if (this.timer) clearTimeout(this.timer);
+    if (this.rootTimer) clearInterval(this.rootTimer);
     if (this.debounce) clearTimeout(this.debounce);
   }
 
   private async renderFromDisk(article: Article, key: string): Promise<ArticleBody> {
-    const { body } = await readArticleBody(this.root, article);
-    if (body) {
-      this.bodies.set(key, body);
+    const result = await readArticleBody(this.root, article, this.renderer);
+    if ("body" in result) {
+      this.bodies.set(key, result.body);
       this.brokenBodies.delete(article.file);
-      return body;
+      return result.body;
     }
-    const kept = this.lastGood.get(article.file);
-    if (kept) return kept;
-    if (!this.brokenBodies.has(article.file)) {
+    if (!result.transient) this.bodyFailed(article.file, key, result.problem);
+    else if (!this.brokenBodies.has(article.file)) {
       this.brokenBodies.add(article.file);
-      this.options.log(`${article.file}: body: cannot be read now; the page shows the lead until the file is fixed`);
+      this.options.log(`${article.file}: body: cannot be read now (${result.problem}); the page shows the lead until the file is fixed`);
     }
-    return { html: "", text: "" };
+    return this.lastGood.get(article.file) ?? EMPTY_BODY;
+  }
+
+  /**
+   * A body that cannot be rendered (outside the shape bounds, over its time budget, or the parser
+   * failed) is remembered with its stamp, so that it is not tried again until the file changes, and
+   * is listed among the content problems as `<file>: body: …`.
+   */
+  private bodyFailed(file: string, key: string, message: string) {
+    this.failedBodies.set(key, message);
+    if (this.failedBodies.size > FAILED_BODIES) this.failedBodies.delete(this.failedBodies.keys().next().value!);
+    this.bodyProblems.set(file, { file, field: "body", message: `${message}; the page shows the lead only` });
+    void this.enqueue(async () => this.publish());
   }
 
   private enqueue(job: () => Promise<void>): Promise<ContentIndex> {
@@ -197,22 +246,59 @@ export class LiveContent {
   }
 
   private async startWatching() {
-    this.watcher = new TreeWatcher(
+    await this.watchTree();
+    // The start-up listing just compared every file: the first re-scan is spaced by its cost too.
+    this.scheduleRescan(this.listingMs);
+    this.rootTimer = setInterval(() => void this.checkRoot(), ROOT_CHECK_MS);
+    this.rootTimer.unref();
+  }
+
+  private async watchTree() {
+    const watcher = new TreeWatcher(
       this.root,
       (change) => {
         this.pending.set(change.path, change);
         if (this.debounce) clearTimeout(this.debounce);
+        // A copy of thousands of files sends events for seconds: apply them as they come, at least
+        // once a second, instead of waiting for the last one.
+        this.firstPending ||= Date.now();
+        const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstPending + MAX_DEBOUNCE_MS - Date.now()));
         this.debounce = setTimeout(() => {
           const batch = [...this.pending.values()];
           this.pending.clear();
+          this.firstPending = 0;
           void this.enqueue(() => this.applyChanges(batch));
-        }, this.options.debounceMs);
+        }, wait);
       },
       (message) => this.options.log(`${message}; re-scans continue`),
     );
-    await this.watcher.start();
-    // The start-up listing just compared every file: the first re-scan is spaced by its cost too.
-    this.scheduleRescan(this.listingMs);
+    this.watcher = watcher;
+    await watcher.start();
+  }
+
+  /**
+   * Follows the content folder when it is replaced: the watchers move to the new folder and it is
+   * read anew (files whose stamp did not change keep their parsed record). While the folder is
+   * missing, the last content is served.
+   */
+  private async checkRoot() {
+    if (this.closed) return;
+    const id = await folderId(this.root);
+    if (id === "missing") {
+      if (!this.rootMissing) this.options.log(`${this.root}: folder: is missing; serving the last content read until it is back`);
+      this.rootMissing = true;
+      return;
+    }
+    if (id === this.rootId && !this.rootMissing) return;
+    const replaced = id !== this.rootId;
+    this.rootMissing = false;
+    this.rootId = id;
+    if (!replaced) return;
+    this.options.log(`${this.root}: folder: was replaced; reading it anew`);
+    this.watcher?.close();
+    this.realRoot = await fs.realpath(this.root).catch(() => this.realRoot);
+    await this.watchTree();
+    await this.enqueue(() => this.reloadAll(false, true));
   }
 
   /** Re-scans no more often than rescanMs, and rarer when one re-scan costs a lot. */
@@ -231,6 +317,7 @@ export class LiveContent {
    * everything; site.json and media re-read only themselves and the articles that use them.
    */
   private async applyChanges(changes: TreeChange[]) {
+    if (!(await this.folderReadable())) return;
     const paths = changes.map((c) => c.path);
     if (paths.includes("sections.json") || paths.some((p) => p === "" || p === "articles" || p === "media")) return this.reloadAll(false);
     if (paths.includes("site.json")) {
@@ -241,9 +328,10 @@ export class LiveContent {
     if (paths.some((p) => p.startsWith("media/"))) await this.refreshMedia();
     // A folder created, moved or removed under articles/ is seen as the folder only.
     if (changes.some((c) => c.folder && c.path.startsWith("articles/"))) return this.rescanNow(true);
-    for (const rel of paths) {
-      if (rel.startsWith("articles/") && rel.toLowerCase().endsWith(".md") && !path.posix.basename(rel).startsWith(".")) await this.readFile(rel);
-    }
+    const articles = paths.filter((rel) => rel.startsWith("articles/") && rel.toLowerCase().endsWith(".md") && !path.posix.basename(rel).startsWith("."));
+    // An edit is about to be read by many and is rendered at once; an import of thousands is not.
+    const prerender = articles.length <= PRERENDER_BATCH;
+    await this.readInTurn(articles, prerender);
     this.publish();
   }
 
@@ -266,16 +354,21 @@ export class LiveContent {
     }
   }
 
-  private async reloadAll(initial: boolean) {
+  private async reloadAll(initial: boolean, reuseParsed = false) {
+    if (!initial && !(await this.folderReadable())) return;
     const problems: ContentProblem[] = [];
     const config = await readSiteAndSections(this.root);
     const media = await readMedia(this.root, problems);
+    const stamps = `${this.mediaStamp}|${this.configStamp}`;
     this.config = config;
     this.media = media;
     this.mediaProblems = problems;
     [this.mediaStamp, this.configStamp] = await Promise.all([this.stampMedia(), this.stampConfig()]);
     const listing = await this.listArticles();
-    const cached = initial ? ((await this.loadCache()) ?? this.options.preparsed) : undefined;
+    // A folder replaced by a copy (deploy tools keep modification times) costs a listing, not a
+    // parse of every file: what is parsed serves as the cache while sections and media are the same.
+    const reuse = reuseParsed && stamps === `${this.mediaStamp}|${this.configStamp}`;
+    const cached = initial ? ((await this.loadCache()) ?? this.options.preparsed) : reuse ? this.parsedRecords() : undefined;
     for (const rel of this.files.keys()) if (!listing.has(rel)) this.files.delete(rel);
     const toRead: string[] = [];
     for (const [rel, stamp] of listing) {
@@ -299,6 +392,7 @@ export class LiveContent {
   }
 
   private async rescanNow(publishAnyway = false) {
+    if (!(await this.folderReadable())) return;
     const [config, mediaStamp] = await Promise.all([this.stampConfig(), this.stampMedia()]);
     const [site, sections] = config.split("|");
     if (sections !== this.configStamp.split("|")[1]) return this.reloadAll(false);
@@ -317,9 +411,8 @@ export class LiveContent {
         changed = true;
       }
     }
-    for (const [rel, stamp] of listing) {
-      if (this.files.get(rel)?.stamp !== stamp) changed = (await this.readFile(rel)) || changed;
-    }
+    const stale = [...listing].filter(([rel, stamp]) => this.files.get(rel)?.stamp !== stamp).map(([rel]) => rel);
+    if (stale.length > 0) changed = (await this.readInTurn(stale, stale.length <= PRERENDER_BATCH)) || changed;
     if (changed || publishAnyway || mediaChanged) this.publish();
     // The cache is refreshed at re-scan pace, not on every edit, since writing it costs a second
     // at 100,000 articles.
@@ -359,7 +452,7 @@ export class LiveContent {
    * Re-reads one article; `fresh` ignores the last good version (config or media changed). Returns
    * whether anything changed.
    */
-  private async readFile(rel: string, fresh = false, listed = false): Promise<boolean> {
+  private async readFile(rel: string, fresh = false, listed = false, prerender = true): Promise<boolean> {
     const full = path.join(/* turbopackIgnore: true */ this.root, ...rel.split("/"));
     if (!listed && !(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
     const previous = this.files.get(rel);
@@ -371,18 +464,69 @@ export class LiveContent {
     const keep = !result.article && !fresh && previous?.article ? previous.article : result.article;
     this.keep(previous?.path ?? detached(rel), detached(stamp), result.problems, keep);
     this.unsaved = true;
-    // A story changed while serving is about to be read by many: render its body now, and keep
-    // it in case a later save of the file is caught half-written.
-    if (!fresh && result.article && "text" in source) {
-      const body = renderArticleBody(source.text, result.article);
-      if (body) {
-        this.bodies.set(bodyKey(result.article), body);
-        this.lastGood.delete(rel);
-        this.lastGood.set(rel, body);
-        if (this.lastGood.size > LAST_GOOD_BODIES) this.lastGood.delete(this.lastGood.keys().next().value!);
+    // A story changed while serving is about to be read by many: render its body now (in the
+    // pool, without waiting), and keep it in case a later save of the file is caught half-written.
+    this.bodyProblems.delete(rel);
+    if (prerender && !fresh && result.article && "text" in source) void this.prerender(rel, source.text, result.article);
+    return true;
+  }
+
+  /**
+   * Reads changed files a few at a time; a long run (thousands of files copied in) is published
+   * every second as it goes, so readers see the first of them while the rest are read.
+   */
+  private async readInTurn(rels: string[], prerender: boolean): Promise<boolean> {
+    let changed = false;
+    let published = performance.now();
+    for (let i = 0; i < rels.length; i += READ_AHEAD) {
+      const read = await Promise.all(rels.slice(i, i + READ_AHEAD).map((rel) => this.readFile(rel, false, false, prerender)));
+      changed = read.some(Boolean) || changed;
+      if (performance.now() - published >= this.options.publishEveryMs) {
+        this.publish();
+        published = performance.now();
       }
     }
+    return changed;
+  }
+
+  /**
+   * Whether the content folder is there to be read. While it is missing (removed, or renamed away
+   * before its replacement is renamed in) or has lost its articles/ folder, what was read last is
+   * served: an empty site for the length of a deploy would answer 404 to every reader.
+   */
+  private async folderReadable(): Promise<boolean> {
+    if ((await folderId(this.root)) === "missing") return false;
+    if (this.files.size > 0 && (await folderId(path.join(/* turbopackIgnore: true */ this.root, "articles"))) === "missing") {
+      this.options.log(`${this.root}: articles: folder is missing; serving the last content read until it is back`);
+      return false;
+    }
     return true;
+  }
+
+  /** The records parsed so far, as a cache keyed by path. */
+  private parsedRecords(): Map<string, CachedRecord> {
+    const out = new Map<string, CachedRecord>();
+    for (const [rel, f] of this.files) out.set(rel, { stamp: f.stamp, problems: f.problems, ...(f.article ? { article: f.article } : {}) });
+    return out;
+  }
+
+  private async prerender(rel: string, text: string, article: Article) {
+    const key = bodyKey(article);
+    if (this.rendering.has(key)) return;
+    const pending = renderArticleText(text, article, this.renderer).then((result) => {
+      if (!("body" in result)) {
+        if (!result.transient) this.bodyFailed(rel, key, result.problem);
+        return this.lastGood.get(rel) ?? EMPTY_BODY;
+      }
+      this.bodies.set(key, result.body);
+      this.lastGood.delete(rel);
+      this.lastGood.set(rel, result.body);
+      if (this.lastGood.size > LAST_GOOD_BODIES) this.lastGood.delete(this.lastGood.keys().next().value!);
+      return result.body;
+    });
+    // A reader who asks meanwhile waits for this render instead of starting another.
+    this.rendering.set(key, pending);
+    await pending.finally(() => this.rendering.delete(key));
   }
 
   /**
@@ -397,7 +541,7 @@ export class LiveContent {
   }
 
   private publish() {
-    const problems = [...this.config.problems, ...this.mediaProblems, ...this.listingProblems];
+    const problems = [...this.config.problems, ...this.mediaProblems, ...this.listingProblems, ...this.bodyProblems.values()];
     for (const f of this.files.values()) problems.push(...f.problems);
     this.current = assembleIndex(this.config.site, this.config.sections, this.media, this.files.values(), problems);
     // Each problem is reported once while it lasts, not on every re-scan.
@@ -429,6 +573,18 @@ export class LiveContent {
     return this.saving;
   }
 }
+
+/** `<device>:<inode>` of a folder, through symbolic links; "missing" when there is none. */
+async function folderId(dir: string): Promise<string> {
+  try {
+    const s = await fs.stat(dir);
+    return s.isDirectory() ? `${s.dev}:${s.ino}` : "missing";
+  } catch {
+    return "missing";
+  }
+}
+
+const EMPTY_BODY: ArticleBody = Object.freeze({ html: "", text: "" });
 
 /** The path inside the content folder, with forward slashes; a prefix cut for the files a walk found. */
 function relativeTo(root: string, full: string): string {

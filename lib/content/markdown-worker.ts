@@ -1,0 +1,27 @@
+/**
+ * A worker thread of render-pool.ts: turns Markdown into HTML or plain words off the main thread,
+ * so that a body that costs the parser minutes stops only this thread, which the pool then ends.
+ */
+import { parentPort } from "node:worker_threads";
+import { bodyWordsOf, renderBody } from "./markdown";
+import type { MarkdownJob, MarkdownReply } from "./render-pool";
+
+parentPort!.on("message", ({ id, job }: { id: number; job: MarkdownJob }) => {
+  let reply: MarkdownReply;
+  try {
+    if (job.kind === "render") {
+      const { html, text } = renderBody(job.markdown, { takeLead: job.takeLead });
+      reply = { id, ok: true, html, text };
+    } else {
+      const words = bodyWordsOf(job.markdown, { takeLead: job.takeLead, ...(job.maxWords !== undefined ? { maxWords: job.maxWords } : {}) });
+      reply = { id, ok: true, html: "", text: words };
+    }
+  } catch (err) {
+    // Deep nesting the bounds let through ends here as a RangeError, not as a dead process.
+    reply = { id, ok: false, message: (err as Error).message || String(err) };
+  }
+  parentPort!.postMessage(reply);
+});
+
+// The pool starts a job's time budget only from here, once the parser is loaded.
+parentPort!.postMessage({ ready: true });
