@@ -18,6 +18,7 @@ import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
+import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
 import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
@@ -164,6 +165,7 @@ async function serve(req, res, done) {
   res.once("finish", done);
   res.once("close", done);
   try {
+    hideInternalHeaders(res);
     compress(req, res, () => {});
     if (!keepRuntime) stripPages(req, res);
     await handle(req, res);

@@ -1,21 +1,25 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { STATIC_SECURITY_HEADERS } from "../lib/security/headers";
 import { CACHE_PATH, renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
 
 const deploy = path.resolve(import.meta.dirname, "..", "deploy", "nginx");
 const httpConf = readFileSync(path.join(deploy, "conf.d", "svezhiy-vypusk.conf"), "utf8");
 const siteConf = readFileSync(path.join(deploy, "sites-available", "svezhiy-vypusk.conf"), "utf8");
+const snippet = (name: string) => readFileSync(path.join(deploy, "snippets", `svezhiy-vypusk-${name}.conf`), "utf8");
+/** The directives of a file, comments dropped. */
+const directives = (conf: string) => conf.replace(/#.*$/gm, "");
 const site = { port: 8123, appPorts: [4101, 4102, 4103], cacheDir: "/tmp/x/cache" };
 
 describe("rendering the shipped nginx configuration for a local run", () => {
   it("puts one upstream server per instance and the cache in the local folder, and changes nothing else", () => {
     const out = renderHttpConf(httpConf, site);
-    expect(out.match(/^\s*server 127\.0\.0\.1:\d+;$/gm)).toEqual(["    server 127.0.0.1:4101;", "    server 127.0.0.1:4102;", "    server 127.0.0.1:4103;"]);
+    expect(out.match(/^\s*server 127\.0\.0\.1:\d+.*;$/gm)).toEqual([4101, 4102, 4103].map((p) => `    server 127.0.0.1:${p} max_fails=5 fail_timeout=5s;`));
     expect(out).toContain("proxy_cache_path /tmp/x/cache levels=");
     expect(out).not.toContain(CACHE_PATH);
     expect(out).toContain("keepalive 32;");
-    const strip = (s: string) => s.replace(/^\s*server 127\.0\.0\.1:\d+;\n/gm, "").replace(/proxy_cache_path \S+/, "");
+    const strip = (s: string) => s.replace(/^\s*server 127\.0\.0\.1:\d+.*;\n/gm, "").replace(/proxy_cache_path \S+/, "");
     expect(strip(out)).toBe(strip(httpConf));
   });
 
@@ -38,5 +42,59 @@ describe("rendering the shipped nginx configuration for a local run", () => {
     expect(out).toContain("daemon off;");
     for (const line of out.split("\n").filter((l) => /_path |^pid |^error_log |access_log /.test(l.trim()))) expect(line).toContain("/tmp/p/");
     expect(renderMainConf({ prefix: "/tmp/p", mimeTypes: "m" })).not.toMatch(/^user /m);
+  });
+});
+
+describe("what the shipped nginx configuration protects readers from", () => {
+  const http = directives(renderHttpConf(httpConf, site));
+  const server = directives(renderSiteConf(siteConf, site));
+
+  it("refuses an over-long URL itself with 414, before it reaches the app", () => {
+    expect(server).toMatch(/large_client_header_buffers 4 8k;/);
+    const cap = /map \$request_uri \$svezhiy_vypusk_uri_too_long \{[^}]*"~\^\.\{(\d+)\}" 1;/.exec(http);
+    expect(cap, "the URI length map").not.toBeNull();
+    expect(Number(cap![1])).toBe(4097);
+    // Checked wherever a request is handed to the app: every location but nginx's own pages.
+    const proxy = directives(snippet("proxy"));
+    expect(proxy).toMatch(/if \(\$svezhiy_vypusk_uri_too_long\) \{\s*return 414;\s*\}/);
+    expect(server.match(/include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length).toBe(server.match(/proxy_pass|include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length);
+    expect(server).toMatch(/error_page 414 \/\.svezhiy-vypusk\/414;/);
+    // The cache key (the URI) and the app's headers fit the first proxy buffer with room to spare.
+    expect(Number(/proxy_buffer_size (\d+)k;/.exec(proxy)?.[1])).toBeGreaterThanOrEqual(16);
+  });
+
+  it("does not take an instance away from every reader for one bad answer", () => {
+    for (const line of http.match(/^\s*server 127\.0\.0\.1:.*$/gm)!) {
+      expect(Number(/max_fails=(\d+)/.exec(line)?.[1] ?? 1), line).toBeGreaterThan(1);
+    }
+  });
+
+  it("limits token guesses on /api/draft and /api/revalidate per client address, with 429", () => {
+    const zone = /limit_req_zone \$binary_remote_addr zone=(\w+):\w+ rate=(\d+)r\/s;/.exec(http);
+    expect(zone, "limit_req_zone").not.toBeNull();
+    expect(Number(zone![2])).toBeLessThanOrEqual(10);
+    const location = /location ~ \^\/api\/\(draft\|revalidate\)\(\/\|\$\) \{([^}]*)\}/.exec(server);
+    expect(location, "the token location").not.toBeNull();
+    const body = location![1]!;
+    expect(body).toContain(`limit_req zone=${zone![1]} burst=`);
+    expect(Number(/burst=(\d+)/.exec(body)![1])).toBeLessThanOrEqual(20);
+    expect(body).toMatch(/limit_req_status 429;/);
+    expect(body).toContain("include snippets/svezhiy-vypusk-proxy.conf;");
+    // …inside /api/, whose prefix match (^~) would otherwise keep a regex location from matching.
+    expect(server.indexOf("location ^~ /api/ {")).toBeLessThan(location!.index);
+    expect(server).toMatch(/error_page 429 \/\.svezhiy-vypusk\/429;/);
+  });
+
+  it("answers its own refusals with the headers the app sends with everything, uncached", () => {
+    const refusal = directives(snippet("refusal"));
+    for (const { key, value } of STATIC_SECURITY_HEADERS) expect(refusal, key).toContain(`add_header ${key} "${value}" always;`);
+    expect(refusal).toContain(`add_header Content-Security-Policy "default-src 'none'; frame-ancestors 'self'" always;`);
+    expect(refusal).toContain(`add_header Cache-Control "no-store" always;`);
+    for (const status of [414, 429]) {
+      const location = new RegExp(`location = /\\.svezhiy-vypusk/${status} \\{([^}]*)\\}`).exec(server);
+      expect(location?.[1], String(status)).toMatch(/\binternal;/);
+      expect(location?.[1], String(status)).toContain("include snippets/svezhiy-vypusk-refusal.conf;");
+      expect(location?.[1], String(status)).toMatch(new RegExp(`return ${status} "[^"]+";`));
+    }
   });
 });

@@ -16,7 +16,10 @@ export interface LocalSite {
   cacheDir: string;
 }
 
-/** conf.d/svezhiy-vypusk.conf with the local cache folder and app instances. */
+/**
+ * conf.d/svezhiy-vypusk.conf with the local cache folder and app instances. Each instance gets the
+ * parameters of the template's first `server` line (max_fails, fail_timeout, …).
+ */
 export function renderHttpConf(template: string, site: LocalSite): string {
   if (site.appPorts.length === 0) throw new Error("at least one app instance is needed");
   if (!template.includes(CACHE_PATH)) throw new Error(`conf.d: the cache path ${CACHE_PATH} is gone from the template`);
@@ -24,10 +27,11 @@ export function renderHttpConf(template: string, site: LocalSite): string {
   const upstream = /(upstream\s+svezhiy_vypusk\s*\{)([^}]*)(\})/.exec(withCache);
   if (!upstream) throw new Error("conf.d: no `upstream svezhiy_vypusk { … }` block in the template");
   const body = upstream[2]!;
-  const servers = [...body.matchAll(/^([ \t]*)server\s+[^;]+;[ \t]*\n/gm)];
+  const servers = [...body.matchAll(/^([ \t]*)server\s+[^\s;]+([^;]*);[ \t]*\n/gm)];
   if (servers.length === 0) throw new Error("conf.d: the upstream block has no `server …;` line");
   const indent = servers[0]![1]!;
-  const lines = site.appPorts.map((p) => `${indent}server 127.0.0.1:${p};\n`).join("");
+  const parameters = servers[0]![2]!.trimEnd();
+  const lines = site.appPorts.map((p) => `${indent}server 127.0.0.1:${p}${parameters};\n`).join("");
   let replaced = body.replace(servers[0]![0], "\u0000");
   for (const s of servers.slice(1)) replaced = replaced.replace(s[0], "");
   const newBody = replaced.replace("\u0000", lines);

@@ -2,8 +2,10 @@
  * `npm run start:proxy`: the production setup on one machine, on 127.0.0.1. It starts N app
  * instances (`node server.mjs`, default 2) reading one CONTENT_DIR, and nginx configured from
  * deploy/nginx — the very files a newsroom copies to /etc/nginx, rendered with local ports and a
- * temporary prefix for the cache, temp files, pid and logs. Ctrl-C (or SIGTERM) stops everything by
- * PID and removes the prefix. Needs `npm run build` first and nginx (`apt-get install -y nginx`).
+ * temporary prefix for the cache, temp files, pid and logs. An instance that dies is started again
+ * after a back-off (scripts/restart-backoff.ts) while nginx sends its readers to the others, as
+ * systemd's `Restart=on-failure` does in production. Ctrl-C (or SIGTERM) stops everything by PID
+ * and removes the prefix. Needs `npm run build` first and nginx (`apt-get install -y nginx`).
  *
  * Options: --port N (nginx, 8080), --app-port N (first instance, 3000; the others follow),
  * --instances N (2). The instances get this process's environment (CONTENT_DIR, SITE_URL, tokens).
@@ -18,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
+import { createBackoff, RESTART_BACKOFF, type BackoffOptions } from "./restart-backoff";
 
 const root = path.resolve(import.meta.dirname, "..");
 const deploy = path.join(root, "deploy", "nginx");
@@ -31,6 +34,8 @@ export interface ProxyStackOptions {
   appOutput?: "inherit" | "files";
   /** Extra server blocks for the http context; `{prefix}` is replaced by the prefix folder. */
   extraServers?: string;
+  /** When to start a dead instance again (default: 0.5 s doubling to 30 s, reset after a minute). */
+  restartBackoff?: BackoffOptions;
 }
 
 export interface ProxyStack {
@@ -38,12 +43,15 @@ export interface ProxyStack {
   base: string;
   /** Each instance's own address. */
   instances: string[];
-  /** Each instance's process id, in the same order (`npm run bench` reads their CPU time). */
-  appPids: number[];
+  /** Each instance's current process id, in the same order (`npm run bench` reads their CPU time);
+   * a restarted instance has a new one. */
+  readonly appPids: number[];
+  /** How many times each instance was started again after it died, in the same order. */
+  readonly restarts: number[];
   /** The temporary folder with conf/, cache/, logs/ and tmp/. */
   prefix: string;
   stop: () => Promise<void>;
-  /** Settles when nginx or an instance exits on its own (not through stop()). */
+  /** Settles when nginx exits on its own (not through stop()); dead instances are restarted. */
   died: Promise<string>;
 }
 
@@ -125,9 +133,12 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
   const killAll = () => all().forEach((c) => c.exitCode === null && c.signalCode === null && c.kill("SIGKILL"));
   process.once("exit", killAll);
 
+  // Restarts waiting for their back-off, one slot per instance.
+  const restartTimers: (NodeJS.Timeout | undefined)[] = [];
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      restartTimers.forEach((t) => clearTimeout(t));
       // nginx first, so no request reaches an instance that is going away.
       if (proxy) await stopChild(proxy, "SIGTERM");
       await Promise.all(apps.map((c) => stopChild(c, "SIGTERM")));
@@ -160,19 +171,42 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
 
     // The instances first: nginx would only answer 502 until they are up.
     const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" };
-    for (const port of options.appPorts) {
+    const backoffs = options.appPorts.map(() => createBackoff(options.restartBackoff ?? RESTART_BACKOFF));
+    // An instance that never answered is a startup error (reported below), not one to restart.
+    const supervised = options.appPorts.map(() => false);
+    const startApp = (i: number) => {
+      const port = options.appPorts[i]!;
       const toFile = options.appOutput === "files";
       const output = toFile ? "pipe" : "inherit";
       const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", output, output] });
       if (toFile) {
-        const file = createWriteStream(path.join(prefix, "logs", `app-${port}.log`));
+        const file = createWriteStream(path.join(prefix, "logs", `app-${port}.log`), { flags: "a" });
         child.stdout?.pipe(file);
         child.stderr?.pipe(file);
       }
-      apps.push(child);
-      watch(child, `app instance on port ${port}`);
-    }
-    await Promise.all(options.appPorts.map((port, i) => waitUntilUp(`http://127.0.0.1:${port}/`, apps[i]!, `app instance on port ${port}`)));
+      apps[i] = child;
+      const startedAt = Date.now();
+      child.once("exit", (code, signal) => {
+        if (stopping || !supervised[i]) return;
+        // nginx meanwhile sends this instance's readers to the others (proxy_next_upstream error).
+        const delay = backoffs[i]!.next(Date.now() - startedAt);
+        console.error(`app instance on port ${port} exited (${code ?? signal}); starting it again in ${delay / 1000} s`);
+        restartTimers[i] = setTimeout(() => {
+          restartTimers[i] = undefined;
+          if (stopping) return;
+          restarts[i]!++;
+          startApp(i);
+        }, delay);
+      });
+    };
+    const restarts = options.appPorts.map(() => 0);
+    options.appPorts.forEach((_, i) => startApp(i));
+    await Promise.all(
+      options.appPorts.map(async (port, i) => {
+        await waitUntilUp(`http://127.0.0.1:${port}/`, apps[i]!, `app instance on port ${port}`);
+        supervised[i] = true;
+      }),
+    );
 
     const nginxArgs = ["-p", prefix, "-c", path.join(conf, "nginx.conf"), "-e", path.join(prefix, "logs", "error.log")];
     const check = spawnSync(nginx, ["-t", "-q", ...nginxArgs], { encoding: "utf8" });
@@ -181,7 +215,19 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
     watch(proxy, "nginx");
     const base = `http://127.0.0.1:${options.port}`;
     await waitUntilUp(`${base}/`, proxy, `nginx on port ${options.port}`, 30_000);
-    return { base, instances: options.appPorts.map((p) => `http://127.0.0.1:${p}`), appPids: apps.map((c) => c.pid!), prefix, stop, died };
+    return {
+      base,
+      instances: options.appPorts.map((p) => `http://127.0.0.1:${p}`),
+      get appPids() {
+        return apps.map((c) => c.pid!);
+      },
+      get restarts() {
+        return [...restarts];
+      },
+      prefix,
+      stop,
+      died,
+    };
   } catch (error) {
     await stop();
     throw error;
