@@ -24,7 +24,7 @@ import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
 import { bodyLimit, closeWithoutReading, declaredLength, hasBody, holdBody } from "./lib/server/body-limit.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
 import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
-import { answerPlain } from "./lib/server/plain-answer.mjs";
+import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
 import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
@@ -204,6 +204,7 @@ function onRequest(req, res, expectsContinue = false) {
     if (unread) closeWithoutReading(req.socket);
     return answerPlain(res, refused.status, refused.reason, { ...(refused.allow ? { Allow: refused.allow } : {}), ...(unread ? { Connection: "close" } : {}) });
   }
+  setSecurityHeaders(res);
   if (!hasBody(req.headers)) return admit(req, res);
   const limit = bodyLimit(decodedPath(rawPath(req.url) ?? "") ?? "");
   if (expectsContinue && (declaredLength(req.headers) ?? 0) <= limit) res.writeContinue();

@@ -66,6 +66,18 @@ test.describe("hostile paths", () => {
   }
 });
 
+test("Next's own redirects carry the security headers too", async ({ baseURL }) => {
+  test.skip(!!process.env.E2E_BASE_URL, "checks the server itself");
+  for (const path of ["/news/", "/media//etc/passwd"]) {
+    const res = await send(baseURL!, "GET", path);
+    expect(res.status, path).toBe(308);
+    expect(res.headers["location"]).toMatch(/^\/[^/\\]/);
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  }
+});
+
 test.describe("methods", () => {
   test.skip(!!process.env.E2E_BASE_URL, "checks the server itself");
   const CASES: [string, string, string][] = [

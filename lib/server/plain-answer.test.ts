@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "../security/static-headers.mjs";
-import { answerPlain } from "./plain-answer.mjs";
+import { answerPlain, setSecurityHeaders } from "./plain-answer.mjs";
 
 function capture() {
   const sent: { status?: number; headers?: Record<string, string>; body?: unknown } = {};
@@ -33,5 +33,13 @@ describe("answerPlain", () => {
     answerPlain(res, 204, "", { Allow: "POST" });
     expect(sent.headers?.["Content-Type"]).toBeUndefined();
     expect(sent.body).toBeUndefined();
+  });
+});
+
+describe("setSecurityHeaders", () => {
+  it("sets the static list on a response Next will finish", () => {
+    const set: Record<string, string> = {};
+    setSecurityHeaders({ setHeader: (key: string, value: string) => void (set[key] = value) } as unknown as ServerResponse);
+    expect(set).toEqual(Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])));
   });
 });
