@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
       // Pages get a nonce policy from the proxy; these never carry markup that should run.
       {
         source: "/(api|media)/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'self'" }],
+        headers: [{ key: "Content-Security-Policy", value: NO_CONTENT_POLICY }],
       },
     ];
   },

@@ -7,8 +7,12 @@
  * the queue is longer than QUEUE_LIMIT the server says 503 with Retry-After instead of timing out.
  *
  * It also takes Next's client runtime out of the pages (see lib/server/strip-runtime.mjs) and
- * compresses responses. Options: -p/--port (or PORT, 3000), -H/--hostname (or HOSTNAME, all
- * interfaces); KEEP_CLIENT_RUNTIME=1 leaves the pages as Next renders them.
+ * compresses responses. Before the gate it refuses what Next must not see (a method the route does
+ * not have, an undecodable path, a body over its limit: lib/server/request-guard.mjs and
+ * body-limit.mjs), and on SIGTERM/SIGINT it finishes the requests it has before exiting
+ * (lib/server/graceful-stop.mjs, SHUTDOWN_GRACE_MS). Options: -p/--port (or PORT, 3000),
+ * -H/--hostname (or HOSTNAME, all interfaces); KEEP_CLIENT_RUNTIME=1 leaves the pages as Next
+ * renders them.
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -17,8 +21,12 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
+import { bodyLimit, closeWithoutReading, declaredLength, hasBody, holdBody } from "./lib/server/body-limit.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
+import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
+import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
+import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
 import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
@@ -40,17 +48,16 @@ const hostname = option("-H", "--hostname", "HOSTNAME", undefined);
 const concurrency = Math.max(1, Number(process.env.RENDER_CONCURRENCY) || 8);
 const queueLimit = Math.max(1, Number(process.env.QUEUE_LIMIT) || 2000);
 
+const grace = graceFromEnv(process.env.SHUTDOWN_GRACE_MS);
+if (grace.problem) console.error(grace.problem);
+
 // Signals are handled from the first moment: a SIGTERM that arrives while Next is still preparing
 // must stop the process too (a test that gives up on a slow start would otherwise leave it behind).
-let server;
-const shutdown = () => {
-  if (!server) process.exit(0);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
-};
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+// Once serving, the first signal drains and the second exits at once (lib/server/graceful-stop.mjs).
+let stopper;
+const onSignal = (signal) => (stopper ? stopper.stop(signal) : process.exit(0));
+process.on("SIGTERM", onSignal);
+process.on("SIGINT", onSignal);
 
 // V8 lets the old generation grow to up to four times what survived the last full collection before
 // it collects again. With the index of a 100,000-article archive live (about 200 MB), that is
@@ -176,16 +183,46 @@ async function serve(req, res, done) {
   }
 }
 
-server = http.createServer((req, res) => {
+/** Into the admission gate, or 503 when its queue is full. */
+function admit(req, res) {
   clearTimeout(idleTimer);
   servedSinceGc++;
   // A client that gave up while waiting costs nothing: its slot goes to the next in line.
   const admitted = gate.admit((done) => void serve(req, res, done), () => req.destroyed);
-  if (!admitted) {
-    res.writeHead(503, { "Retry-After": "1", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-    res.end("Service Unavailable\n");
+  if (!admitted) answerPlain(res, 503, "Service Unavailable\n", { "Retry-After": "1" });
+}
+
+/**
+ * Everything a request meets before the gate: the method and path checks, then its body, held
+ * whole up to the route's limit (413 past it, the connection closed). `expectsContinue`: the client
+ * sent `Expect: 100-continue` and waits for a go-ahead, which a body over the limit never gets.
+ */
+function onRequest(req, res, expectsContinue = false) {
+  stopper.track(req, res);
+  const refused = refusal(req.method, req.url);
+  if (refused) {
+    // A body nobody will read is not worth receiving: the connection closes instead.
+    const unread = hasBody(req.headers);
+    if (unread) closeWithoutReading(req.socket);
+    return answerPlain(res, refused.status, refused.reason, { ...(refused.allow ? { Allow: refused.allow } : {}), ...(unread ? { Connection: "close" } : {}) });
   }
-});
+  setSecurityHeaders(res);
+  if (!hasBody(req.headers)) return admit(req, res);
+  const limit = bodyLimit(decodedPath(rawPath(req.url) ?? "") ?? "");
+  if (expectsContinue && (declaredLength(req.headers) ?? 0) <= limit) res.writeContinue();
+  void holdBody(req, limit).then((outcome) => {
+    if (outcome === "complete") admit(req, res);
+    else if (outcome === "too-large") {
+      closeWithoutReading(req.socket);
+      answerPlain(res, 413, `Content Too Large: a request body here is at most ${limit} bytes\n`, { Connection: "close" });
+    }
+    // "aborted": the client went away; there is nobody to answer.
+  });
+}
+
+const server = http.createServer(onRequest);
+server.on("checkContinue", (req, res) => onRequest(req, res, true));
+stopper = createGracefulStop({ server, graceMs: grace.graceMs });
 // Longer than a typical proxy's upstream keepalive, so the proxy closes idle connections first.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {

@@ -70,7 +70,10 @@ export const SEED = {
  * Starts another production server on 127.0.0.1 with extra environment, for settings the suite's
  * own server does not have; returns its base URL and a stop function (it is stopped by its PID).
  */
-export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ base: string; stop: () => void }> {
+export async function startServer(
+  port: number,
+  env: Record<string, string | undefined>,
+): Promise<{ base: string; port: number; stop: () => void; pid: number; exited: Promise<number | null> }> {
   // Several checkouts may run their suites side by side on one machine.
   port += Number(process.env.E2E_PORT_OFFSET ?? 0);
   const { spawn } = await import("node:child_process");
@@ -80,6 +83,7 @@ export async function startServer(port: number, env: Record<string, string | und
     else merged[k] = v;
   }
   const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!(await fetch(base).then((r) => r.ok, () => false))) {
@@ -89,7 +93,7 @@ export async function startServer(port: number, env: Record<string, string | und
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, stop: () => server.kill("SIGTERM") };
+  return { base, port, stop: () => server.kill("SIGTERM"), pid: server.pid!, exited };
 }
 
 /**

@@ -40,12 +40,7 @@ export function siteIsHttps(siteUrl: string | undefined): boolean {
   return (siteUrl ?? "").toLowerCase().startsWith("https://");
 }
 
-/** Sent with every response, whatever produced it (configured in next.config.ts). */
-export const STATIC_SECURITY_HEADERS = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
-];
+/** Sent with every response, whatever produced it (next.config.ts, and server.mjs for its own answers). */
+export { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "./static-headers.mjs";
 
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
