@@ -4,7 +4,7 @@ import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
-import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { searchPageCount } from "./lib/search/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
 
@@ -32,13 +32,14 @@ export default async function proxy(incoming: NextRequest) {
   const requestHeaders = new Headers(incoming.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  return secure(await route(request), policy);
+  return secure(onSite(await route(request), request), policy);
 }
 
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
   const path = decodePath(pathname);
-  if (path === undefined) return notFound(request, routing.defaultLocale);
+  // Malformed percent-encoding in the path, or in a parameter a page reads (`?q=%zz`): a bad URL.
+  if (path === undefined || hasMalformedParameter(request.nextUrl.search)) return notFound(request, routing.defaultLocale);
   // Files from public/ and the metadata routes (robots.txt, favicon.ico, …) are not localized.
   if (isPassThroughFile(path)) return NextResponse.next({ request: { headers: request.headers } });
 
@@ -76,6 +77,30 @@ function notFound(request: NextRequest, locale: string) {
   const headers = new Headers(request.headers);
   headers.set("X-NEXT-INTL-LOCALE", locale);
   return NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_ROUTE}`, request.url), { status: 404, request: { headers } });
+}
+
+/**
+ * Every redirect stays on this site: a Location that would lead elsewhere (`//host`, `/\\host`, or
+ * another origin) is rebuilt from its path's segments. canonicalRedirect already builds its targets
+ * that way; this also covers next-intl's redirects.
+ */
+function onSite(response: NextResponse, request: NextRequest): NextResponse {
+  const location = response.headers.get("Location");
+  if (!location) return response;
+  const own = new URL(request.url);
+  let target: URL | undefined;
+  try {
+    target = new URL(location, own);
+  } catch {
+    target = undefined;
+  }
+  if (target && target.origin === own.origin && !/^[/\\]{2}/.test(location.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ""))) return response;
+  const path = sitePath(decodePath(target?.pathname ?? "/") ?? "/");
+  const safe = new URL(own);
+  safe.pathname = path;
+  safe.search = target?.search ?? "";
+  response.headers.set("Location", safe.toString());
+  return response;
 }
 
 function secure(response: NextResponse, policy: string): NextResponse {
