@@ -175,6 +175,9 @@ async function serve(req, res, done) {
 }
 
 server = http.createServer((req, res) => {
+  // The socket's address, for the token endpoints' rate limit (lib/api/rate-limit.ts, PEER_HEADER);
+  // a client's own header of that name is overwritten.
+  req.headers["x-svezhiy-peer"] = req.socket.remoteAddress ?? "";
   clearTimeout(idleTimer);
   servedSinceGc++;
   // A client that gave up while waiting costs nothing: its slot goes to the next in line.
