@@ -7,11 +7,12 @@ import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { searchPageCount } from "./lib/search/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
+import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
 const intl = createMiddleware(routing);
 
-/** Next's draft-mode cookie; its value is verified by Next when the page renders. */
-const DRAFT_COOKIE = "__prerender_bypass";
+/** An editor's preview is theirs alone: never kept by a shared cache or the browser. */
+const PREVIEW_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
 /** The route that renders the 404 page; see app/[locale]/not-found-page. */
 const NOT_FOUND_ROUTE = "not-found-page";
@@ -56,14 +57,17 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (!rewrite) return response; // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
-  const preview = request.cookies.has(DRAFT_COOKIE);
+  // An editor's signed cookie opens the one unpublished article it names (lib/security/preview.ts).
+  const [first, slug, ...rest] = path.split("/").filter(Boolean);
+  const preview = first === "news" && slug !== undefined && rest.length === 0 && previewAllows(request.cookies.get(PREVIEW_COOKIE)?.value, slug, Date.now());
   // Only a later page of results needs the search run here, to know whether that page exists.
   const searchPages = path === "/search" ? await searchPageCount(searchParams, Date.now()) : undefined;
   if (isKnownPath(index, path, searchParams, Date.now(), { preview, searchPages })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
-    if (!preview && !personal) {
+    if (preview) response.headers.set("Cache-Control", PREVIEW_CACHE_CONTROL);
+    else if (!personal) {
       response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
       const modified = lastModified(index, path, Date.now());
       if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
