@@ -6,7 +6,8 @@ import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { searchPageCount } from "./lib/search/store";
-import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, RUNTIME_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
+import { inlineScriptHashes } from "./lib/security/inline-scripts";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
 const intl = createMiddleware(routing);
@@ -23,17 +24,23 @@ const NOT_FOUND_ROUTE = "not-found-page";
  * needs JavaScript), so unknown URLs are sent to an ordinary page with status 404 here.
  */
 export default async function proxy(incoming: NextRequest) {
-  // Next reads the nonce from the request's policy header and stamps it on its own scripts.
-  const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, {
-    metrika: !!process.env.METRIKA_ID,
-    https: siteIsHttps(process.env.SITE_URL),
-    development: process.env.NODE_ENV === "development",
-  });
+  const metrikaId = Number(process.env.METRIKA_ID) || undefined;
+  const development = process.env.NODE_ENV === "development";
+  const options = { hashes: inlineScriptHashes(metrikaId), metrika: !!metrikaId, https: siteIsHttps(process.env.SITE_URL), development };
+  // Pages are served without Next's client runtime (server.mjs), so their only scripts are the
+  // site's own, allowed by hash: the policy, like the page, is the same for every reader. A page
+  // that keeps the runtime (an error page; every page in development or with KEEP_CLIENT_RUNTIME=1)
+  // needs this response's nonce, which Next reads from the request's policy header and stamps on
+  // its scripts; server.mjs puts that policy in place once it knows (settlePolicy).
+  const runtimePolicy = contentSecurityPolicy({ ...options, nonce: createNonce() });
+  const keepsRuntime = development || process.env.KEEP_CLIENT_RUNTIME === "1";
+  const policy = keepsRuntime ? runtimePolicy : contentSecurityPolicy(options);
   const requestHeaders = new Headers(incoming.headers);
-  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set("Content-Security-Policy", runtimePolicy);
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  return secure(onSite(await route(request), request), policy);
+  const response = secure(onSite(await route(request), request), policy);
+  if (!keepsRuntime) response.headers.set(RUNTIME_POLICY_HEADER, runtimePolicy);
+  return response;
 }
 
 async function route(request: NextRequest): Promise<NextResponse> {

@@ -18,7 +18,7 @@ import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
-import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
+import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
 // the pages are compressed here, after the client runtime has been taken out of them.
@@ -126,7 +126,8 @@ function stripPages(req, res) {
   const decide = () => {
     if (mode) return mode;
     const contentType = String(res.getHeader("content-type") ?? "");
-    const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType, req.headers.cookie);
+    const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType);
+    settlePolicy(res, !strip);
     return (mode = strip ? "strip" : "pass");
   };
   const collect = (chunk, encoding) => {

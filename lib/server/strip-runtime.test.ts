@@ -1,5 +1,7 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
+import { settlePolicy, shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
 
 const stripClientRuntime = (html: string, options?: StripOptions) => stripClientRuntimeBytes(Buffer.from(html), options).toString("utf8");
 
@@ -45,11 +47,32 @@ describe("stripClientRuntimeBytes", () => {
 });
 
 describe("shouldStrip", () => {
-  it("strips found and not-found pages, never errors, other types or draft previews", () => {
-    expect(shouldStrip(200, "text/html; charset=utf-8", undefined)).toBe(true);
-    expect(shouldStrip(404, "text/html; charset=utf-8", "a=b")).toBe(true);
-    expect(shouldStrip(500, "text/html; charset=utf-8", undefined)).toBe(false);
-    expect(shouldStrip(200, "application/rss+xml", undefined)).toBe(false);
-    expect(shouldStrip(200, "text/html", "x=1; __prerender_bypass=abc")).toBe(false);
+  it("strips found and not-found pages, an editor's preview too; never errors or other types", () => {
+    expect(shouldStrip(200, "text/html; charset=utf-8")).toBe(true);
+    expect(shouldStrip(404, "text/html; charset=utf-8")).toBe(true);
+    expect(shouldStrip(500, "text/html; charset=utf-8")).toBe(false);
+    expect(shouldStrip(200, "application/rss+xml")).toBe(false);
+  });
+});
+
+describe("settlePolicy", () => {
+  const response = (headers: Record<string, string>) => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    return res;
+  };
+
+  it("gives a page that keeps Next's runtime the policy with its nonce, and drops the private header", () => {
+    const kept = response({ "Content-Security-Policy": "script-src 'sha256-x'", "x-runtime-csp": "script-src 'nonce-n' 'sha256-x'" });
+    settlePolicy(kept, true);
+    expect(kept.getHeader("content-security-policy")).toBe("script-src 'nonce-n' 'sha256-x'");
+    expect(kept.getHeader("x-runtime-csp")).toBeUndefined();
+    const stripped = response({ "Content-Security-Policy": "script-src 'sha256-x'", "x-runtime-csp": "script-src 'nonce-n' 'sha256-x'" });
+    settlePolicy(stripped, false);
+    expect(stripped.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
+    expect(stripped.getHeader("x-runtime-csp")).toBeUndefined();
+    const other = response({ "Content-Security-Policy": "default-src 'none'" });
+    settlePolicy(other, true);
+    expect(other.getHeader("content-security-policy")).toBe("default-src 'none'");
   });
 });
