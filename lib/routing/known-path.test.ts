@@ -154,6 +154,7 @@ describe("hasMalformedParameter", () => {
   it("finds broken percent-encoding in the parameters pages read", () => {
     expect(hasMalformedParameter("?q=%zz")).toBe(true);
     expect(hasMalformedParameter("?q=%D0")).toBe(true); // half a UTF-8 character
+    expect(hasMalformedParameter("?q=50%")).toBe(true); // a "%" without two hex digits
     expect(hasMalformedParameter("?q=a&page=%ff")).toBe(true);
     expect(hasMalformedParameter("?%71=%zz")).toBe(true); // `q`, spelt encoded
   });
