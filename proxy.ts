@@ -6,7 +6,7 @@ import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { searchPageCount } from "./lib/search/store";
-import { contentSecurityPolicy, createNonce, HSTS_VALUE, RUNTIME_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
@@ -30,16 +30,16 @@ export default async function proxy(incoming: NextRequest) {
   // Pages are served without Next's client runtime (server.mjs), so their only scripts are the
   // site's own, allowed by hash: the policy, like the page, is the same for every reader. A page
   // that keeps the runtime (an error page; every page in development or with KEEP_CLIENT_RUNTIME=1)
-  // needs this response's nonce, which Next reads from the request's policy header and stamps on
-  // its scripts; server.mjs puts that policy in place once it knows (settlePolicy).
+  // needs this response's nonce, which Next stamps on its scripts. Next takes it from the request's
+  // policy header, which it overwrites with this response's: so the response carries the nonce
+  // policy, and server.mjs swaps in the page policy on the pages it strips (settlePolicy).
   const runtimePolicy = contentSecurityPolicy({ ...options, nonce: createNonce() });
   const keepsRuntime = development || process.env.KEEP_CLIENT_RUNTIME === "1";
-  const policy = keepsRuntime ? runtimePolicy : contentSecurityPolicy(options);
   const requestHeaders = new Headers(incoming.headers);
   requestHeaders.set("Content-Security-Policy", runtimePolicy);
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  const response = secure(onSite(await route(request), request), policy);
-  if (!keepsRuntime) response.headers.set(RUNTIME_POLICY_HEADER, runtimePolicy);
+  const response = secure(onSite(await route(request), request), runtimePolicy);
+  if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));
   return response;
 }
 

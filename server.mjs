@@ -127,7 +127,7 @@ function stripPages(req, res) {
     if (mode) return mode;
     const contentType = String(res.getHeader("content-type") ?? "");
     const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType);
-    settlePolicy(res, !strip);
+    settlePolicy(res, strip);
     return (mode = strip ? "strip" : "pass");
   };
   const collect = (chunk, encoding) => {

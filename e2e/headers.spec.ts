@@ -23,7 +23,7 @@ test.describe("security headers", () => {
       expect(csp).toContain("frame-ancestors 'self'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).not.toContain("mc.yandex.ru"); // Metrika is off without METRIKA_ID
-      expect(h["x-runtime-csp"]).toBeUndefined(); // the proxy's note to server.mjs stays inside
+      expect(h["x-page-csp"]).toBeUndefined(); // the proxy's note to server.mjs stays inside
       // Every script that runs is inline (no Next runtime) and allowed by its hash.
       const html = await res.text();
       expect(html).not.toMatch(/<script\b[^>]*\bsrc=/);

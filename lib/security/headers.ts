@@ -66,10 +66,12 @@ export const STATIC_SECURITY_HEADERS = [
 ];
 
 /**
- * The policy a page gets if it keeps Next's client runtime (error pages), with this response's
- * nonce: the proxy sends it alongside the page's own, and server.mjs puts it in place on pages it
- * does not strip and drops it from the others (lib/server/strip-runtime.mjs, settlePolicy).
+ * The proxy's Content-Security-Policy header carries this response's nonce, since Next copies the
+ * proxy's response headers into the request it renders and takes the nonce for its own scripts
+ * from there. The policy without a nonce, for pages served without Next's runtime, travels in this
+ * private header; server.mjs puts it in place on those and drops it from every answer
+ * (lib/server/strip-runtime.mjs, settlePolicy).
  */
-export const RUNTIME_POLICY_HEADER = "x-runtime-csp";
+export const PAGE_POLICY_HEADER = "x-page-csp";
 
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";

@@ -4,4 +4,4 @@ export interface StripOptions {
 }
 export function stripClientRuntimeBytes(buf: Buffer, options?: StripOptions): Buffer;
 export function shouldStrip(statusCode: number, contentType: string | undefined): boolean;
-export function settlePolicy(res: import("node:http").ServerResponse, keepsRuntime: boolean): void;
+export function settlePolicy(res: import("node:http").ServerResponse, stripped: boolean): void;

@@ -90,19 +90,20 @@ export function shouldStrip(statusCode, contentType) {
   return /^text\/html\b/i.test(contentType ?? "");
 }
 
-/** Must match RUNTIME_POLICY_HEADER in lib/security/headers.ts. */
-const RUNTIME_POLICY_HEADER = "x-runtime-csp";
+/** Must match PAGE_POLICY_HEADER in lib/security/headers.ts. */
+const PAGE_POLICY_HEADER = "x-page-csp";
 
 /**
  * Settles a response's Content-Security-Policy once it is known whether the page keeps Next's
- * client runtime. The proxy sends the page's own policy (inline scripts by hash, no nonce: the same
- * for every response) and, in a private header, the policy with this response's nonce, which
- * Next's runtime scripts carry. A page that keeps the runtime (an error page) gets the latter; the
- * private header never leaves the server.
+ * client runtime. The proxy's policy carries this response's nonce, which Next stamps on its
+ * scripts; the page's own policy (inline scripts by hash, no nonce: the same for every response)
+ * comes in a private header. Only an HTML page that keeps the runtime (an error page) keeps the
+ * nonce; every other answer gets the page policy, and the private header never leaves the server.
  */
-export function settlePolicy(res, keepsRuntime) {
-  const runtime = res.getHeader(RUNTIME_POLICY_HEADER);
-  if (runtime === undefined) return;
-  res.removeHeader(RUNTIME_POLICY_HEADER);
-  if (keepsRuntime) res.setHeader("Content-Security-Policy", runtime);
+export function settlePolicy(res, stripped) {
+  const page = res.getHeader(PAGE_POLICY_HEADER);
+  if (page === undefined) return;
+  res.removeHeader(PAGE_POLICY_HEADER);
+  const keepsRuntime = !stripped && /^text\/html\b/i.test(String(res.getHeader("content-type") ?? ""));
+  if (!keepsRuntime) res.setHeader("Content-Security-Policy", page);
 }

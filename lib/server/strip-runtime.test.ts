@@ -62,17 +62,26 @@ describe("settlePolicy", () => {
     return res;
   };
 
-  it("gives a page that keeps Next's runtime the policy with its nonce, and drops the private header", () => {
-    const kept = response({ "Content-Security-Policy": "script-src 'sha256-x'", "x-runtime-csp": "script-src 'nonce-n' 'sha256-x'" });
-    settlePolicy(kept, true);
-    expect(kept.getHeader("content-security-policy")).toBe("script-src 'nonce-n' 'sha256-x'");
-    expect(kept.getHeader("x-runtime-csp")).toBeUndefined();
-    const stripped = response({ "Content-Security-Policy": "script-src 'sha256-x'", "x-runtime-csp": "script-src 'nonce-n' 'sha256-x'" });
-    settlePolicy(stripped, false);
-    expect(stripped.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
-    expect(stripped.getHeader("x-runtime-csp")).toBeUndefined();
-    const other = response({ "Content-Security-Policy": "default-src 'none'" });
-    settlePolicy(other, true);
-    expect(other.getHeader("content-security-policy")).toBe("default-src 'none'");
+  const proxied = (contentType: string) =>
+    response({ "Content-Type": contentType, "Content-Security-Policy": "script-src 'nonce-n' 'sha256-x'", "x-page-csp": "script-src 'sha256-x'" });
+
+  it("keeps the nonce only on an HTML page that keeps Next's runtime, and drops the private header", () => {
+    const error = proxied("text/html; charset=utf-8");
+    settlePolicy(error, false);
+    expect(error.getHeader("content-security-policy")).toBe("script-src 'nonce-n' 'sha256-x'");
+    expect(error.getHeader("x-page-csp")).toBeUndefined();
+    const page = proxied("text/html; charset=utf-8");
+    settlePolicy(page, true);
+    expect(page.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
+    expect(page.getHeader("x-page-csp")).toBeUndefined();
+    const feed = proxied("application/rss+xml");
+    settlePolicy(feed, false);
+    expect(feed.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
+  });
+
+  it("leaves answers the proxy did not see alone", () => {
+    const media = response({ "Content-Security-Policy": "default-src 'none'" });
+    settlePolicy(media, false);
+    expect(media.getHeader("content-security-policy")).toBe("default-src 'none'");
   });
 });
