@@ -4,14 +4,16 @@ import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
 import { getContentIndex } from "./lib/content/store";
-import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { searchPageCount } from "./lib/search/store";
-import { contentSecurityPolicy, createNonce, HSTS_VALUE, siteIsHttps } from "./lib/security/headers";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
+import { inlineScriptHashes } from "./lib/security/inline-scripts";
+import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
 const intl = createMiddleware(routing);
 
-/** Next's draft-mode cookie; its value is verified by Next when the page renders. */
-const DRAFT_COOKIE = "__prerender_bypass";
+/** An editor's preview is theirs alone: never kept by a shared cache or the browser. */
+const PREVIEW_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
 /** The route that renders the 404 page; see app/[locale]/not-found-page. */
 const NOT_FOUND_ROUTE = "not-found-page";
@@ -22,23 +24,30 @@ const NOT_FOUND_ROUTE = "not-found-page";
  * needs JavaScript), so unknown URLs are sent to an ordinary page with status 404 here.
  */
 export default async function proxy(incoming: NextRequest) {
-  // Next reads the nonce from the request's policy header and stamps it on its own scripts.
-  const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, {
-    metrika: !!process.env.METRIKA_ID,
-    https: siteIsHttps(process.env.SITE_URL),
-    development: process.env.NODE_ENV === "development",
-  });
+  const metrikaId = Number(process.env.METRIKA_ID) || undefined;
+  const development = process.env.NODE_ENV === "development";
+  const options = { hashes: inlineScriptHashes(metrikaId), metrika: !!metrikaId, https: siteIsHttps(process.env.SITE_URL), development };
+  // Pages are served without Next's client runtime (server.mjs), so their only scripts are the
+  // site's own, allowed by hash: the policy, like the page, is the same for every reader. A page
+  // that keeps the runtime (an error page; every page in development or with KEEP_CLIENT_RUNTIME=1)
+  // needs this response's nonce, which Next stamps on its scripts. Next takes it from the request's
+  // policy header, which it overwrites with this response's: so the response carries the nonce
+  // policy, and server.mjs swaps in the page policy on the pages it strips (settlePolicy).
+  const runtimePolicy = contentSecurityPolicy({ ...options, nonce: createNonce() });
+  const keepsRuntime = development || process.env.KEEP_CLIENT_RUNTIME === "1";
   const requestHeaders = new Headers(incoming.headers);
-  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set("Content-Security-Policy", runtimePolicy);
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  return secure(await route(request), policy);
+  const response = secure(onSite(await route(request), request), runtimePolicy);
+  if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));
+  return response;
 }
 
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
   const path = decodePath(pathname);
-  if (path === undefined) return notFound(request, routing.defaultLocale);
+  // Malformed percent-encoding in the path, or in a parameter a page reads (`?q=%zz`): a bad URL.
+  if (path === undefined || hasMalformedParameter(request.nextUrl.search)) return notFound(request, routing.defaultLocale);
   // Files from public/ and the metadata routes (robots.txt, favicon.ico, …) are not localized.
   if (isPassThroughFile(path)) return NextResponse.next({ request: { headers: request.headers } });
 
@@ -55,14 +64,17 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (!rewrite) return response; // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
-  const preview = request.cookies.has(DRAFT_COOKIE);
+  // An editor's signed cookie opens the one unpublished article it names (lib/security/preview.ts).
+  const [first, slug, ...rest] = path.split("/").filter(Boolean);
+  const preview = first === "news" && slug !== undefined && rest.length === 0 && previewAllows(request.cookies.get(PREVIEW_COOKIE)?.value, slug, Date.now());
   // Only a later page of results needs the search run here, to know whether that page exists.
   const searchPages = path === "/search" ? await searchPageCount(searchParams, Date.now()) : undefined;
   if (isKnownPath(index, path, searchParams, Date.now(), { preview, searchPages })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
-    if (!preview && !personal) {
+    if (preview) response.headers.set("Cache-Control", PREVIEW_CACHE_CONTROL);
+    else if (!personal) {
       response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
       const modified = lastModified(index, path, Date.now());
       if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
@@ -76,6 +88,30 @@ function notFound(request: NextRequest, locale: string) {
   const headers = new Headers(request.headers);
   headers.set("X-NEXT-INTL-LOCALE", locale);
   return NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_ROUTE}`, request.url), { status: 404, request: { headers } });
+}
+
+/**
+ * Every redirect stays on this site: a Location that would lead elsewhere (`//host`, `/\\host`, or
+ * another origin) is rebuilt from its path's segments. canonicalRedirect already builds its targets
+ * that way; this also covers next-intl's redirects.
+ */
+function onSite(response: NextResponse, request: NextRequest): NextResponse {
+  const location = response.headers.get("Location");
+  if (!location) return response;
+  const own = new URL(request.url);
+  let target: URL | undefined;
+  try {
+    target = new URL(location, own);
+  } catch {
+    target = undefined;
+  }
+  if (target && target.origin === own.origin && !/^[/\\]{2}/.test(location.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ""))) return response;
+  const path = sitePath(decodePath(target?.pathname ?? "/") ?? "/");
+  const safe = new URL(own);
+  safe.pathname = path;
+  safe.search = target?.search ?? "";
+  response.headers.set("Location", safe.toString());
+  return response;
 }
 
 function secure(response: NextResponse, policy: string): NextResponse {

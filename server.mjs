@@ -27,7 +27,7 @@ import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
-import { shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
+import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
 // the pages are compressed here, after the client runtime has been taken out of them.
@@ -134,7 +134,8 @@ function stripPages(req, res) {
   const decide = () => {
     if (mode) return mode;
     const contentType = String(res.getHeader("content-type") ?? "");
-    const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType, req.headers.cookie);
+    const strip = res.getHeader("content-length") === undefined && shouldStrip(res.statusCode, contentType);
+    settlePolicy(res, strip);
     return (mode = strip ? "strip" : "pass");
   };
   const collect = (chunk, encoding) => {
@@ -199,6 +200,9 @@ function admit(req, res) {
  */
 function onRequest(req, res, expectsContinue = false) {
   stopper.track(req, res);
+  // The socket's address, for the token endpoints' rate limit (lib/api/rate-limit.ts, PEER_HEADER);
+  // a client's own header of that name is overwritten.
+  req.headers["x-svezhiy-peer"] = req.socket.remoteAddress ?? "";
   const refused = refusal(req.method, req.url);
   if (refused) {
     // A body nobody will read is not worth receiving: the connection closes instead.

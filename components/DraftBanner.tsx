@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Article } from "@/lib/content/types";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 
-/** Shown in draft mode above an article that readers cannot see yet. */
+/** Shown in an editor's preview (lib/security/preview.ts) above an article that readers cannot see yet. */
 export async function DraftBanner({ article, now, timeZone, intl }: { article: Article; now: number; timeZone: string; intl: string }) {
   const t = await getTranslations("draft");
   const state = article.draft

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { consentFormScript, metrikaLoaderScript, type ConsentChoice } from "@/lib/consent";
-
-const FORM_ID = "metrika-consent";
+import type { ConsentChoice } from "@/lib/consent";
+import { CONSENT_FORM_ID, metrikaScripts } from "@/lib/security/inline-scripts";
 
 /**
  * The cookie notice and, once the reader agrees, Yandex.Metrika, all from the server: the notice
@@ -9,12 +8,14 @@ const FORM_ID = "metrika-consent";
  * Pages with the notice are the same for every reader without the cookie, so shared caches may
  * keep them; a reader with the cookie bypasses them (see proxy.ts and deploy/nginx).
  */
-export async function MetrikaConsent({ counterId, consent, nonce }: { counterId: number; consent?: ConsentChoice; nonce?: string }) {
+export async function MetrikaConsent({ counterId, consent }: { counterId: number; consent?: ConsentChoice }) {
   if (consent === "denied") return null;
+  // Both scripts are allowed by their hashes in the CSP (lib/security/inline-scripts.ts).
+  const scripts = metrikaScripts(counterId);
   if (consent === "granted") {
     return (
       <>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: metrikaLoaderScript(counterId) }} />
+        <script dangerouslySetInnerHTML={{ __html: scripts.loader }} />
         <noscript>
           <div>
             {/* eslint-disable-next-line @next/next/no-img-element -- Metrika's counting pixel, not content */}
@@ -28,7 +29,7 @@ export async function MetrikaConsent({ counterId, consent, nonce }: { counterId:
   return (
     <>
       <form
-        id={FORM_ID}
+        id={CONSENT_FORM_ID}
         action="/api/consent"
         method="post"
         role="dialog"
@@ -47,7 +48,7 @@ export async function MetrikaConsent({ counterId, consent, nonce }: { counterId:
           </div>
         </div>
       </form>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: consentFormScript(FORM_ID, counterId) }} />
+      <script dangerouslySetInnerHTML={{ __html: scripts.consentForm }} />
     </>
   );
 }

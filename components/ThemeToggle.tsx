@@ -1,8 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { getNonce } from "@/lib/security/nonce";
-import { CHOICE_ATTRIBUTE, THEME_CHOICES, themeToggleScript, type ThemeChoice } from "@/lib/theme";
-
-const GROUP_ID = "theme-toggle";
+import { INLINE_SCRIPTS, THEME_TOGGLE_ID } from "@/lib/security/inline-scripts";
+import { CHOICE_ATTRIBUTE, THEME_CHOICES, type ThemeChoice } from "@/lib/theme";
 const LABEL: Record<ThemeChoice, "themeLight" | "themeDark" | "themeSystem"> = { light: "themeLight", dark: "themeDark", system: "themeSystem" };
 
 /**
@@ -12,10 +10,10 @@ const LABEL: Record<ThemeChoice, "themeLight" | "themeDark" | "themeSystem"> = {
  * dead buttons, and the system setting.
  */
 export async function ThemeToggle() {
-  const [t, nonce] = await Promise.all([getTranslations("site"), getNonce()]);
+  const t = await getTranslations("site");
   return (
     <>
-      <div id={GROUP_ID} role="group" aria-label={t("themeLabel")} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
+      <div id={THEME_TOGGLE_ID} role="group" aria-label={t("themeLabel")} className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden">
         {THEME_CHOICES.map((choice) => (
           <button
             key={choice}
@@ -28,7 +26,8 @@ export async function ThemeToggle() {
           </button>
         ))}
       </div>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeToggleScript(GROUP_ID) }} />
+      {/* Allowed by its hash in the CSP (lib/security/inline-scripts.ts). */}
+      <script dangerouslySetInnerHTML={{ __html: INLINE_SCRIPTS.themeToggle }} />
     </>
   );
 }

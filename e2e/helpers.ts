@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 
 /** Russian plural forms (one, few, many), written out independently of the site's ICU messages. */
@@ -105,4 +106,14 @@ export function proxyStack(): { base: string; instances: string[] } | undefined 
   if (process.env.E2E_PROXY !== "1") return undefined;
   const port = Number(process.env.E2E_PORT ?? 3210);
   return { base: `http://127.0.0.1:${port + 5000}`, instances: [port + 1, port + 2].map((p) => `http://127.0.0.1:${p}`) };
+}
+
+/**
+ * A preview cookie (`Cookie:` header value) as lib/security/preview.ts signs it, written out
+ * independently, for any token and expiry.
+ */
+export function previewCookie(slug: string, token: string, expiresMs: number): string {
+  const payload = `v1.${slug}.${Math.floor(expiresMs / 1000)}`;
+  const key = createHmac("sha256", token).update("svezhiy-vypusk preview cookie v1").digest();
+  return `editor_preview=${payload}.${createHmac("sha256", key).update(payload).digest("base64url")}`;
 }

@@ -103,20 +103,20 @@ test.describe("nginx in front of the app", { tag: "@smoke" }, () => {
     expect((await request.post("/section/politics")).headers()["x-cache-status"]).not.toBe("HIT");
   });
 
-  test("bypasses the cache for an editor in draft mode and a reader who answered the Metrika notice", async ({ request }) => {
+  test("bypasses the cache for an editor's preview and a reader who answered the Metrika notice", async ({ request }) => {
     // A URL nobody asked for yet, so a stored copy would show as a HIT below.
     const url = `/section/culture?proxy-check=${randomUUID()}`;
-    for (const cookie of ["__prerender_bypass=anything", "theme=dark; metrika_consent=granted"]) {
+    for (const cookie of ["editor_preview=anything", "theme=dark; metrika_consent=granted"]) {
       expect(await cacheStatus(request, url, { Cookie: cookie }), cookie).toBe("BYPASS");
       expect(await cacheStatus(request, url, { Cookie: cookie }), cookie).toBe("BYPASS");
     }
     // Nothing those readers got was stored.
     expect(await cacheStatus(request, url)).toBe("MISS");
     // A cookie that merely ends in the same name is not a bypass.
-    expect(await cacheStatus(request, `/news/${SEED.slug}`, { Cookie: "x__prerender_bypass=1" })).not.toBe("BYPASS");
+    expect(await cacheStatus(request, `/news/${SEED.slug}`, { Cookie: "xeditor_preview=1" })).not.toBe("BYPASS");
 
     // The real thing: a draft preview through the proxy shows the draft, uncached.
-    const preview = await request.get("/api/draft?token=e2e-preview-token&slug=e2e-draft");
+    const preview = await request.post("/api/draft", { form: { token: "e2e-preview-token", slug: "e2e-draft" } });
     expect(preview.status()).toBe(200);
     expect(preview.headers()["x-cache-status"]).toBe("BYPASS");
     expect(spaced(await preview.text())).toContain("Черновик: эта новость не должна появиться на сайте");

@@ -6,14 +6,13 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { cookies } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
-import { getNonce } from "@/lib/security/nonce";
+import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
 import { getContentIndex } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
-import { THEME_SCRIPT } from "@/lib/theme";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -38,15 +37,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
-  const nonce = await getNonce();
 
   return (
     // The theme script sets data-theme and data-js on <html>, so the error page (the one page that
     // hydrates) finds <html> differing from the server's markup by design: React is told not to mind.
     <html lang={localeFormats[locale].htmlLang} className={fontVariables} suppressHydrationWarning>
       <head>
-        {/* Before the first paint: the reader's stored theme, so there is no flash of the other. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* Before the first paint: the reader's stored theme, so there is no flash of the other.
+            Allowed by its hash in the CSP (lib/security/inline-scripts.ts). */}
+        <script dangerouslySetInnerHTML={{ __html: INLINE_SCRIPTS.theme }} />
       </head>
       <body className="bg-paper font-sans text-ink antialiased">
         {/* The error page is the one client component with text (and the one page that keeps Next's
@@ -64,7 +63,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
-          {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} nonce={nonce} />}
+          {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} />}
         </NextIntlClientProvider>
       </body>
     </html>

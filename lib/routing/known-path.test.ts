@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import { canonicalRedirect, decodePath, isKnownPath, isPassThroughFile, lastModified } from "./known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./known-path";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
 const idx = makeIndex([
@@ -125,5 +125,44 @@ describe("lastModified", () => {
     const at = Date.parse("2024-03-07T00:00:00+03:00");
     expect(lastModified(idx2, "/", at)).toBe(Date.parse("2024-03-06T09:00:00+03:00"));
     expect(lastModified(makeIndex([]), "/", at)).toBeUndefined();
+  });
+});
+
+describe("redirects stay on the site", () => {
+  const moved = makeIndex([makeArticle("x", "2024-03-01T10:00:00+03:00", { aliases: ["old-x"] })]);
+  // Paths as the proxy sees them, decoded: `/%2F%2FNEWS/x` arrives as `//NEWS/x`.
+  const tricky = ["//NEWS/x", "//evil.example", "/\\evil.example", "/\\\\evil.example/x", "//evil.example/", "/\\/News/x", "///Section/Politics", "//news//OLD-X", "/\\Search", "/news/\\evil.example"];
+  for (const path of tricky) {
+    it(`${JSON.stringify(path)} never leads to another host`, () => {
+      const to = canonicalRedirect(moved, path, now);
+      if (to === undefined) return;
+      expect(to).toMatch(/^\/(?![/\\])/);
+      expect(new URL(to, "https://news.example").origin).toBe("https://news.example");
+    });
+  }
+
+  it("collapses runs of slashes and backslashes", () => {
+    expect(canonicalRedirect(moved, "//NEWS/x", now)).toBe("/news/x");
+    expect(canonicalRedirect(moved, "//news//OLD-X", now)).toBe("/news/x");
+    expect(canonicalRedirect(moved, "/\\/News/x", now)).toBe("/news/x");
+    expect(sitePath("/\\evil.example//a\\b/")).toBe("/evil.example/a/b");
+    expect(sitePath("/")).toBe("/");
+  });
+});
+
+describe("hasMalformedParameter", () => {
+  it("finds broken percent-encoding in the parameters pages read", () => {
+    expect(hasMalformedParameter("?q=%zz")).toBe(true);
+    expect(hasMalformedParameter("?q=%D0")).toBe(true); // half a UTF-8 character
+    expect(hasMalformedParameter("?q=50%")).toBe(true); // a "%" without two hex digits
+    expect(hasMalformedParameter("?q=a&page=%ff")).toBe(true);
+    expect(hasMalformedParameter("?%71=%zz")).toBe(true); // `q`, spelt encoded
+  });
+
+  it("accepts well-formed queries and ignores parameters no page reads", () => {
+    expect(hasMalformedParameter("")).toBe(false);
+    expect(hasMalformedParameter("?q=%D0%9C%D0%B8%D0%BD%D1%81%D0%BA+2024&page=2")).toBe(false);
+    expect(hasMalformedParameter("?q=100%25")).toBe(false);
+    expect(hasMalformedParameter("?utm_source=%zz")).toBe(false);
   });
 });

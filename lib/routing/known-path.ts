@@ -19,6 +19,42 @@ export function decodePath(pathname: string): string | undefined {
 }
 
 /**
+ * A decoded path as one path on this site: runs of slashes and backslashes become one slash. A
+ * redirect built from `//evil.example` or `/\\evil.example` would otherwise leave the site
+ * (browsers read `//host` and `/\\host` as another host).
+ */
+export function sitePath(path: string): string {
+  return `/${path.split(/[/\\]+/).filter(Boolean).join("/")}`;
+}
+
+/**
+ * Whether the raw query string (`?a=b&…`, as sent) has a parameter the pages read whose value is
+ * not valid percent-encoded UTF-8 (`?q=%zz`, `?page=%ff`): such a URL is malformed and answers 404.
+ * URLSearchParams would quietly keep `%zz` as text and turn `%ff` into U+FFFD.
+ */
+export function hasMalformedParameter(search: string): boolean {
+  for (const pair of search.replace(/^\?/, "").split("&")) {
+    const eq = pair.indexOf("=");
+    const [rawName, rawValue] = eq < 0 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    const name = strictDecode(rawName);
+    if (name === undefined) {
+      if (/^(q|page)\b/.test(rawName)) return true;
+      continue;
+    }
+    if ((name === "q" || name === "page") && strictDecode(rawValue) === undefined) return true;
+  }
+  return false;
+}
+
+function strictDecode(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A file-like path outside the page routes (`/robots.txt`, `/favicon.ico`, files in public/),
  * which skips locale routing. Anything with `..` or a backslash is never a file.
  */
@@ -65,7 +101,7 @@ export function isKnownPath(
   }
   if (first === "news" && slug !== undefined) {
     if (!SLUG_PATTERN.test(slug)) return false;
-    // In draft mode the page itself checks Next's signed cookie before showing an unpublished one.
+    // `preview`: the proxy found an editor's signed preview cookie for this slug (lib/security/preview.ts).
     return (preview ? index.bySlug.get(slug) : findPublished(index, slug, now)) !== undefined;
   }
   if (first === "section" && slug !== undefined) {
@@ -98,7 +134,8 @@ function single(values: string[]): string | string[] | undefined {
  * it is percent-encoded.
  */
 export function canonicalRedirect(index: ContentIndex, path: string, now: number): string | undefined {
-  const lower = path.toLowerCase();
+  // Every target is built from the path's segments, so it starts with exactly one slash.
+  const lower = sitePath(path.toLowerCase());
   const parts = lower.split("/").filter(Boolean);
   if (parts[0] === "news" && parts.length === 2) {
     const moved = index.byAlias.get(parts[1]!);

@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, createNonce, siteIsHttps } from "./headers";
 
+const hashes = ["'sha256-AAAA'", "'sha256-BBBB'"];
+
 describe("contentSecurityPolicy", () => {
-  it("allows scripts only by nonce, and Metrika only when it is enabled", () => {
-    const off = contentSecurityPolicy("abc", { metrika: false, https: false, development: false });
-    expect(off).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
+  it("allows scripts only by hash, and Metrika only when it is enabled", () => {
+    const off = contentSecurityPolicy({ hashes, metrika: false, https: false, development: false });
+    expect(off).toContain("script-src 'self' 'sha256-AAAA' 'sha256-BBBB' 'strict-dynamic';");
+    expect(off).not.toContain("nonce");
     expect(off).toContain("frame-ancestors 'self'");
     expect(off).toContain("object-src 'none'");
     expect(off).not.toContain("mc.yandex.ru");
     expect(off).not.toContain("unsafe-eval");
-    const on = contentSecurityPolicy("abc", { metrika: true, https: true, development: false });
-    expect(on).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic' https://mc.yandex.ru;");
+    expect(/script-src [^;]*unsafe-inline/.test(off)).toBe(false); // inline styles only
+    const on = contentSecurityPolicy({ hashes, metrika: true, https: true, development: false });
+    expect(on).toContain("script-src 'self' 'sha256-AAAA' 'sha256-BBBB' 'strict-dynamic' https://mc.yandex.ru;");
     expect(on).toContain("upgrade-insecure-requests");
+  });
+
+  it("is the same for every response of a page, a nonce only for a page that keeps Next's runtime", () => {
+    const options = { hashes, metrika: false, https: false, development: false };
+    expect(contentSecurityPolicy(options)).toBe(contentSecurityPolicy(options));
+    expect(contentSecurityPolicy({ ...options, nonce: "abc" })).toContain("script-src 'self' 'nonce-abc' 'sha256-AAAA' 'sha256-BBBB' 'strict-dynamic';");
   });
 
   it("makes a different nonce each time", () => {

@@ -3,4 +3,5 @@ export interface StripOptions {
   stylesheet?: (href: string) => Buffer | undefined;
 }
 export function stripClientRuntimeBytes(buf: Buffer, options?: StripOptions): Buffer;
-export function shouldStrip(statusCode: number, contentType: string | undefined, cookieHeader: string | undefined): boolean;
+export function shouldStrip(statusCode: number, contentType: string | undefined): boolean;
+export function settlePolicy(res: import("node:http").ServerResponse, stripped: boolean): void;

@@ -79,10 +79,31 @@ export function stripClientRuntimeBytes(buf, { stylesheet } = {}) {
   return Buffer.concat(kept);
 }
 
-/** Whether a response is a page whose runtime can go: HTML, 200 or 404, not a draft preview. */
-export function shouldStrip(statusCode, contentType, cookieHeader) {
+/**
+ * Whether a response is a page whose runtime can go: HTML, 200 or 404. An editor's preview too: it
+ * is a server-rendered page like any other (its banner's button is a form), and its inline scripts
+ * are the site's own, which the CSP allows by hash. (The third argument, the Cookie header, is no
+ * longer read: Next's draft-mode cookie used to keep the runtime.)
+ */
+export function shouldStrip(statusCode, contentType) {
   if (statusCode !== 200 && statusCode !== 404) return false;
-  if (!/^text\/html\b/i.test(contentType ?? "")) return false;
-  // Next's own development tools and draft mode's preview stay as Next ships them.
-  return !/(?:^|;\s*)__prerender_bypass=/.test(cookieHeader ?? "");
+  return /^text\/html\b/i.test(contentType ?? "");
+}
+
+/** Must match PAGE_POLICY_HEADER in lib/security/headers.ts. */
+const PAGE_POLICY_HEADER = "x-page-csp";
+
+/**
+ * Settles a response's Content-Security-Policy once it is known whether the page keeps Next's
+ * client runtime. The proxy's policy carries this response's nonce, which Next stamps on its
+ * scripts; the page's own policy (inline scripts by hash, no nonce: the same for every response)
+ * comes in a private header. Only an HTML page that keeps the runtime (an error page) keeps the
+ * nonce; every other answer gets the page policy, and the private header never leaves the server.
+ */
+export function settlePolicy(res, stripped) {
+  const page = res.getHeader(PAGE_POLICY_HEADER);
+  if (page === undefined) return;
+  res.removeHeader(PAGE_POLICY_HEADER);
+  const keepsRuntime = !stripped && /^text\/html\b/i.test(String(res.getHeader("content-type") ?? ""));
+  if (!keepsRuntime) res.setHeader("Content-Security-Policy", page);
 }

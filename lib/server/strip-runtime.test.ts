@@ -1,5 +1,7 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
+import { settlePolicy, shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
 
 const stripClientRuntime = (html: string, options?: StripOptions) => stripClientRuntimeBytes(Buffer.from(html), options).toString("utf8");
 
@@ -45,11 +47,41 @@ describe("stripClientRuntimeBytes", () => {
 });
 
 describe("shouldStrip", () => {
-  it("strips found and not-found pages, never errors, other types or draft previews", () => {
-    expect(shouldStrip(200, "text/html; charset=utf-8", undefined)).toBe(true);
-    expect(shouldStrip(404, "text/html; charset=utf-8", "a=b")).toBe(true);
-    expect(shouldStrip(500, "text/html; charset=utf-8", undefined)).toBe(false);
-    expect(shouldStrip(200, "application/rss+xml", undefined)).toBe(false);
-    expect(shouldStrip(200, "text/html", "x=1; __prerender_bypass=abc")).toBe(false);
+  it("strips found and not-found pages, an editor's preview too; never errors or other types", () => {
+    expect(shouldStrip(200, "text/html; charset=utf-8")).toBe(true);
+    expect(shouldStrip(404, "text/html; charset=utf-8")).toBe(true);
+    expect(shouldStrip(500, "text/html; charset=utf-8")).toBe(false);
+    expect(shouldStrip(200, "application/rss+xml")).toBe(false);
+  });
+});
+
+describe("settlePolicy", () => {
+  const response = (headers: Record<string, string>) => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    return res;
+  };
+
+  const proxied = (contentType: string) =>
+    response({ "Content-Type": contentType, "Content-Security-Policy": "script-src 'nonce-n' 'sha256-x'", "x-page-csp": "script-src 'sha256-x'" });
+
+  it("keeps the nonce only on an HTML page that keeps Next's runtime, and drops the private header", () => {
+    const error = proxied("text/html; charset=utf-8");
+    settlePolicy(error, false);
+    expect(error.getHeader("content-security-policy")).toBe("script-src 'nonce-n' 'sha256-x'");
+    expect(error.getHeader("x-page-csp")).toBeUndefined();
+    const page = proxied("text/html; charset=utf-8");
+    settlePolicy(page, true);
+    expect(page.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
+    expect(page.getHeader("x-page-csp")).toBeUndefined();
+    const feed = proxied("application/rss+xml");
+    settlePolicy(feed, false);
+    expect(feed.getHeader("content-security-policy")).toBe("script-src 'sha256-x'");
+  });
+
+  it("leaves answers the proxy did not see alone", () => {
+    const media = response({ "Content-Security-Policy": "default-src 'none'" });
+    settlePolicy(media, false);
+    expect(media.getHeader("content-security-policy")).toBe("default-src 'none'");
   });
 });

@@ -1,4 +1,5 @@
 import { CONSENT_COOKIE, CONSENT_MAX_AGE, parseConsent, safeReturnPath } from "@/lib/consent";
+import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,8 @@ function returnPath(request: Request): string {
 
 /** The notice's form for readers without JavaScript: remembers the answer and goes back. */
 export async function POST(request: Request) {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
   const form = await request.formData().catch(() => undefined);
   const choice = parseConsent(String(form?.get("choice") ?? ""));
   if (!choice) return new Response("choice: must be granted or denied", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -1,7 +1,9 @@
+import { clientAddress, tokenGuesses, tooManyGuesses } from "@/lib/api/rate-limit";
 import { parseRevalidateBody } from "@/lib/api/revalidate-body";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
 import { getLiveContent } from "@/lib/content/store";
 import { formatProblem } from "@/lib/content/types";
+import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +12,20 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 /**
  * For newsrooms that push: re-reads the named content files, or the whole folder, right away.
- * Without REVALIDATE_TOKEN the endpoint does not exist.
+ * Without REVALIDATE_TOKEN the endpoint does not exist. Ten wrong tokens a minute from one address
+ * and it answers 429 to that address until the minute is over (lib/api/rate-limit.ts).
  */
 export async function POST(request: Request) {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
   const secret = process.env.REVALIDATE_TOKEN;
   if (!secret) return json({ error: "not found" }, 404);
+  const client = clientAddress(request.headers);
+  const now = Date.now();
+  const limit = tokenGuesses.check(client, now);
+  if (limit.limited) return tooManyGuesses(limit.retryAfterS, true);
   if (!tokenMatches(bearerToken(request.headers.get("authorization")), secret)) {
+    tokenGuesses.fail(client, now);
     return json({ error: "unauthorized" }, 401, { "WWW-Authenticate": "Bearer" });
   }
   const body = parseRevalidateBody(await request.text());

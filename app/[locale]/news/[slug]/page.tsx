@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { ArticleNeighbours } from "@/components/ArticleNeighbours";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
@@ -20,16 +19,20 @@ import { readingMinutes } from "@/lib/format/reading-time";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { articleBreadcrumbs, articleTrail, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { isPreviewOf } from "@/lib/security/preview-request";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, articlePath } from "@/lib/seo/urls";
 import { JsonLd } from "@/components/JsonLd";
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** Readers get published articles only; an editor in draft mode also gets drafts and scheduled ones. */
+/**
+ * Readers get published articles only; an editor with a preview cookie for this slug also gets it
+ * when it is a draft or scheduled (the cookie is checked against PREVIEW_TOKEN: lib/security/preview.ts).
+ */
 async function findArticle(index: ContentIndex, slug: string, now: number) {
   if (!SLUG_PATTERN.test(slug)) return undefined;
-  if ((await draftMode()).isEnabled) return index.bySlug.get(slug);
+  if (await isPreviewOf(slug, now)) return index.bySlug.get(slug);
   return findPublished(index, slug, now);
 }
 
@@ -49,7 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       article,
       sectionName: index.sectionBySlug.get(article.section)?.name,
     }),
-    ...(isPublished(article, now) && !(await draftMode()).isEnabled ? {} : { robots: { index: false, follow: false } }),
+    ...(isPublished(article, now) && !(await isPreviewOf(slug, now)) ? {} : { robots: { index: false, follow: false } }),
   };
 }
 
@@ -59,7 +62,7 @@ export default async function ArticlePage({ params }: Props) {
   const { index, now, timeZone, intl } = ctx;
   const article = await findArticle(index, slug, now);
   if (!article) notFound();
-  const [preview, body, t] = await Promise.all([draftMode().then((d) => d.isEnabled), getArticleBody(article), getTranslations("article")]);
+  const [preview, body, t] = await Promise.all([isPreviewOf(slug, now), getArticleBody(article), getTranslations("article")]);
   const section = index.sectionBySlug.get(article.section)!;
   const { previous, next } = previousAndNext(index, article, now);
   const more = moreNews(index, article, now, MORE_NEWS_SIZE);

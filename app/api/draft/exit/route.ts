@@ -1,13 +1,17 @@
-import { draftMode } from "next/headers";
 import { SLUG_PATTERN } from "@/lib/content/validate";
+import { siteIsHttps } from "@/lib/security/headers";
+import { endPreviewCookie } from "@/lib/security/preview";
+import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
-/** Leaves draft mode and returns to the article's public URL (the home page for anything else). */
+/** Ends the preview and returns to the article's public URL (the home page for anything else). */
 export async function POST(request: Request) {
-  (await draftMode()).disable();
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
   const form = await request.formData().catch(() => undefined);
   const slug = String(form?.get("slug") ?? "");
   const to = SLUG_PATTERN.test(slug) ? `/news/${slug}` : "/";
-  return new Response(null, { status: 303, headers: { Location: to, "Cache-Control": "no-store" } });
+  const secure = new URL(request.url).protocol === "https:" || siteIsHttps(process.env.SITE_URL);
+  return new Response(null, { status: 303, headers: { Location: to, "Set-Cookie": endPreviewCookie(secure), "Cache-Control": "no-store" } });
 }
