@@ -12,7 +12,7 @@
  */
 export const API_METHODS = {
   "/api/consent": ["POST"],
-  "/api/draft": ["GET"],
+  "/api/draft": ["GET", "POST"],
   "/api/draft/exit": ["POST"],
   "/api/revalidate": ["POST"],
 };

@@ -35,7 +35,7 @@ describe("allowedMethods", () => {
   it("an API route allows what it exports, HEAD with GET, and a trailing slash is the same route", () => {
     expect(allowedMethods("/api/consent")).toEqual(["POST", "OPTIONS"]);
     expect(allowedMethods("/api/consent/")).toEqual(["POST", "OPTIONS"]);
-    expect(allowedMethods("/api/draft")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect(allowedMethods("/api/draft")).toEqual(["GET", "POST", "HEAD", "OPTIONS"]);
   });
 });
 
@@ -55,7 +55,7 @@ describe("refusal", () => {
       expect(answer?.reason).toContain(method);
     }
     expect(refusal("GET", "/api/consent")).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
-    expect(refusal("DELETE", "/api/draft")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+    expect(refusal("DELETE", "/api/draft")).toMatchObject({ status: 405, allow: "GET, POST, HEAD, OPTIONS" });
   });
 
   it("answers OPTIONS itself with 204 and Allow", () => {
