@@ -89,7 +89,7 @@ test.describe("methods", () => {
     ["PUT", "/media/lukashenko-kazakhstan-sco.jpg", "GET, HEAD, OPTIONS"],
     ["TRACE", "/api/consent", "POST, OPTIONS"],
     ["GET", "/api/revalidate", "POST, OPTIONS"],
-    ["DELETE", "/api/draft", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/api/draft", "GET, POST, HEAD, OPTIONS"],
   ];
   for (const [method, path, allow] of CASES) {
     test(`${method} ${path} answers 405 with Allow`, async ({ baseURL }) => {
