@@ -9,4 +9,12 @@ export async function register(): Promise<void> {
   const { getLiveContent } = await import("./lib/content/store");
   // A failure here is not fatal: the first request retries and reports it.
   getLiveContent().catch(() => {});
+  // libvips (under sharp: the image optimizer, photo crops, link-preview cards) keeps the results of
+  // its last 100 operations, up to 50 MB of decoded pixels, and runs each image on one thread per
+  // core. Nothing here repeats an operation (answers are cached as encoded files), so its cache only
+  // holds memory; and fewer threads touch fewer malloc arenas. Set for the whole process before the
+  // first image: Next's optimizer leaves both alone when they are already at these values.
+  const sharp = (await import("sharp")).default;
+  sharp.cache(false);
+  sharp.concurrency(1);
 }

@@ -27,7 +27,13 @@ import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
+import { MALLOC_ENV } from "./lib/server/server-env.mjs";
 import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
+
+// glibc reads its malloc settings only at exec, so they cannot be set from here; without them image
+// work leaves hundreds of MB resident for good (lib/server/server-env.mjs).
+const mallocUnset = Object.keys(MALLOC_ENV).filter((name) => !process.env[name]);
+if (process.platform === "linux" && mallocUnset.length) console.error(`server.mjs: ${mallocUnset.join(", ")} not set: start it as \`npm run start\` does, with ${Object.entries(MALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}, or memory used for images is never given back`);
 
 // Next's own copy of the compression middleware; next.config turns Next's compression off so that
 // the pages are compressed here, after the client runtime has been taken out of them.

@@ -19,6 +19,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { serverEnv } from "../lib/server/server-env.mjs";
 import { renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
 import { createBackoff, RESTART_BACKOFF, type BackoffOptions } from "./restart-backoff";
 
@@ -170,7 +171,8 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
     await writeFile(path.join(conf, "nginx.conf"), renderMainConf({ prefix, user, mimeTypes, extra: options.extraServers?.replaceAll("{prefix}", prefix) }));
 
     // The instances first: nginx would only answer 502 until they are up.
-    const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" };
+    // serverEnv: glibc's malloc settings, read only at exec (lib/server/server-env.mjs).
+    const env: NodeJS.ProcessEnv = serverEnv({ NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" });
     const backoffs = options.appPorts.map(() => createBackoff(options.restartBackoff ?? RESTART_BACKOFF));
     // An instance that never answered is a startup error (reported below), not one to restart.
     const supervised = options.appPorts.map(() => false);

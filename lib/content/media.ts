@@ -38,6 +38,22 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   }
 }
 
+/**
+ * The modification stamp (mtime and size) of a media file the index knows, without reading it;
+ * undefined when there is no such file.
+ */
+export async function statMediaFile(segments: string[]): Promise<string | undefined> {
+  const rel = ["media", ...segments].join("/");
+  const index = await getContentIndex();
+  if (!index.media.has(rel)) return undefined;
+  try {
+    const stat = await fs.stat(path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/")));
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Crops Google asks for in NewsArticle images, each 1200 px wide. */
 export const CROPS: Record<string, { width: number; height: number }> = {
   "16x9": { width: 1200, height: 675 },

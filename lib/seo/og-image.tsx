@@ -3,8 +3,9 @@ import path from "node:path";
 import { ImageResponse } from "next/og";
 import sharp from "sharp";
 import type { Article, Section, SiteConfig } from "@/lib/content/types";
-import { readMediaFile } from "@/lib/content/media";
+import { readMediaFile, statMediaFile } from "@/lib/content/media";
 import { OG_HEIGHT, OG_WIDTH } from "./metadata";
+import { CardCache } from "./og-card-cache";
 
 type Font = { name: string; data: Buffer; weight: 700; style: "normal" };
 
@@ -45,6 +46,26 @@ const SANS = "SansLatin, SansCyrillic";
  */
 export function drawableText(s: string): string {
   return s.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, "").replace(/\s{2,}/g, " ").trim();
+}
+
+/**
+ * Drawn cards kept in memory: 32 MB holds the cards of the articles readers share at any one time
+ * (a card with a photo is 0.5-1 MB of PNG), and an instance's memory stays bounded however many
+ * articles crawlers walk through.
+ */
+const cards = new CardCache(32 * 1024 * 1024);
+
+/** What a card shows, and so when it must be drawn again: the article's file, names and photo. */
+export async function ogCardKey(article: Article, section: Section, site: SiteConfig): Promise<string> {
+  const src = article.image?.src;
+  const photo = src?.startsWith("/media/") ? await statMediaFile(src.slice("/media/".length).split("/")) : undefined;
+  return [article.slug, article.file, article.stamp ?? "", article.title, section.name, site.name, src ?? "", photo ?? ""].join("\0");
+}
+
+/** The article's preview card as PNG bytes, drawn once per version of the article (see `cards`). */
+export async function articleOgCard(article: Article, section: Section, site: SiteConfig, cache: CardCache = cards): Promise<Uint8Array> {
+  const key = await ogCardKey(article, section, site);
+  return cache.get(key, async () => new Uint8Array(await (await articleOgImage(article, section, site)).arrayBuffer()));
 }
 
 /** The 1200×630 preview card of an article: title, section and site name, over its photo if any. */
