@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { proxyStack } from "./e2e/helpers";
+import { MALLOC_ENV } from "./lib/server/server-env.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Set E2E_BASE_URL to run the suite against a server started elsewhere (e.g. behind a proxy). */
@@ -9,7 +10,9 @@ const external = process.env.E2E_BASE_URL;
  * front of two instances (scripts/proxy-stack.ts) and runs the tests tagged @smoke through it.
  */
 const proxy = proxyStack();
+// As `npm run start` runs the server: glibc's malloc settings (lib/server/server-env.mjs).
 const ENV = {
+  ...MALLOC_ENV,
   CONTENT_DIR: ".e2e/content",
   NEXT_TELEMETRY_DISABLED: "1",
   PREVIEW_TOKEN: "e2e-preview-token",

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import { serverEnv } from "../lib/server/server-env.mjs";
 
 /** Russian plural forms (one, few, many), written out independently of the site's ICU messages. */
 function plural(n: number, one: string, few: string, many: string): string {
@@ -83,7 +84,7 @@ export async function startServer(
     if (v === undefined) delete merged[k];
     else merged[k] = v;
   }
-  const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env: merged, stdio: "ignore" });
+  const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env: serverEnv(merged), stdio: "ignore" });
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;

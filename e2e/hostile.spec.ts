@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { serverEnv } from "../lib/server/server-env.mjs";
 
 /**
  * The hostile corpus (test/hostile-content: Markdown that cost the parser minutes to hours, a YAML
@@ -42,7 +43,7 @@ test.describe("hostile content in the folder", () => {
     const out = openSync(log, "w");
     server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
       cwd: root,
-      env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", MARKDOWN_BUDGET_MS: "2000" },
+      env: serverEnv({ ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", MARKDOWN_BUDGET_MS: "2000" }),
       stdio: ["ignore", out, out],
     });
     const deadline = Date.now() + 90_000;

@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { serverEnv } from "../lib/server/server-env.mjs";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +31,7 @@ const content = await mkdtemp(path.join(os.tmpdir(), "bench-content-"));
 await cp(path.join(root, "content"), content, { recursive: true });
 const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(PORT)], {
   cwd: root,
-  env: { ...process.env, CONTENT_DIR: content, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: serverEnv({ ...process.env, CONTENT_DIR: content, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" }),
   stdio: ["ignore", "ignore", "inherit"],
 });
 const exited = new Promise((r) => server.once("exit", r));

@@ -32,6 +32,7 @@ import { indexCacheOptions } from "../lib/content/store";
 import { writeCorpus } from "./corpus/write";
 import { median } from "./median";
 import { CLOCK_TICKS, settle } from "./settle";
+import { serverEnv } from "../lib/server/server-env.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -420,7 +421,7 @@ function startServer(content: string, port: number, logFile: string): ChildProce
   const out = createWriteStream(logFile, { flags: "a" });
   const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: serverEnv({ ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const }),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

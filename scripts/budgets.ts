@@ -23,6 +23,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { machineBusyMs, settle } from "./settle";
+import { serverEnv } from "../lib/server/server-env.mjs";
 
 const run = promisify(execFile);
 const arg = (name: string, fallback: number) => {
@@ -98,7 +99,7 @@ async function lighthouse(url: string, out: string): Promise<LighthouseReport> {
 
 const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(PORT)], {
   cwd: root,
-  env: { ...process.env, CONTENT_DIR: path.join(root, "content"), SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1", METRIKA_ID: "" },
+  env: serverEnv({ ...process.env, CONTENT_DIR: path.join(root, "content"), SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1", METRIKA_ID: "" }),
   stdio: ["ignore", "ignore", "inherit"],
 });
 const exited = new Promise((r) => server.once("exit", r));
