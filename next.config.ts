@@ -21,7 +21,8 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       // Pages get a nonce policy from the proxy; these never carry markup that should run.
       {
-        source: "/(api|media)/:path*",
+        // All of /media and /api but the editor's preview form (GET /api/draft), which needs its styles.
+        source: "/:path(media/.*|api/(?!draft$).*)",
         headers: [{ key: "Content-Security-Policy", value: NO_CONTENT_POLICY }],
       },
     ];

@@ -15,6 +15,15 @@ async function openPreview(page: Page, slug: string) {
   return res;
 }
 
+test("the preview form carries a policy of its own: its styles apply, nothing may run or load", async ({ page }) => {
+  const res = await page.goto("/api/draft?slug=e2e-draft");
+  const csp = res?.headers()["content-security-policy"] ?? "";
+  expect(csp.startsWith("default-src 'none'; style-src 'unsafe-inline';")).toBe(true);
+  expect(csp).not.toMatch(/script-src/);
+  const button = page.getByRole("button", { name: "Открыть предпросмотр" });
+  expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(22, 23, 26)");
+});
+
 async function status(request: APIRequestContext, url: string, cookie: string) {
   return (await request.get(url, { headers: { Cookie: cookie }, maxRedirects: 0 })).status();
 }

@@ -1,4 +1,4 @@
-import { draftForm } from "@/lib/api/draft-form";
+import { DRAFT_FORM_POLICY, DRAFT_TEXT_POLICY, draftForm } from "@/lib/api/draft-form";
 import { clientAddress, tokenGuesses, tooManyGuesses } from "@/lib/api/rate-limit";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
 import { getContentIndex } from "@/lib/content/store";
@@ -10,7 +10,7 @@ import { crossSiteRefusal } from "@/lib/security/same-origin";
 export const dynamic = "force-dynamic";
 
 const text = (body: string, status: number) =>
-  new Response(`${body}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  new Response(`${body}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY } });
 
 /**
  * `GET /api/draft?slug=…`: the form an editor opens from the newsroom's tools; it posts the token
@@ -24,7 +24,7 @@ export async function GET(request: Request) {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      "Content-Security-Policy": DRAFT_FORM_POLICY,
     },
   });
 }
@@ -61,6 +61,6 @@ export async function POST(request: Request) {
   const secure = new URL(request.url).protocol === "https:" || siteIsHttps(process.env.SITE_URL);
   return new Response(null, {
     status: 303,
-    headers: { Location: `/news/${slug}`, "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure), "Cache-Control": "no-store" },
+    headers: { Location: `/news/${slug}`, "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure), "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY },
   });
 }
