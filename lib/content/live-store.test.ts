@@ -223,6 +223,30 @@ describe("LiveContent", () => {
       expect(await until(c, () => c.index.bySlug.has("recreated"))).toEqual({ done: true, emptied: false });
     });
 
+    it("follows release after release, old ones deleted, though a new folder may reuse an old one's inode", async () => {
+      const releases = await mkdtemp(path.join(os.tmpdir(), "releases-"));
+      try {
+        const current = path.join(releases, "current");
+        await cp(root, path.join(releases, "r1"), { recursive: true });
+        await symlink("r1", current);
+        live = await LiveContent.open(current, { watch: true, log: (l) => logged.push(l), pool, ...hour });
+        await live.watching;
+        const c = live;
+        for (const [i, from] of [[2, "r1"], [3, "r2"], [4, "r3"]] as const) {
+          const next = path.join(releases, `r${i}`);
+          await cp(path.join(releases, from), next, { recursive: true });
+          await writeFile(path.join(next, "articles", `release-${i}.md`), article(`Выпуск ${i}`));
+          await symlink(`r${i}`, `${current}.tmp`);
+          await rename(`${current}.tmp`, current);
+          // The old release goes at once: the next folder made may get its inode back.
+          await rm(path.join(releases, from), { recursive: true, force: true });
+          expect(await until(c, () => c.index.bySlug.has(`release-${i}`))).toEqual({ done: true, emptied: false });
+        }
+      } finally {
+        await rm(releases, { recursive: true, force: true });
+      }
+    });
+
     it("follows a symbolic link switched to another release", async () => {
       const releases = await mkdtemp(path.join(os.tmpdir(), "releases-"));
       try {

@@ -93,7 +93,7 @@ export class LiveContent {
   private watcher?: TreeWatcher;
   private closed = false;
   private realRoot = "";
-  /** The content folder's device and inode (through links), to notice it being replaced. */
+  /** What the content folder is (folderId), to notice it being replaced. */
   private rootId = "";
   private rootTimer?: NodeJS.Timeout;
   private rootMissing = false;
@@ -574,11 +574,15 @@ export class LiveContent {
   }
 }
 
-/** `<device>:<inode>` of a folder, through symbolic links; "missing" when there is none. */
+/**
+ * What a folder is, through symbolic links: its real path, device, inode and birth time; "missing"
+ * when there is none. The inode alone is not enough: a folder removed frees its inode, and the
+ * next one made (the replacement, often) gets it again.
+ */
 async function folderId(dir: string): Promise<string> {
   try {
-    const s = await fs.stat(dir);
-    return s.isDirectory() ? `${s.dev}:${s.ino}` : "missing";
+    const [real, s] = await Promise.all([fs.realpath(dir), fs.stat(dir)]);
+    return s.isDirectory() ? `${real}|${s.dev}:${s.ino}:${s.birthtimeMs}` : "missing";
   } catch {
     return "missing";
   }
