@@ -6,13 +6,13 @@ import type { RenderPool } from "./render-pool";
 import type { Article, ArticleBody } from "./types";
 
 /** The Markdown of an article's body, or why it is not one to render (`body: …` problems). */
-export function articleMarkdown(text: string): { markdown: string } | { problem: string; unreadable?: true } {
+export function articleMarkdown(text: string): { markdown: string } | { problem: string; unreadable?: true; shape?: true } {
   if (text.includes("\u0000")) return { problem: "is not a text file", unreadable: true };
   // The fields are the index's business (validated when the file was read); only the body is needed.
   const fm = splitFrontMatter(text);
   if (!fm.ok) return { problem: `${fm.field}: ${fm.message}`, unreadable: true };
   const shape = markdownShapeProblem(fm.body);
-  return shape ? { problem: shape } : { markdown: fm.body };
+  return shape ? { problem: shape, shape: true } : { markdown: fm.body };
 }
 
 /**
@@ -26,7 +26,8 @@ export function renderArticleBody(text: string, article: Pick<Article, "leadFrom
   return { html, text: plain };
 }
 
-export type BodyResult = { body: ArticleBody; stamp?: string } | { problem: string; transient?: true };
+/** `shape`: refused by the shape bounds, which the index has already listed among the problems. */
+export type BodyResult = { body: ArticleBody; stamp?: string } | { problem: string; transient?: true; shape?: true };
 
 /**
  * Reads and renders an article's body from the content folder, in the pool's workers under their
@@ -42,7 +43,7 @@ export async function readArticleBody(root: string, article: Pick<Article, "file
 /** Renders an article's file text in the pool: the body, or why there is none. */
 export async function renderArticleText(text: string, article: Pick<Article, "leadFromBody">, pool: RenderPool, stamp?: string): Promise<BodyResult> {
   const source = articleMarkdown(text);
-  if (!("markdown" in source)) return { problem: source.problem, ...(source.unreadable ? { transient: true as const } : {}) };
+  if (!("markdown" in source)) return { problem: source.problem, ...(source.unreadable ? { transient: true as const } : {}), ...(source.shape ? { shape: true as const } : {}) };
   try {
     const { html, text: plain } = await pool.run({ kind: "render", markdown: source.markdown, takeLead: article.leadFromBody });
     return { body: { html, text: plain }, ...(stamp ? { stamp } : {}) };

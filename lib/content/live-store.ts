@@ -218,7 +218,7 @@ export class LiveContent {
       this.brokenBodies.delete(article.file);
       return result.body;
     }
-    if (!result.transient) this.bodyFailed(article.file, key, result.problem);
+    if (!result.transient) this.bodyFailed(article.file, key, result.problem, !result.shape);
     else if (!this.brokenBodies.has(article.file)) {
       this.brokenBodies.add(article.file);
       this.options.log(`${article.file}: body: cannot be read now (${result.problem}); the page shows the lead until the file is fixed`);
@@ -231,9 +231,11 @@ export class LiveContent {
    * failed) is remembered with its stamp, so that it is not tried again until the file changes, and
    * is listed among the content problems as `<file>: body: …`.
    */
-  private bodyFailed(file: string, key: string, message: string) {
+  private bodyFailed(file: string, key: string, message: string, list: boolean) {
     this.failedBodies.set(key, message);
     if (this.failedBodies.size > FAILED_BODIES) this.failedBodies.delete(this.failedBodies.keys().next().value!);
+    // A body refused for its shape is listed by the index already.
+    if (!list) return;
     this.bodyProblems.set(file, { file, field: "body", message: `${message}; the page shows the lead only` });
     void this.enqueue(async () => this.publish());
   }
@@ -515,7 +517,7 @@ export class LiveContent {
     if (this.rendering.has(key)) return;
     const pending = renderArticleText(text, article, this.renderer).then((result) => {
       if (!("body" in result)) {
-        if (!result.transient) this.bodyFailed(rel, key, result.problem);
+        if (!result.transient) this.bodyFailed(rel, key, result.problem, !result.shape);
         return this.lastGood.get(rel) ?? EMPTY_BODY;
       }
       this.bodies.set(key, result.body);
