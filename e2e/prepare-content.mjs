@@ -1,6 +1,7 @@
 // Builds the content folder the end-to-end tests run against: the bundled demo content plus
 // fixtures that must stay invisible (draft, scheduled, broken files) or render safely.
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -8,7 +9,10 @@ const target = path.join(root, ".e2e", "content");
 
 await rm(path.join(root, ".e2e"), { recursive: true, force: true });
 await mkdir(target, { recursive: true });
-await cp(path.join(root, "content"), target, { recursive: true });
+// Without what the importer wrote into the demo folder: the suite imports the feeds itself, below.
+const partners = JSON.parse(await readFile(path.join(root, "content", "sources.json"), "utf8")).map((s) => s.id);
+const importedHere = new Set([".import", ...partners.flatMap((id) => [`articles/${id}`, `media/${id}`])]);
+await cp(path.join(root, "content"), target, { recursive: true, filter: (src) => !importedHere.has(path.relative(path.join(root, "content"), src).split(path.sep).join("/")) });
 await cp(path.join(root, "e2e", "fixtures"), target, { recursive: true });
 
 // Fifteen older sport stories take the section to 21 articles: two pages and "21 новость".
@@ -46,5 +50,11 @@ await writeFile(
   path.join(target, "articles", "culture", "e2e-long-read.md"),
   `---\ntitle: "Длинное чтение для проверки времени"\ndate: "2024-02-10T10:00:00+03:00"\nsection: culture\nlead: "Лид длинного материала."\n---\n${Array.from({ length: 50 }, () => `${sentence} ${sentence}`).join("\n\n")}\n`,
 );
+
+// The demo partners' feeds (content/sources.json, file: feeds) imported as `npm run import` does:
+// the suite sees imported articles with their attribution, photos and «Также сообщают». The demo
+// folder's own imports, if someone ran the importer there, are not copied (see .gitignore).
+const imported = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--content", target, "--quiet"], { cwd: root, encoding: "utf8" });
+if (imported.status !== 0) throw new Error(`the importer failed on the demo feeds:\n${imported.stdout}${imported.stderr}`);
 
 console.log(`e2e content prepared in ${target}`);

@@ -116,6 +116,8 @@ try {
     env: { ...process.env, CONTENT_DIR: content },
     appOutput: "files",
     extraServers: staticServer,
+    // Measured: the pages, not an importer writing beside them.
+    importer: false,
   });
   const staticRoot = path.join(stack.prefix, "static");
   await mkdir(staticRoot, { mode: 0o755 });

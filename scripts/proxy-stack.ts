@@ -7,8 +7,12 @@
  * systemd's `Restart=on-failure` does in production. Ctrl-C (or SIGTERM) stops everything by PID
  * and removes the prefix. Needs `npm run build` first and nginx (`apt-get install -y nginx`).
  *
+ * When CONTENT_DIR holds a sources.json, one importer (`npm run import -- --watch`) runs beside the
+ * instances, supervised the same way: one, because two would race for the same slugs.
+ *
  * Options: --port N (nginx, 8080), --app-port N (first instance, 3000; the others follow),
- * --instances N (2). The instances get this process's environment (CONTENT_DIR, SITE_URL, tokens).
+ * --instances N (2), --no-import. The instances get this process's environment (CONTENT_DIR,
+ * SITE_URL, tokens).
  *
  * Also a module: the end-to-end suite and `npm run bench` start the same stack through
  * startProxyStack().
@@ -37,6 +41,8 @@ export interface ProxyStackOptions {
   extraServers?: string;
   /** When to start a dead instance again (default: 0.5 s doubling to 30 s, reset after a minute). */
   restartBackoff?: BackoffOptions;
+  /** Run the importer beside the instances (default: when CONTENT_DIR has a sources.json). */
+  importer?: boolean;
 }
 
 export interface ProxyStack {
@@ -54,6 +60,8 @@ export interface ProxyStack {
   stop: () => Promise<void>;
   /** Settles when nginx exits on its own (not through stop()); dead instances are restarted. */
   died: Promise<string>;
+  /** Whether an importer runs beside the instances. */
+  importing: boolean;
 }
 
 export function nginxBinary(): string {
@@ -129,7 +137,8 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
   const prefix = await mkdtemp(path.join(os.tmpdir(), "svezhiy-vypusk-nginx-"));
   let proxy: ChildProcess | undefined;
   const apps: ChildProcess[] = [];
-  const all = () => (proxy ? [proxy, ...apps] : apps);
+  let importer: ChildProcess | undefined;
+  const all = () => [...(proxy ? [proxy] : []), ...apps, ...(importer ? [importer] : [])];
   // Last resort if the caller dies without stop(): nothing started here outlives it.
   const killAll = () => all().forEach((c) => c.exitCode === null && c.signalCode === null && c.kill("SIGKILL"));
   process.once("exit", killAll);
@@ -142,7 +151,8 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       restartTimers.forEach((t) => clearTimeout(t));
       // nginx first, so no request reaches an instance that is going away.
       if (proxy) await stopChild(proxy, "SIGTERM");
-      await Promise.all(apps.map((c) => stopChild(c, "SIGTERM")));
+      // The importer finishes the file it is writing (its writes are atomic either way).
+      await Promise.all([...apps, ...(importer ? [importer] : [])].map((c) => stopChild(c, "SIGTERM")));
       process.removeListener("exit", killAll);
       await rm(prefix, { recursive: true, force: true });
       running.delete(stop);
@@ -210,6 +220,31 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       }),
     );
 
+    const contentDir = path.resolve(root, env.CONTENT_DIR || "content");
+    if (options.importer ?? existsSync(path.join(contentDir, "sources.json"))) {
+      const backoff = createBackoff(options.restartBackoff ?? RESTART_BACKOFF);
+      const startImporter = () => {
+        const toFile = options.appOutput === "files";
+        const output = toFile ? "pipe" : "inherit";
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--watch"], { cwd: root, env: { ...env, CONTENT_DIR: contentDir }, stdio: ["ignore", output, output] });
+        if (toFile) {
+          const file = createWriteStream(path.join(prefix, "logs", "importer.log"), { flags: "a" });
+          child.stdout?.pipe(file);
+          child.stderr?.pipe(file);
+        }
+        importer = child;
+        const startedAt = Date.now();
+        child.once("exit", (code, signal) => {
+          if (stopping) return;
+          const delay = backoff.next(Date.now() - startedAt);
+          console.error(`importer exited (${code ?? signal}); starting it again in ${delay / 1000} s`);
+          const timer = setTimeout(() => !stopping && startImporter(), delay);
+          restartTimers.push(timer);
+        });
+      };
+      startImporter();
+    }
+
     const nginxArgs = ["-p", prefix, "-c", path.join(conf, "nginx.conf"), "-e", path.join(prefix, "logs", "error.log")];
     const check = spawnSync(nginx, ["-t", "-q", ...nginxArgs], { encoding: "utf8" });
     if (check.status !== 0) throw new Error(`nginx rejects the configuration:\n${check.stderr}`);
@@ -229,6 +264,7 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       prefix,
       stop,
       died,
+      importing: importer !== undefined,
     };
   } catch (error) {
     await stop();
@@ -247,15 +283,16 @@ async function main() {
   const port = arg("port", 8080);
   const appPort = arg("app-port", 3000);
   const instances = arg("instances", 2);
+  const importer = process.argv.includes("--no-import") ? false : undefined;
   const shutdown = (code: number) => void stopAllStacks().then(() => process.exit(code));
   process.once("SIGINT", () => shutdown(0));
   process.once("SIGTERM", () => shutdown(0));
-  const stack = await startProxyStack({ port, appPorts: Array.from({ length: instances }, (_, i) => appPort + i) });
+  const stack = await startProxyStack({ port, appPorts: Array.from({ length: instances }, (_, i) => appPort + i), importer });
   void stack.died.then((what) => {
     console.error(`${what}; stopping the rest`);
     shutdown(1);
   });
-  console.log(`nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}); prefix ${stack.prefix}`);
+  console.log(`nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}${stack.importing ? "; the importer watches sources.json" : ""}); prefix ${stack.prefix}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
