@@ -45,6 +45,11 @@ describe("decodeText", () => {
     expect(decodeText(Buffer.from(text, "utf16le").swap16())).toBe(text);
   });
 
+  it("reads a UTF-16 declaration in ASCII bytes as the UTF-8 it must be", () => {
+    const text = `<?xml version="1.0" encoding="UTF-16"?><t>${PHRASE}</t>`;
+    expect(decodeText(Buffer.from(text))).toBe(text);
+  });
+
   it("defaults to UTF-8 and replaces invalid bytes instead of throwing", () => {
     expect(decodeText(Buffer.from(PHRASE))).toBe(PHRASE);
     expect(decodeText(Buffer.from([0x61, 0xff, 0x62]))).toBe("a\uFFFDb");

@@ -33,7 +33,11 @@ export function charsetFromXmlDeclaration(bytes: Buffer): string | undefined {
   if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return "utf-16be";
   const head = bytes.subarray(0, DECLARATION_WINDOW).toString("latin1");
   const match = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-  return match?.[1];
+  const label = match?.[1];
+  // A declaration we could read as ASCII cannot really be UTF-16 (that was checked above); a
+  // document claiming it is mislabelled UTF-8, as the HTML standard also assumes.
+  if (label && /^utf-?16/i.test(label)) return "utf-8";
+  return label;
 }
 
 /** A TextDecoder for `label`, or the operator-facing error when the platform does not know it. */

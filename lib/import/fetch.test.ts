@@ -440,6 +440,16 @@ describe("fetchResource for file: URLs", () => {
     expect((await failure(absolute, fileOpts())).reason).toBe("file not found: feeds/x.xml");
   });
 
+  it("refuses a FIFO without waiting for a writer", async (ctx) => {
+    const fifo = path.join(root, "feeds", "pipe.xml");
+    try {
+      execFileSync("mkfifo", [fifo], { stdio: "ignore" });
+    } catch {
+      return ctx.skip();
+    }
+    expect((await failure("file:feeds/pipe.xml", fileOpts())).reason).toBe("not a file: feeds/pipe.xml");
+  });
+
   it("refuses a file over the cap and a folder", async () => {
     expect((await failure("file:feeds/big.xml", fileOpts())).reason).toBe("larger than 1 MB");
     expect((await failure("file:feeds", fileOpts())).reason).toBe("not a file: feeds");

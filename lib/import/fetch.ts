@@ -252,6 +252,9 @@ function requestOnce(url: URL, ctx: HopContext): Promise<Hop> {
     signal.addEventListener("abort", onAbort, { once: true });
 
     const onResponse = (res: http.IncomingMessage): void => {
+      // Branches that do not read the body destroy it unread; a late socket error then must not
+      // surface as an unhandled 'error' event that would take the importer down.
+      res.on("error", () => undefined);
       const status = res.statusCode ?? 0;
       if (REDIRECT_STATUSES.has(status)) return finish({ kind: "redirect", status, location: header(res, "location") });
       if (status === 304) return finish({ kind: "done", result: { status: "not-modified", url: url.href } });
@@ -411,7 +414,8 @@ async function fetchFile(raw: string, url: URL, options: FetchOptions): Promise<
     const real = await fs.realpath(target);
     if (root && !isInside(await fs.realpath(root), real)) throw new ImportError(`file outside the content folder: ${shown}`);
     // O_NOFOLLOW: if the checked path is swapped for a symlink after realpath, opening it fails.
-    handle = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever; the isFile check refuses it.
+    handle = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
     const stat = await handle.stat();
     if (!stat.isFile()) throw new ImportError(`not a file: ${shown}`);
     if (stat.size > options.maxBytes) throw tooLarge(options.maxBytes);
