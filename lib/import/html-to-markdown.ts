@@ -159,8 +159,8 @@ export function boundNesting(html: string, cap: number): string {
     let keep = true;
     if (closing) {
       // Searched near the top only, so stray end tags cannot make the pass quadratic.
-      const at = stack.lastIndexOf(name);
-      if (at >= 0 && stack.length - at <= 64) {
+      const at = nearTop(stack, name, 64);
+      if (at >= 0) {
         keep = at < cap;
         stack.length = at;
       }
@@ -194,6 +194,12 @@ export function boundNesting(html: string, cap: number): string {
   if (copied === 0) return html;
   out.push(html.slice(copied));
   return out.join("");
+}
+
+/** Index of the last `name` among the top `window` entries of `stack`, or -1. */
+function nearTop(stack: readonly string[], name: string, window: number): number {
+  for (let k = stack.length - 1; k >= 0 && k >= stack.length - window; k--) if (stack[k] === name) return k;
+  return -1;
 }
 
 /** Index after the `>` that ends the tag whose attributes start at `from`, quotes respected. */

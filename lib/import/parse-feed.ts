@@ -176,7 +176,7 @@ function makeElement(tag: SaxesTagNS, parentBase: string): XmlElement {
 /** An RSS item or Atom entry, where the format puts them. */
 function isItem(element: XmlElement, parent: XmlElement): boolean {
   if (element.local === "item") return parent.local === "channel" || parent.local === "RDF";
-  return element.local === "entry" && element.uri === NS.atom && parent.local === "feed";
+  return element.local === "entry" && parent.local === "feed";
 }
 
 // ---------------------------------------------------------------------------------------------
