@@ -148,6 +148,15 @@ describe("htmlToMarkdown: hostile shapes", () => {
     }
   });
 
+  it("stays fast on stray end tags and on formatting the parser reopens in every paragraph", () => {
+    const formatting = Array.from({ length: 5000 }, (_, i) => `<b id=b${i}>`).join("");
+    for (const html of ["<b>".repeat(100_000) + "</i>".repeat(100_000), formatting + "</p><p>x".repeat(20_000), "<b><div>".repeat(5000) + "</b>x".repeat(5000)]) {
+      const t = performance.now();
+      convert(html);
+      expect(performance.now() - t).toBeLessThan(3000);
+    }
+  });
+
   it("falls back to plain paragraphs when the Markdown would break a shape bound", () => {
     const { markdown } = convert(`<p>${"<em>a</em> ".repeat(500)}</p><p>${"!".repeat(100)} конец</p>`);
     expect(markdown).toContain("конец");
