@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -25,14 +25,21 @@ export function wordSourceLimit(maxWords: number): number {
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * What a body may hold once rendered: GitHub's schema, with links limited to the web, mail and
+ * phone. Exported so the feed importer sanitises partner HTML by the very same rules before it
+ * becomes Markdown: what it keeps is then what the site would show.
+ */
+export const BODY_SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"] },
+};
+
 // Raw HTML in Markdown is dropped by remark-rehype (no allowDangerousHtml); the sanitizer is the
 // second fence for anything the Markdown itself can express, such as javascript: links.
 const toHtml = unified()
   .use(remarkRehype)
-  .use(rehypeSanitize, {
-    ...defaultSchema,
-    protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"] },
-  })
+  .use(rehypeSanitize, BODY_SANITIZE_SCHEMA)
   .use(rehypeExternalLinks)
   // Runs on the sanitised tree, so it only ever sees text the reader will see.
   .use(rehypeTypography)
