@@ -19,7 +19,7 @@ const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_
 /** "90s", "10m", "2h", "1d" → milliseconds, or undefined when it is not such a duration. */
 export function parseEvery(v: string): number | undefined {
   const m = /^(\d{1,6})\s*([smhd])$/.exec(v.trim());
-  return m ? Number(m[1]) * UNITS[m[2]] : undefined;
+  return m ? Number(m[1]) * (UNITS[m[2] ?? ""] ?? Number.NaN) : undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

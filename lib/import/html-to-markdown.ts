@@ -374,7 +374,8 @@ function imageSource(img: Element, baseUrl: string): string | undefined {
   const candidates = [p.dataSrc, p.dataOriginal, p.dataLazySrc, p.src, srcset?.trim().split(/\s+/)[0]];
   for (const candidate of candidates) {
     if (typeof candidate !== "string" || candidate.trim() === "") continue;
-    const url = absoluteUrl(candidate, baseUrl, ["http:", "https:"]);
+    // Pictures beside a `file:` feed are files too (the fetcher keeps them inside its folder).
+    const url = absoluteUrl(candidate, baseUrl, baseUrl.startsWith("file:") ? ["http:", "https:", "file:"] : ["http:", "https:"]);
     if (url) return url;
   }
   return undefined;

@@ -33,7 +33,8 @@ function stems(text: string, max: number): string[] {
   const out: string[] = [];
   for (const { word } of tokenize(text)) {
     const terms = wordTerms(word);
-    if (terms.length > 0) out.push(terms[0]);
+    const stem = terms[0];
+    if (stem !== undefined) out.push(stem);
     if (out.length >= max) break;
   }
   return out;
@@ -54,7 +55,7 @@ export function fingerprint(title: string, opening: string): Fingerprint {
   const words = stems(opening, OPENING_WORDS);
   const pairs = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++) pairs.add(fnv(`${words[i]} ${words[i + 1]}`));
-  if (words.length === 1) pairs.add(fnv(words[0]));
+  if (words.length === 1) pairs.add(fnv(words[0] ?? ""));
   const n = [...new Set(tokenize(title).map((x) => normalizeWord(x.word)).filter((w) => /^\d+$/.test(w)))].sort();
   return { t, o: [...pairs].sort((a, b) => a - b), n };
 }

@@ -231,6 +231,16 @@ function webUrl(url: string | undefined, base: string): string | undefined {
   return absoluteUrl(url, base, ["http:", "https:"]);
 }
 
+/**
+ * A photo's address: http(s), or a file beside a `file:` feed (an agency that drops feed files
+ * with their photos into a folder; the fetcher keeps it inside that folder). A feed read over the
+ * network never names a file on this machine.
+ */
+function imageUrl(url: string | undefined, base: string): string | undefined {
+  if (!url || url.length > MAX_URL_CHARS) return undefined;
+  return absoluteUrl(url, base, base.startsWith("file:") ? ["http:", "https:", "file:"] : ["http:", "https:"]);
+}
+
 /** Trimmed, whitespace-collapsed, bounded, deduplicated regardless of case, in feed order. */
 function categoriesOf(values: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -293,7 +303,7 @@ function isImageType(type: string | undefined): boolean {
 
 /** A Media RSS content or thumbnail, with the credit and description next to it or above it. */
 function mediaImage(el: XmlElement, context: readonly XmlElement[]): FeedImage | undefined {
-  const url = webUrl(attr(el, "url"), el.base);
+  const url = imageUrl(attr(el, "url"), el.base);
   if (!url) return undefined;
   const near = [el, ...context];
   const credit = near.map((n) => collapse(textOf(find(n, [NS.media], "credit") ?? find(n, [NS.media], "copyright")))).find(Boolean);
@@ -317,7 +327,7 @@ function isImageContent(el: XmlElement): boolean {
 /** The item's photo: enclosure, Media RSS (directly or in a group), Atom enclosure link. */
 function feedImage(el: XmlElement): FeedImage | undefined {
   const enclosure = findAll(el, ["", NS.rss1], "enclosure").find((e) => isImageType(attr(e, "type")));
-  const enclosureUrl = enclosure && webUrl(attr(enclosure, "url"), enclosure.base);
+  const enclosureUrl = enclosure && imageUrl(attr(enclosure, "url"), enclosure.base);
   if (enclosureUrl) return mediaImage(enclosure, [el]) ?? { url: enclosureUrl };
 
   const groups = findAll(el, [NS.media], "group");
@@ -336,7 +346,7 @@ function feedImage(el: XmlElement): FeedImage | undefined {
   }
 
   const atomEnclosure = findAll(el, [NS.atom], "link").find((l) => attr(l, "rel") === "enclosure" && isImageType(attr(l, "type")));
-  const atomUrl = atomEnclosure && webUrl(attr(atomEnclosure, "href"), atomEnclosure.base);
+  const atomUrl = atomEnclosure && imageUrl(attr(atomEnclosure, "href"), atomEnclosure.base);
   return atomUrl ? { url: atomUrl } : undefined;
 }
 
@@ -353,7 +363,7 @@ function firstHtmlImage(html: string | undefined, base: string): FeedImage | und
     const end = html.indexOf(">", m.index);
     const tag = html.slice(m.index, end < 0 ? m.index + 2000 : Math.min(end, m.index + 2000));
     const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
-    const url = src && webUrl(htmlToText(src[1] ?? src[2] ?? src[3] ?? ""), base);
+    const url = src && imageUrl(htmlToText(src[1] ?? src[2] ?? src[3] ?? ""), base);
     if (url) {
       const altMatch = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
       const alt = altMatch ? cap(htmlToText(altMatch[1] ?? altMatch[2] ?? ""), MAX_TITLE_CHARS) : "";

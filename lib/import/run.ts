@@ -95,7 +95,7 @@ export function resolveSourceUrl(root: string, url: string): string {
 
 /** Shared by every source of one pass: slugs in use and the stories of the last 48 hours. */
 class PassContext {
-  private slugs?: Set<string>;
+  private slugs?: Promise<Set<string>>;
   readonly states = new Map<string, SourceState>();
 
   constructor(
@@ -116,16 +116,19 @@ class PassContext {
 
   /** Every slug of the content folder, read once per pass and only when a new article needs one. */
   async slugTaken(): Promise<(slug: string) => boolean> {
-    if (!this.slugs) {
-      const files = await walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []);
-      this.slugs = new Set(files.map((f) => path.basename(f).replace(/\.md$/i, "")));
-    }
-    const slugs = this.slugs;
-    return (slug) => slugs.has(slug);
+    // One walk, however many items ask at once: a second would drop the slugs claimed meanwhile.
+    this.slugs ??= walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []).then(
+      (files) => new Set([...files.map((f) => path.basename(f).replace(/\.md$/i, "")), ...this.claimed]),
+    );
+    const slugs = await this.slugs;
+    return (slug) => slugs.has(slug) || this.claimed.has(slug);
   }
 
+  /** Slugs given out in this pass (also before the walk above is done). */
+  private readonly claimed = new Set<string>();
+
   claimSlug(slug: string) {
-    this.slugs?.add(slug);
+    this.claimed.add(slug);
   }
 }
 
@@ -149,13 +152,12 @@ export async function runImport(options: ImportOptions): Promise<PassReport> {
   // that which of two partners' copies of one story becomes the article does not depend on which
   // answered first, and at most SOURCE_CONCURRENCY fetched feeds wait in memory.
   const reports: SourceReport[] = [];
-  const fetches: Promise<Fetched>[] = [];
-  const start = (i: number) => {
-    if (i < sources.length && !fetches[i]) fetches[i] = fetchSource(sources[i], ctx);
-  };
-  for (let i = 0; i < sources.length; i++) {
-    for (let j = i; j < i + SOURCE_CONCURRENCY; j++) start(j);
-    reports.push({ id: sources[i].id, name: sources[i].name, summary: await importFetched(sources[i], await fetches[i], ctx) });
+  const fetches = new Map<SourceConfig, Promise<Fetched>>();
+  for (const [i, source] of sources.entries()) {
+    for (const next of sources.slice(i, i + SOURCE_CONCURRENCY)) if (!fetches.has(next)) fetches.set(next, fetchSource(next, ctx));
+    const fetched = await fetches.get(source)!;
+    fetches.delete(source);
+    reports.push({ id: source.id, name: source.name, summary: await importFetched(source, fetched, ctx) });
   }
   // A duplicate may have changed another source's state («Также сообщают»): all are saved.
   for (const s of config.sources) await writeSourceState(root, s.id, ctx.states.get(s.id)!);
