@@ -101,11 +101,12 @@ export const DUPLICATE_WINDOW_MS = 48 * 3_600_000;
 
 /**
  * The earliest recent article of another source that tells the same story, if any. Candidates
- * are found through shared headline stems and opening pairs, so a check costs a few lookups, not
- * a comparison with every story of the last two days.
+ * are the articles that share opening pairs with the item (every rule above needs a fifth of the
+ * shorter opening in common), counted through an index of pairs: a check costs a few lookups, not
+ * a comparison with every story of the last two days, however common a headline word is.
  */
 export class RecentStories {
-  private readonly byTerm = new Map<string, Set<RecentArticle>>();
+  private readonly byPair = new Map<number, RecentArticle[]>();
   private readonly all: RecentArticle[] = [];
 
   constructor(recent: readonly RecentArticle[] = [], now = Date.now()) {
@@ -114,27 +115,21 @@ export class RecentStories {
 
   add(r: RecentArticle): void {
     this.all.push(r);
-    for (const key of this.keys(r.fp)) {
-      let set = this.byTerm.get(key);
-      if (!set) this.byTerm.set(key, (set = new Set()));
-      set.add(r);
+    for (const pair of r.fp.o) {
+      const list = this.byPair.get(pair);
+      if (list) list.push(r);
+      else this.byPair.set(pair, [r]);
     }
   }
 
-  private keys(fp: Fingerprint): string[] {
-    return [...fp.t.map((t) => `t${t}`), ...fp.o.map((o) => `o${o}`)];
-  }
-
   findSame(fp: Fingerprint, source: string, now = Date.now()): RecentArticle | undefined {
-    const seen = new Set<RecentArticle>();
+    const shared = new Map<RecentArticle, number>();
+    for (const pair of fp.o) for (const r of this.byPair.get(pair) ?? []) shared.set(r, (shared.get(r) ?? 0) + 1);
     let best: RecentArticle | undefined;
-    for (const key of this.keys(fp)) {
-      for (const r of this.byTerm.get(key) ?? []) {
-        if (seen.has(r)) continue;
-        seen.add(r);
-        if (r.source === source || now - r.at > DUPLICATE_WINDOW_MS) continue;
-        if (isSameStory(fp, r.fp) && (!best || r.at < best.at)) best = r;
-      }
+    for (const [r, count] of shared) {
+      if (count < THRESHOLDS.openingWithTitle * Math.min(fp.o.length, r.fp.o.length)) continue;
+      if (r.source === source || now - r.at > DUPLICATE_WINDOW_MS) continue;
+      if (isSameStory(fp, r.fp) && (!best || r.at < best.at)) best = r;
     }
     return best;
   }

@@ -117,10 +117,14 @@ describe("an RSS 2.0 source", () => {
     const second = await run();
     expect(only(second).summary).toMatchObject({ ok: true, notModified: true, new: 0, updated: 0 });
     expect(server.requests.at(-1)!.headers["if-none-match"]).toMatch(/^"/);
-    // Without a 304 (a partner that ignores validators), unchanged items are still not written.
+    // A partner that ignores validators but sends the same bytes has changed nothing either.
     server.routes.set("/rss", { body: rssFeed("A", [item(1), item(2)]), etag: false });
     const third = await run();
-    expect(only(third).summary).toMatchObject({ ok: true, notModified: false, new: 0, updated: 0, unchanged: 2 });
+    expect(only(third).summary).toMatchObject({ ok: true, notModified: true, new: 0, updated: 0 });
+    // Nor does one that rebuilds its feed with the same items: unchanged items are not written.
+    server.routes.set("/rss", { body: `${rssFeed("A", [item(1), item(2)])}<!-- rebuilt ${Date.now()} -->`, etag: false });
+    const fourth = await run();
+    expect(only(fourth).summary).toMatchObject({ ok: true, notModified: false, new: 0, updated: 0, unchanged: 2 });
     const after = await fs.stat(path.join(root, "articles", "alpha", await firstFile("alpha")));
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });

@@ -1,23 +1,36 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import sharp from "sharp";
 import { parseFrontMatter } from "../content/front-matter";
-import { walk } from "../content/load";
 import { SOURCES_FILE, validateSources } from "../content/sources";
 import type { ContentProblem, Section } from "../content/types";
 import { validateSections } from "../content/validate";
 import { composeArticle, hashText, type ArticleFields } from "./article-file";
 import { decodeText, sniffHtml } from "./encoding";
-import { extractArticle } from "./extract-page";
 import { fetchResource } from "./fetch";
-import { htmlToMarkdown, htmlToText } from "./html-to-markdown";
 import { sniffImage } from "./image-sniff";
 import { fingerprint, RecentStories } from "./near-duplicate";
-import { parseFeed } from "./parse-feed";
 import { makeSlug, transliterate } from "./slug";
 import { readRecent, readSourceState, writeFileAtomic, writeRecent, writeSourceState, type ItemState, type RunSummary, type SourceState } from "./state";
 import { ImportError, type FeedItem, type SourceConfig } from "./types";
+
+/**
+ * The parsers and converters (saxes, parse5 and unified, Readability and linkedom, sharp) take
+ * over a second to load; a pass in which no feed changed needs none of them, so they are loaded
+ * when first used. Each import is kept: asking the module loader again for every item cost a
+ * round trip to tsx's loader thread each time (a second per thousand items).
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+const lazy = {
+  feed: once(() => import("./parse-feed")),
+  html: once(() => import("./html-to-markdown")),
+  page: once(() => import("./extract-page")),
+  sharp: once(async () => (await import("sharp")).default),
+  load: once(() => import("../content/load")),
+};
 
 /**
  * One pass over the sources: fetch each feed, turn its new and changed items into article files,
@@ -41,7 +54,7 @@ export const LIMITS = {
 
 /** Sources read at once, and items of one source prepared at once (each may fetch a page and a photo). */
 const SOURCE_CONCURRENCY = 4;
-const ITEM_CONCURRENCY = 4;
+const ITEM_CONCURRENCY = 8;
 
 export interface ImportOptions {
   root: string;
@@ -98,13 +111,25 @@ class PassContext {
   private slugs?: Promise<Set<string>>;
   readonly states = new Map<string, SourceState>();
 
+  private recentStories?: Promise<RecentStories>;
+
   constructor(
     readonly options: ImportOptions,
     readonly limits: typeof LIMITS,
-    readonly recent: RecentStories,
     readonly sections: ReadonlyMap<string, Section>,
     readonly sources: ReadonlyMap<string, SourceConfig>,
   ) {}
+
+  /** The stories of the last 48 hours, read when the first new item needs them. */
+  recent(): Promise<RecentStories> {
+    this.recentStories ??= readRecent(this.root).then((list) => new RecentStories(list, this.now()));
+    return this.recentStories;
+  }
+
+  /** Saves the stories of the last 48 hours, if this pass read (and so may have added to) them. */
+  async saveRecent(): Promise<void> {
+    if (this.recentStories) await writeRecent(this.root, (await this.recentStories).toJSON(this.now()));
+  }
 
   get root() {
     return this.options.root;
@@ -117,9 +142,9 @@ class PassContext {
   /** Every slug of the content folder, read once per pass and only when a new article needs one. */
   async slugTaken(): Promise<(slug: string) => boolean> {
     // One walk, however many items ask at once: a second would drop the slugs claimed meanwhile.
-    this.slugs ??= walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []).then(
+    this.slugs ??= lazy.load().then(({ walk }) => walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []).then(
       (files) => new Set([...files.map((f) => path.basename(f).replace(/\.md$/i, "")), ...this.claimed]),
-    );
+    ));
     const slugs = await this.slugs;
     return (slug) => slugs.has(slug) || this.claimed.has(slug);
   }
@@ -143,9 +168,7 @@ export async function runImport(options: ImportOptions): Promise<PassReport> {
     const known = config.sources.map((s) => s.id).join(", ") || "none";
     throw new ImportError(`no valid source "${missing.join('", "')}" in ${SOURCES_FILE} (known: ${known})`);
   }
-  const now = (options.now ?? Date.now)();
-  const recent = new RecentStories(await readRecent(root), now);
-  const ctx = new PassContext(options, limits, recent, config.sections, new Map(config.sources.map((s) => [s.id, s])));
+  const ctx = new PassContext(options, limits, config.sections, new Map(config.sources.map((s) => [s.id, s])));
   for (const s of config.sources) ctx.states.set(s.id, await readSourceState(root, s.id));
 
   // Feeds are fetched a few at a time, but their items are taken in the order of sources.json, so
@@ -161,7 +184,7 @@ export async function runImport(options: ImportOptions): Promise<PassReport> {
   }
   // A duplicate may have changed another source's state («Также сообщают»): all are saved.
   for (const s of config.sources) await writeSourceState(root, s.id, ctx.states.get(s.id)!);
-  await writeRecent(root, recent.toJSON(ctx.now()));
+  await ctx.saveRecent();
   return { sources: reports, problems: config.problems };
 }
 
@@ -181,6 +204,8 @@ interface Fetched {
   items?: FeedItem[];
   etag?: string;
   lastModified?: string;
+  /** Hash of the feed's bytes, when it was read. */
+  bytesHash?: string;
   error?: unknown;
 }
 
@@ -193,7 +218,9 @@ async function fetchSource(source: SourceConfig, ctx: PassContext): Promise<Fetc
     if (state.retryAfter && Date.parse(state.retryAfter) > started) {
       throw new ImportError(`the partner asked to wait until ${state.retryAfter} (Retry-After)`);
     }
-    const sameUrl = state.url === feedUrl;
+    // Items that failed last time (a photo server down, say) are tried again: the feed is read
+    // whole, not answered with "not modified".
+    const sameUrl = state.url === feedUrl && !(state.last && state.last.failed > 0);
     const result = await fetchResource(feedUrl, {
       ...fetchLimits(ctx, ctx.limits.feedBytes),
       accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
@@ -202,11 +229,14 @@ async function fetchSource(source: SourceConfig, ctx: PassContext): Promise<Fetc
       ...originRules(feedUrl),
     });
     if (result.status === "not-modified") return { started, feedUrl };
+    // A partner that ignores validators but sends the same bytes has changed nothing either.
+    const bytesHash = hashText(result.bytes);
+    if (sameUrl && state.bytes === bytesHash) return { started, feedUrl, etag: result.etag, lastModified: result.lastModified, bytesHash };
     const text = decodeText(result.bytes, result.contentType);
     if (sniffHtml(text)) throw new ImportError("the address answers an HTML page, not a feed");
-    const feed = parseFeed(text, result.url);
+    const feed = (await lazy.feed()).parseFeed(text, result.url);
     // Oldest first: of two copies of one story in the same feed, the earlier is the article.
-    return { started, feedUrl, items: [...feed.items].reverse(), etag: result.etag, lastModified: result.lastModified };
+    return { started, feedUrl, items: [...feed.items].reverse(), etag: result.etag, lastModified: result.lastModified, bytesHash };
   } catch (error) {
     return { started, feedUrl, error };
   }
@@ -222,6 +252,10 @@ async function importFetched(source: SourceConfig, fetched: Fetched, ctx: PassCo
     state.retryAfter = undefined;
     state.failures = 0;
     state.lastSuccess = new Date(started).toISOString();
+    if (fetched.etag !== undefined || fetched.lastModified !== undefined) {
+      state.etag = fetched.etag;
+      state.lastModified = fetched.lastModified;
+    }
     if (!fetched.items) summary.notModified = true;
     else {
       const queue = [...fetched.items];
@@ -237,9 +271,9 @@ async function importFetched(source: SourceConfig, fetched: Fetched, ctx: PassCo
           }
         }),
       );
-      state.etag = fetched.etag;
-      state.lastModified = fetched.lastModified;
     }
+    // Remembered only when every item made it, so that the same bytes again are tried again.
+    state.bytes = summary.failed === 0 ? (fetched.bytesHash ?? state.bytes) : undefined;
   } else {
     summary.ok = false;
     summary.reason = reasonOf(fetched.error);
@@ -307,9 +341,11 @@ async function importItem(item: FeedItem, source: SourceConfig, feedUrl: string,
     return "updated";
   }
 
+  const { htmlToText } = await lazy.html();
   const opening = htmlToText(item.summary ?? item.full ?? "").slice(0, 2000) || htmlToText(item.full ?? "").slice(0, 2000);
   const fp = fingerprint(item.title, opening);
-  const same = ctx.recent.findSame(fp, source.id, ctx.now());
+  const recent = await ctx.recent();
+  const same = recent.findSame(fp, source.id, ctx.now());
   if (same && item.link) {
     await addAlso(same.source, same.slug, { name: source.name, url: item.link }, ctx, log);
     state.items[item.guid] = { slug: same.slug, item: itemHash, duplicateOf: { source: same.source, slug: same.slug } };
@@ -337,7 +373,7 @@ async function importItem(item: FeedItem, source: SourceConfig, feedUrl: string,
   const text = composeArticle(prepared.fields, prepared.body);
   await writeFileAtomic(articleFile(ctx.root, source.id, slug), text);
   state.items[item.guid] = { slug, item: itemHash, file: hashText(text), ...(prepared.image ? { image: prepared.image } : {}) };
-  ctx.recent.add({ source: source.id, slug, at: ctx.now(), fp });
+  recent.add({ source: source.id, slug, at: ctx.now(), fp });
   return "new";
 }
 
@@ -390,7 +426,7 @@ async function prepareArticle(
     try {
       const page = await fetchResource(item.link, { ...fetchLimits(ctx, ctx.limits.pageBytes), accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", ...originRules(feedUrl) });
       if (page.status === "ok") {
-        const extracted = extractArticle(decodeText(page.bytes, page.contentType), page.url);
+        const extracted = (await lazy.page()).extractArticle(decodeText(page.bytes, page.contentType), page.url);
         if (extracted) {
           html = extracted.html;
           base = page.url;
@@ -401,6 +437,7 @@ async function prepareArticle(
       log(`${item.link}: page not read (${reasonOf(err)}); the feed's text is used`);
     }
   }
+  const { htmlToMarkdown, htmlToText } = await lazy.html();
   const converted = html ? htmlToMarkdown(html, base) : { markdown: "", images: [] };
   const summaryText = item.summary ? htmlToText(item.summary) : "";
   const bodyText = converted.markdown;
@@ -475,6 +512,7 @@ async function downloadImage(url: string, source: SourceConfig, slug: string, fe
   if (result.status !== "ok") throw new ImportError("no photo in the answer");
   const kind = sniffImage(result.bytes);
   if (!kind) throw new ImportError("not a JPEG, PNG, WebP, AVIF or GIF by its bytes");
+  const sharp = await lazy.sharp();
   const meta = await sharp(result.bytes, { limitInputPixels: ctx.limits.imagePixels }).metadata().catch((err: Error) => {
     throw new ImportError(`not a readable image: ${err.message}`);
   });

@@ -53,6 +53,8 @@ export interface SourceState {
   lastModified?: string;
   /** The feed's URL these validators belong to: a changed URL starts over. */
   url?: string;
+  /** Hash of the feed's bytes when last read: the same bytes again are not parsed. */
+  bytes?: string;
   last?: RunSummary;
   lastSuccess?: string;
   /** Consecutive failed runs: the back-off of --watch grows with it. */
@@ -103,11 +105,22 @@ export async function writeRecent(root: string, recent: RecentArticle[]): Promis
  * same folder (the site skips names starting with a dot), are flushed, and the file is renamed
  * over the target, which is atomic on one file system.
  */
+/** Folders known to exist: a pass writes thousands of files into a few folders. */
+const made = new Set<string>();
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
+  if (!made.has(dir)) {
+    await fs.mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await fs.open(tmp, "w", 0o644);
+  const handle = await fs.open(tmp, "w", 0o644).catch(async (err: NodeJS.ErrnoException) => {
+    // The folder was removed since (by an editor, while --watch runs): make it again.
+    if (err.code !== "ENOENT") throw err;
+    await fs.mkdir(dir, { recursive: true });
+    return fs.open(tmp, "w", 0o644);
+  });
   try {
     await handle.writeFile(data);
     await handle.sync();
