@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "./load";
+import { loadContent, readMedia, type MediaCache } from "./load";
 import { formatProblem } from "./types";
 
 let root: string;
@@ -74,5 +74,31 @@ describe("loadContent", () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe("readMedia with a cache", () => {
+  it("reads a photo again only when it changed, and forgets removed ones", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "media-cache-"));
+    await mkdir(path.join(root, "media", "partner"), { recursive: true });
+    const png = (w: number) => sharp({ create: { width: w, height: 10, channels: 3, background: "#000" } }).png().toBuffer();
+    await writeFile(path.join(root, "media", "a.png"), await png(20));
+    await writeFile(path.join(root, "media", "partner", "b.png"), await png(30));
+    const cache: MediaCache = new Map();
+    const first = await readMedia(root, [], cache);
+    expect([...first.keys()].sort()).toEqual(["media/a.png", "media/partner/b.png"]);
+    // Replaced by a wider picture (a new file, as an atomic writer leaves it): read again.
+    await writeFile(path.join(root, "media", "partner", ".b.tmp"), await png(40));
+    const { rename } = await import("node:fs/promises");
+    await rename(path.join(root, "media", "partner", ".b.tmp"), path.join(root, "media", "partner", "b.png"));
+    await rm(path.join(root, "media", "a.png"));
+    const second = await readMedia(root, [], cache);
+    expect(second.get("media/partner/b.png")).toEqual({ width: 40, height: 10 });
+    expect(second.has("media/a.png")).toBe(false);
+    expect([...cache.keys()]).toEqual(["media/partner/b.png"]);
+    // Unchanged: the very same record, not a second read.
+    const third = await readMedia(root, [], cache);
+    expect(third.get("media/partner/b.png")).toBe(second.get("media/partner/b.png"));
+    await rm(root, { recursive: true, force: true });
   });
 });
