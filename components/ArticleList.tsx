@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { Page } from "@/lib/content/queries";
 import type { Article } from "@/lib/content/types";
 import { ArticleCard } from "./ArticleCard";
+import { Link } from "./Link";
 import { Pagination } from "./Pagination";
 
 /**
@@ -13,6 +14,7 @@ export function ArticleList({
   title,
   kicker,
   intro,
+  feed,
   count,
   countTestId,
   empty,
@@ -25,8 +27,10 @@ export function ArticleList({
   title: string;
   /** A small label above the heading («Партнёр»). */
   kicker?: string;
-  /** A line under the heading saying what the list is, and anything that goes with it (a feed link). */
+  /** A line under the heading saying what the list is. */
   intro?: ReactNode;
+  /** A visible link to the list's RSS feed, on the count's line. */
+  feed?: { href: string; label: string };
   /** «21 новость», already worded for the page's kind. */
   count: string;
   countTestId: string;
@@ -45,9 +49,20 @@ export function ArticleList({
         {kicker && <p className="font-sans text-xs font-bold uppercase tracking-wide text-accent">{kicker}</p>}
         <h1 className="font-serif text-4xl font-bold">{title}</h1>
         {intro}
-        <p className="mt-1 font-sans text-sm text-muted" data-testid={countTestId}>
-          {count}
-        </p>
+        {feed ? (
+          <div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 font-sans text-sm">
+            <p className="text-muted" data-testid={countTestId}>
+              {count}
+            </p>
+            <Link href={feed.href} className="font-bold text-accent hover:underline">
+              {feed.label}
+            </Link>
+          </div>
+        ) : (
+          <p className="mt-1 font-sans text-sm text-muted" data-testid={countTestId}>
+            {count}
+          </p>
+        )}
       </header>
       {page.total === 0 ? (
         <p className="mt-6 font-serif text-lg">{empty}</p>

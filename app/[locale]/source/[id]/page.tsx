@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
-import { Link } from "@/components/Link";
 import { Sidebar } from "@/components/Sidebar";
 import { findSource, paginate, parsePageParam, sourceArticles } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
@@ -60,12 +59,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
           kicker={t("kicker")}
           intro={
             <p className="mt-2 font-serif text-lg leading-relaxed text-ink-soft" data-testid="source-intro">
-              {t("intro", { name: source.name, site: seo.site.name })}{" "}
-              <Link href={sourceRssPath(source.id)} className="whitespace-nowrap font-sans text-sm font-bold text-accent hover:underline">
-                {t("rss")}
-              </Link>
+              {t("intro", { name: source.name, site: seo.site.name })}
             </p>
           }
+          feed={{ href: sourceRssPath(source.id), label: t("rss") }}
           count={t("count", { count: page.total })}
           countTestId="source-count"
           empty={t("empty")}
