@@ -11,6 +11,9 @@ export const A11Y_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "news feed", path: "/news" },
   { name: "search results", path: `/search?q=${encodeURIComponent("Минск")}` },
   { name: "tag", path: `/tag/${encodeURIComponent("ШОС")}` },
+  { name: "partner", path: "/source/vestnik-polesya" },
+  { name: "partner without articles", path: "/source/e2e-partner-quiet" },
+  { name: "article from a partner, also reported by others", path: "/news/e2e-partner-river-port" },
   { name: "404", path: "/no-such-page", status: 404 },
   { name: "search without results", path: `/search?q=${encodeURIComponent("несуществующееслово")}` },
 ];

@@ -37,6 +37,24 @@ for (let i = 1; i <= 21; i++) {
     `---\ntitle: "Рейс дирижабля номер ${i}"\ndate: "2023-03-${day}T12:00:00+03:00"\nsection: economy\ntags: [${i === 7 ? "ВОЗДУХОПЛАВАНИЕ" : "Воздухоплавание"}]\n---\nДирижабли снова перевозят грузы. ${extra}\n`,
   );
 }
+// Partner pages (e2e/sources.spec.ts): the three fixtures of e2e/fixtures/articles/e2e-partner/
+// and eighteen older stories from the same partner make 21, two pages of /source/vestnik-polesya.
+// In economy, whose count no other spec checks.
+const partner = path.join(target, "articles", "e2e-partner", "archive");
+await mkdir(partner, { recursive: true });
+for (let i = 1; i <= 18; i++) {
+  const day = String(i).padStart(2, "0");
+  await writeFile(
+    path.join(partner, `e2e-partner-archive-${i}.md`),
+    `---\ntitle: "Архив партнёра: выпуск номер ${i}"\ndate: "2022-06-${day}T09:00:00+03:00"\nsection: economy\nsource: {id: vestnik-polesya, name: "Вестник Полесья", url: "https://example.org/vestnik-polesya/archive/${i}"}\n---\nЗаметка из архива партнёра, выпуск ${i}.\n`,
+  );
+}
+// A partner listed in sources.json with nothing imported yet: its page says so.
+const sourcesFile = path.join(target, "sources.json");
+const sources = JSON.parse(await readFile(sourcesFile, "utf8"));
+sources.push({ id: "e2e-partner-quiet", name: "Тихая газета", url: "file:feeds/e2e-partner-quiet.xml", section: "society", enabled: false });
+await writeFile(sourcesFile, `${JSON.stringify(sources, null, 2)}\n`);
+
 // One story from half an hour ago, for the Google News sitemap and the Yandex feed (last days only).
 const fresh = new Date(Date.now() - 30 * 60 * 1000).toISOString();
 await writeFile(

@@ -13,6 +13,6 @@ const drafts = index.articles.filter((a) => a.draft).length;
 const scheduled = index.articles.filter((a) => !a.draft && a.dateMs > Date.now()).length;
 console.error(
   `${dir}: ${index.articles.length} valid articles (${drafts} drafts, ${scheduled} scheduled), ` +
-    `${index.sections.length} sections, ${index.media.size} media files, ${index.problems.length} problems`,
+    `${index.sections.length} sections, ${index.sources.length} partners, ${index.media.size} media files, ${index.problems.length} problems`,
 );
 process.exit(index.problems.length > 0 ? 1 : 0);

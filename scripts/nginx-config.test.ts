@@ -98,3 +98,23 @@ describe("what the shipped nginx configuration protects readers from", () => {
     }
   });
 });
+
+describe("which location serves the pages and feeds", () => {
+  /** Prefix locations (`location /x`, `location ^~ /x`, `location = /x`) and regex ones, in order. */
+  const locations = [...directives(siteConf).matchAll(/location\s+(\^~|=|~\*?)?\s*(\S+)\s*\{/g)].map((m) => ({ kind: m[1] ?? "", path: m[2]! }));
+  const matching = (uri: string) =>
+    locations.filter(({ kind, path }) => (kind === "=" ? uri === path : kind.startsWith("~") ? new RegExp(path).test(uri) : uri.startsWith(path))).map((l) => l.path);
+
+  it("sends partner pages and their feeds, like sections', to the app through the micro-cache", () => {
+    for (const uri of ["/source/vestnik-polesya", "/source/vestnik-polesya/rss.xml", "/section/sport/rss.xml"]) {
+      // No allow-list of routes: only the catch-all location matches them.
+      expect(matching(uri), uri).toEqual(["/"]);
+    }
+    const root = /location \/ \{([^}]*)\}/.exec(directives(siteConf));
+    expect(root?.[1]).toContain("include snippets/svezhiy-vypusk-proxy.conf;");
+    expect(root?.[1]).toContain("include snippets/svezhiy-vypusk-cache.conf;");
+    // Feeds are compressed like pages.
+    expect(snippet("delivery")).toContain("application/rss+xml");
+  });
+});
+

@@ -67,4 +67,23 @@ describe("buildIndex", () => {
     const idx = build([file("articles/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nimage: {src: media/a.jpg, alt: Фото, credit: Автор}`)]);
     expect(idx.bySlug.get("x")!.image).toEqual({ src: "/media/a.jpg", alt: "Фото", credit: "Автор", width: 1600, height: 900 });
   });
+
+  it("lists the partners of sources.json and joins their problems", () => {
+    const idx = buildIndex({ site: testSite, sections: testSections, files: [], media: new Map(), sources: [{ id: "vestnik", name: "Вестник" }], problems: [{ file: "sources.json", field: "[1].url", message: "is required" }] });
+    expect(idx.sources).toEqual([{ id: "vestnik", name: "Вестник" }]);
+    expect(idx.sourceById.get("vestnik")?.name).toBe("Вестник");
+    expect(idx.problems.map((p) => `${p.file}: ${p.field}`)).toEqual(["sources.json: [1].url"]);
+    expect(build([]).sources).toEqual([]);
+  });
+
+  it("carries source.id and also onto the article, and publishes an over-long also with a problem", () => {
+    const also = Array.from({ length: 21 }, (_, i) => `{name: П${i}, url: "https://example.org/${i}"}`).join(", ");
+    const idx = build([file("articles/p/x.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'\nsource: {id: vestnik, name: Вестник, url: "https://example.org/x"}\nalso: [${also}]`)]);
+    const a = idx.bySlug.get("x")!;
+    expect(a.source).toEqual({ id: "vestnik", name: "Вестник", url: "https://example.org/x" });
+    expect(a.also).toHaveLength(20);
+    expect(a.also[0]).toEqual({ name: "П0", url: "https://example.org/0" });
+    expect(idx.problems).toEqual([{ file: "articles/p/x.md", field: "also", message: "has 21 entries; the first 20 are shown" }]);
+    expect(build([file("articles/y.md", `${base}\ndate: '2024-03-01T10:00:00+03:00'`)]).bySlug.get("y")!.also).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { parseFrontMatter } from "./front-matter";
 import { countMarkdownWords, countWords, firstParagraphOf } from "./markdown";
 import { markdownShapeProblem } from "./markdown-limits";
 import { typesetText } from "./typography";
-import type { Article, ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
+import type { Article, ContentIndex, ContentProblem, Section, SiteConfig, SourceInfo } from "./types";
 import { validateArticle } from "./validate";
 
 export interface SourceFile {
@@ -23,7 +23,9 @@ export interface IndexInput {
   sections: Section[];
   files: SourceFile[];
   media: ReadonlyMap<string, MediaInfo>;
-  /** Problems found before this step (site.json, sections.json, unreadable files). */
+  /** The partners of sources.json (public fields); none when it is missing. */
+  sources?: SourceInfo[];
+  /** Problems found before this step (site.json, sections.json, sources.json, unreadable files). */
   problems?: ContentProblem[];
 }
 
@@ -77,6 +79,7 @@ export function buildArticle(
     lead,
     tags: f.tags,
     ...(f.source ? { source: f.source } : {}),
+    also: f.also,
     ...(image ? { image } : {}),
     top: f.top,
     draft: f.draft,
@@ -88,7 +91,8 @@ export function buildArticle(
   // A body outside the shape bounds is never parsed: the article is published with its title and
   // lead, and the problem is listed so that content:check and the log name it.
   const shape = markdownShapeProblem(fm.body);
-  const problems: ContentProblem[] = shape ? [{ file: file.path, field: "body", message: `${shape}; the page shows the lead only` }] : [];
+  const problems: ContentProblem[] = [...v.problems];
+  if (shape) problems.push({ file: file.path, field: "body", message: `${shape}; the page shows the lead only` });
   return { article, problems };
 }
 
@@ -113,6 +117,7 @@ export function assembleIndex(
   media: ReadonlyMap<string, MediaInfo>,
   records: Iterable<ArticleRecord>,
   problems: ContentProblem[],
+  sources: SourceInfo[] = [],
 ): ContentIndex {
   const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
   const bySlug = new Map<string, Article>();
@@ -138,7 +143,8 @@ export function assembleIndex(
       else byAlias.set(alias, a);
     }
   }
-  return { site, sections, sectionBySlug, articles, bySlug, byAlias, media, problems: all };
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  return { site, sections, sectionBySlug, articles, bySlug, byAlias, media, sources, sourceById, problems: all };
 }
 
 export function buildIndex(input: IndexInput): ContentIndex {
@@ -150,5 +156,5 @@ export function buildIndex(input: IndexInput): ContentIndex {
     problems.push(...p);
     return { path: file.path, ...(article ? { article } : {}) };
   });
-  return assembleIndex(input.site, input.sections, input.media, records, problems);
+  return assembleIndex(input.site, input.sections, input.media, records, problems, input.sources);
 }

@@ -13,6 +13,7 @@ const base = (over: Partial<Article> = {}): Article => ({
   lead: "Лид.",
   tags: ["Минск", "Выборы"],
   source: { name: "БелТА" },
+  also: [],
   image: { src: "/media/a.jpg", alt: "Дом правительства", credit: "Фото: БелТА", width: 1200, height: 800 },
   top: false,
   draft: false,
@@ -31,6 +32,10 @@ describe("compactArticle", () => {
     const a = base({ updated: "2024-03-05T10:00:00+03:00", aliases: ["old"], top: true, source: { name: "БелТА", url: "https://belta.by/x" } });
     const c = compactArticle(fresh(a), new ValuePool(), "articles/a.md", "1:2");
     expect(c).toEqual(a);
+    const partner = base({ source: { id: "vestnik", name: "Вестник", url: "https://example.org/1" }, also: [{ name: "Курьер", url: "https://example.net/2" }] });
+    expect(compactArticle(fresh(partner), new ValuePool(), "articles/a.md", "1:2")).toEqual(partner);
+    const noUrl = base({ source: { id: "vestnik", name: "Вестник" } });
+    expect(compactArticle(fresh(noUrl), new ValuePool(), "articles/a.md", "1:2")).toEqual(noUrl);
   });
 
   it("shares repeated values between articles, and the empty lists", () => {
@@ -41,6 +46,7 @@ describe("compactArticle", () => {
     expect(two.image).toBe(one.image);
     expect(two.source).toBe(one.source);
     expect(one.aliases).toBe(NONE);
+    expect(one.also).toBe(NONE);
     expect(() => (one.aliases as string[]).push("x")).toThrow();
   });
 

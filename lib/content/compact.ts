@@ -1,4 +1,4 @@
-import type { Article, ArticleImage, ArticleSource } from "./types";
+import type { AlsoReported, Article, ArticleImage, ArticleSource } from "./types";
 
 /**
  * An archive repeats itself: a dozen sections, a few hundred rubrics, a few thousand tags, the
@@ -71,6 +71,7 @@ export function compactArticle(article: Article, pool: ValuePool, file: string, 
     lead: article.lead,
     tags,
     ...(article.source ? { source: compactSource(article.source, pool) } : {}),
+    also: article.also.length === 0 ? NONE : article.also.map((a) => compactAlso(a, pool)),
     ...(article.image ? { image: compactImage(article.image, pool) } : {}),
     top: article.top,
     draft: article.draft,
@@ -93,7 +94,13 @@ function compactImage(image: ArticleImage, pool: ValuePool): ArticleImage {
 }
 
 function compactSource(source: ArticleSource, pool: ValuePool): ArticleSource {
-  // A link to the original is usually the article's own; the agency's name is what repeats.
-  if (source.url) return { name: pool.string(source.name), url: source.url };
-  return pool.record(`s\0${source.name}`, () => ({ name: pool.string(source.name) }));
+  // A link to the original is usually the article's own; the agency's name (and a partner's id)
+  // is what repeats.
+  const id = source.id !== undefined ? { id: pool.string(source.id) } : {};
+  if (source.url) return { ...id, name: pool.string(source.name), url: source.url };
+  return pool.record(`s\0${source.id ?? ""}\0${source.name}`, () => ({ ...id, name: pool.string(source.name) }));
+}
+
+function compactAlso(also: AlsoReported, pool: ValuePool): AlsoReported {
+  return { name: pool.string(also.name), url: also.url };
 }

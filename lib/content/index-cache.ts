@@ -16,7 +16,8 @@ export interface CachedRecord {
 
 /** Bump when the shape of an Article or the way it is built changes. */
 // 2: titles and leads are typeset when an article is built.
-const FORMAT = 2;
+// 3: articles carry `also` (and `source.id`); an older record would lack the list pages read.
+const FORMAT = 3;
 
 export function indexCacheKey(parts: string[]): string {
   return [`v${FORMAT}`, ...parts].join("|");

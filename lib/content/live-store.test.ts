@@ -114,6 +114,37 @@ describe("LiveContent", () => {
     expect(logged.some((l) => l.startsWith('articles/first.md: section: unknown section "politics"'))).toBe(true);
   });
 
+  it("follows sources.json by file events: a partner renamed or added shows, and a broken entry is reported", async () => {
+    const partner = (id: string, name: string, url = "https://example.org/rss") => ({ id, name, url, section: "politics" });
+    await put("sources.json", JSON.stringify([partner("vestnik", "Вестник")]));
+    const c = await open(true);
+    expect(c.index.sources).toEqual([{ id: "vestnik", name: "Вестник" }]);
+    await put("sources.json", JSON.stringify([partner("vestnik", "Вестник Полесья"), partner("kurier", "Курьер"), partner("broken", "Сломанный", "ftp://x")]));
+    const deadline = Date.now() + 5000;
+    while (c.index.sources.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(c.index.sources).toEqual([
+      { id: "vestnik", name: "Вестник Полесья" },
+      { id: "kurier", name: "Курьер" },
+    ]);
+    expect(c.index.sourceById.get("kurier")?.name).toBe("Курьер");
+    expect(c.index.problems.map((p) => `${p.file}: ${p.field}`)).toEqual(["sources.json: [2].url"]);
+    expect(logged.some((l) => l.startsWith("sources.json: [2].url: "))).toBe(true);
+    // The feed's address never reaches the index that pages read.
+    expect(JSON.stringify(c.index.sources)).not.toContain("example.org");
+  });
+
+  it("notices sources.json on a re-scan too, and its removal", async () => {
+    const c = await open();
+    expect(c.index.sources).toEqual([]);
+    await put("sources.json", JSON.stringify([{ id: "vestnik", name: "Вестник", url: "file:feeds/v.xml", section: "politics" }]));
+    await c.rescan();
+    expect(c.index.sources).toEqual([{ id: "vestnik", name: "Вестник" }]);
+    await unlink(path.join(root, "sources.json"));
+    await c.rescan();
+    expect(c.index.sources).toEqual([]);
+    expect(c.index.problems).toEqual([]);
+  });
+
   it("re-reads only the files it is told to on refresh", async () => {
     const c = await open();
     await put("articles/pushed.md", article("Присланная"));

@@ -6,9 +6,10 @@ import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { RenderPool } from "./render-pool";
-import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, toPosix, walk, type SiteAndSections } from "./load";
+import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type SiteAndSections } from "./load";
+import { SOURCES_FILE } from "./sources";
 import { TreeWatcher, type TreeChange } from "./tree-watcher";
-import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem } from "./types";
+import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem, type SourceInfo } from "./types";
 
 interface FileState extends ArticleRecord {
   /** mtime and size when last read, to notice changes on a re-scan. */
@@ -81,6 +82,14 @@ export class LiveContent {
   private mediaProblems: ContentProblem[] = [];
   private listingProblems: ContentProblem[] = [];
   private configStamp = "";
+  /**
+   * sources.json, kept apart from site.json and sections.json: no article is parsed with it, so a
+   * partner renamed or added re-reads this one file and leaves the parsed articles (and the cache
+   * key they are saved under) alone.
+   */
+  private sources: SourceInfo[] = [];
+  private sourceProblems: ContentProblem[] = [];
+  private sourcesStamp = "";
   private files = new Map<string, FileState>();
   /** Shares repeated values (sections, tags, credits…) between the articles the index keeps. */
   private pool = new ValuePool();
@@ -316,7 +325,8 @@ export class LiveContent {
 
   /**
    * Applies a batch of file events with the least work each needs: sections.json re-validates
-   * everything; site.json and media re-read only themselves and the articles that use them.
+   * everything (sources.json too, whose entries name sections); site.json, sources.json and media
+   * re-read only themselves and the articles that use them.
    */
   private async applyChanges(changes: TreeChange[]) {
     if (!(await this.folderReadable())) return;
@@ -327,6 +337,7 @@ export class LiveContent {
       this.config = { ...config, sections: this.config.sections };
       this.configStamp = await this.stampConfig();
     }
+    if (paths.includes(SOURCES_FILE)) await this.refreshSources();
     if (paths.some((p) => p.startsWith("media/"))) await this.refreshMedia();
     // A folder created, moved or removed under articles/ is seen as the folder only.
     if (changes.some((c) => c.folder && c.path.startsWith("articles/"))) return this.rescanNow(true);
@@ -366,6 +377,7 @@ export class LiveContent {
     this.media = media;
     this.mediaProblems = problems;
     [this.mediaStamp, this.configStamp] = await Promise.all([this.stampMedia(), this.stampConfig()]);
+    await this.refreshSources();
     const listing = await this.listArticles();
     // A folder replaced by a copy (deploy tools keep modification times) costs a listing, not a
     // parse of every file: what is parsed serves as the cache while sections and media are the same.
@@ -405,6 +417,10 @@ export class LiveContent {
       publishAnyway = true;
     }
     if (mediaChanged) await this.refreshMedia();
+    if ((await this.stampSources()) !== this.sourcesStamp) {
+      await this.refreshSources();
+      publishAnyway = true;
+    }
     const listing = await this.listArticles();
     let changed = false;
     for (const rel of this.files.keys()) {
@@ -425,6 +441,18 @@ export class LiveContent {
   private async stampConfig(): Promise<string> {
     const stamps = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))));
     return stamps.join("|");
+  }
+
+  private stampSources(): Promise<string> {
+    return stampOf(path.join(/* turbopackIgnore: true */ this.root, SOURCES_FILE));
+  }
+
+  /** Re-reads sources.json against the current sections; stamped first, so an edit meanwhile is seen by the next re-scan. */
+  private async refreshSources() {
+    this.sourcesStamp = await this.stampSources();
+    const { sources, problems } = await readSources(this.root, this.config.sections);
+    this.sources = sources;
+    this.sourceProblems = problems;
   }
 
   private async stampMedia(): Promise<string> {
@@ -543,9 +571,9 @@ export class LiveContent {
   }
 
   private publish() {
-    const problems = [...this.config.problems, ...this.mediaProblems, ...this.listingProblems, ...this.bodyProblems.values()];
+    const problems = [...this.config.problems, ...this.sourceProblems, ...this.mediaProblems, ...this.listingProblems, ...this.bodyProblems.values()];
     for (const f of this.files.values()) problems.push(...f.problems);
-    this.current = assembleIndex(this.config.site, this.config.sections, this.media, this.files.values(), problems);
+    this.current = assembleIndex(this.config.site, this.config.sections, this.media, this.files.values(), problems, this.sources);
     // Each problem is reported once while it lasts, not on every re-scan.
     const lines = new Set(this.current.problems.map(formatProblem));
     for (const line of lines) if (!this.reported.has(line)) this.options.log(line);

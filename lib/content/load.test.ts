@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent, readMedia, type MediaCache } from "./load";
+import { loadContent, readMedia, readSources, type MediaCache } from "./load";
 import { formatProblem } from "./types";
 
 let root: string;
@@ -100,5 +100,34 @@ describe("readMedia with a cache", () => {
     const third = await readMedia(root, [], cache);
     expect(third.get("media/partner/b.png")).toBe(second.get("media/partner/b.png"));
     await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe("readSources", () => {
+  const sections = [{ slug: "politics", name: "Политика", genitive: "политики" }];
+
+  it("keeps only the public fields of each valid partner and names the bad ones", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sources-"));
+    try {
+      const good = { id: "vestnik", name: "Вестник", url: "https://example.org/rss", section: "politics" };
+      await writeFile(path.join(dir, "sources.json"), JSON.stringify([good, { ...good, id: "other" }, { ...good, id: "bad", url: undefined }]));
+      const { sources, problems } = await readSources(dir, sections);
+      expect(sources).toEqual([
+        { id: "vestnik", name: "Вестник" },
+        { id: "other", name: "Вестник" },
+      ]);
+      expect(problems.map(formatProblem)).toEqual(["sources.json: [2].url: is required"]);
+      await writeFile(path.join(dir, "sources.json"), "[{");
+      expect((await readSources(dir, sections)).problems.map((p) => `${p.file}: ${p.field}`)).toEqual(["sources.json: (root)"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is optional: no file, no partners and no problem", async () => {
+    expect(await readSources(root, sections)).toEqual({ sources: [], problems: [] });
+    const idx = await loadContent(root);
+    expect(idx.sources).toEqual([]);
+    expect(idx.problems.some((p) => p.file === "sources.json")).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
-import type { ContentIndex, ContentProblem, Section, SiteConfig } from "./types";
+import { publicSources, SOURCES_FILE, validateSources } from "./sources";
+import type { ContentIndex, ContentProblem, Section, SiteConfig, SourceInfo } from "./types";
 import { validateSections, validateSite } from "./validate";
 
 export const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"]);
@@ -81,12 +82,14 @@ export async function walk(
   return out;
 }
 
-async function readJson(root: string, name: string, problems: ContentProblem[]): Promise<unknown> {
+/** A JSON file of the content folder; `optional`: a missing file is no problem (undefined). */
+async function readJson(root: string, name: string, problems: ContentProblem[], optional = false): Promise<unknown> {
   let text: string;
   try {
     text = await fs.readFile(path.join(/* turbopackIgnore: true */ root, name), "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (optional && code === "ENOENT") return undefined;
     problems.push({ file: name, field: "file", message: code === "ENOENT" ? "is missing" : `cannot be read: ${(err as Error).message}` });
     return undefined;
   }
@@ -159,6 +162,19 @@ export async function readSiteAndSections(root: string): Promise<SiteAndSections
   return { site: siteResult.site ?? FALLBACK_SITE, sections: sectionsResult.sections, problems };
 }
 
+/**
+ * The partners of sources.json, public fields only (pages never see feed addresses). The file is
+ * optional: a site without partner feeds has none. Validated against the sections, as the
+ * importer validates it, so both report the same problems.
+ */
+export async function readSources(root: string, sections: readonly Section[]): Promise<{ sources: SourceInfo[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const json = await readJson(root, SOURCES_FILE, problems, true);
+  if (json === undefined) return { sources: [], problems };
+  const result = validateSources(json, new Map(sections.map((s) => [s.slug, s])));
+  return { sources: publicSources(result.sources), problems: [...problems, ...result.problems] };
+}
+
 export function listArticleFiles(root: string, problems: ContentProblem[]): Promise<string[]> {
   return walk(root, path.join(/* turbopackIgnore: true */ root, "articles"), (n) => n.toLowerCase().endsWith(".md"), problems);
 }
@@ -215,7 +231,8 @@ export async function readArticleFile(root: string, rel: string): Promise<Source
 /** Reads the whole content folder into an index in one pass (content:check and tests). */
 export async function loadContent(root: string = contentDir()): Promise<ContentIndex> {
   const config = await readSiteAndSections(root);
-  const problems = [...config.problems];
+  const sources = await readSources(root, config.sections);
+  const problems = [...config.problems, ...sources.problems];
   const media = await readMedia(root, problems);
   const files: SourceFile[] = [];
   for (const full of await listArticleFiles(root, problems)) {
@@ -223,5 +240,5 @@ export async function loadContent(root: string = contentDir()): Promise<ContentI
     if ("text" in result) files.push(result);
     else problems.push(result);
   }
-  return buildIndex({ site: config.site, sections: config.sections, files, media, problems });
+  return buildIndex({ site: config.site, sections: config.sections, sources: sources.sources, files, media, problems });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPublished, latest, moreNews, paginate, parsePageParam, previousAndNext, publishedArticles, sectionArticles, sectionBlocks, topNews } from "./queries";
+import { findPublished, findSource, latest, moreNews, paginate, parsePageParam, previousAndNext, publishedArticles, sectionArticles, sectionBlocks, sourceArticles, sourcesWithPages, topNews } from "./queries";
 import { makeArticle, makeIndex } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -65,6 +65,44 @@ describe("lists", () => {
       ["politics", ["p4", "p3"]],
       ["sport", ["s1"]],
     ]);
+  });
+});
+
+describe("partners", () => {
+  const from = (id: string, name: string) => ({ source: { id, name, url: "https://example.org/x" } });
+  const partners = makeIndex(
+    [
+      makeArticle("v1", "2024-03-01T10:00:00+03:00", from("vestnik", "Вестник")),
+      makeArticle("v2", "2024-03-03T10:00:00+03:00", { ...from("vestnik", "Вестник"), section: "sport" }),
+      makeArticle("v-draft", "2024-03-04T10:00:00+03:00", { ...from("vestnik", "Вестник"), draft: true }),
+      makeArticle("v-later", "2024-03-09T10:00:00+03:00", from("vestnik", "Вестник")),
+      makeArticle("gone-old", "2024-02-01T10:00:00+03:00", from("gone", "Старое имя")),
+      makeArticle("gone-new", "2024-02-02T10:00:00+03:00", from("gone", "Новое имя")),
+      makeArticle("only-draft", "2024-02-02T10:00:00+03:00", { ...from("hidden", "Скрытый"), draft: true }),
+      makeArticle("agency", "2024-03-02T10:00:00+03:00", { source: { name: "БелТА" } }),
+    ],
+    [
+      { id: "vestnik", name: "Вестник Полесья" },
+      { id: "quiet", name: "Тихий партнёр" },
+    ],
+  );
+
+  it("lists a partner's published articles newest first, across sections", () => {
+    expect(sourceArticles(partners, "vestnik", now).map((a) => a.slug)).toEqual(["v2", "v1"]);
+    expect(sourceArticles(partners, "vestnik", Date.parse("2024-03-09T10:00:00+03:00"))[0]?.slug).toBe("v-later");
+    expect(sourceArticles(partners, "quiet", now)).toEqual([]);
+  });
+
+  it("finds a partner in sources.json, or a removed one by its newest article's name", () => {
+    expect(findSource(partners, "vestnik", now)).toEqual({ id: "vestnik", name: "Вестник Полесья" });
+    expect(findSource(partners, "quiet", now)).toEqual({ id: "quiet", name: "Тихий партнёр" });
+    expect(findSource(partners, "gone", now)).toEqual({ id: "gone", name: "Новое имя" });
+    expect(findSource(partners, "hidden", now)).toBeUndefined(); // only a draft: no page
+    expect(findSource(partners, "nope", now)).toBeUndefined();
+  });
+
+  it("names every partner page: sources.json's first, in its order, then removed ones", () => {
+    expect(sourcesWithPages(partners, now).map((s) => s.id)).toEqual(["vestnik", "quiet", "gone"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Article, ContentIndex, Section } from "./types";
+import type { Article, ContentIndex, Section, SourceInfo } from "./types";
 
 /** Published: valid (it is in the index), not a draft, and its time has come. */
 export function isPublished(article: Article, now: number): boolean {
@@ -12,6 +12,8 @@ interface PublishedView {
   until: number;
   all: Article[];
   bySection: Map<string, Article[]>;
+  /** Articles by their partner's id (`source.id`), newest first: the partner pages' lists. */
+  bySource: Map<string, Article[]>;
   /** The latest publication or update among them, in epoch ms (0 when there is none). */
   newestChange: number;
   /** The first TOP_KEPT articles flagged top, newest first. */
@@ -35,6 +37,7 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
   const all: Article[] = [];
   const top: Article[] = [];
   const bySection = new Map<string, Article[]>();
+  const bySource = new Map<string, Article[]>();
   for (const a of index.articles) {
     if (a.draft) continue;
     if (a.dateMs > now) {
@@ -44,13 +47,18 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
     all.push(a);
     if (a.top && top.length < TOP_KEPT) top.push(a);
     newestChange = Math.max(newestChange, a.dateMs, a.updated ? Date.parse(a.updated) : 0);
-    const list = bySection.get(a.section);
-    if (list) list.push(a);
-    else bySection.set(a.section, [a]);
+    push(bySection, a.section, a);
+    if (a.source?.id !== undefined) push(bySource, a.source.id, a);
   }
-  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, newestChange, top };
+  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, bySource, newestChange, top };
   views.set(index, view);
   return view;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The latest publication or update among published articles (0 when there is none). */
@@ -82,6 +90,29 @@ export function topNews(index: ContentIndex, now: number, limit = 5): Article[] 
 /** A section's published articles, newest first. The array is shared: do not modify it. */
 export function sectionArticles(index: ContentIndex, section: string, now: number): readonly Article[] {
   return publishedView(index, now).bySection.get(section) ?? [];
+}
+
+/** A partner's published articles (by `source.id`), newest first. The array is shared: do not modify it. */
+export function sourceArticles(index: ContentIndex, id: string, now: number): readonly Article[] {
+  return publishedView(index, now).bySource.get(id) ?? [];
+}
+
+/**
+ * The partner a `/source/<id>` page is about: the one sources.json names, or, for a partner
+ * removed from it whose articles are still published, one named as its newest article names it.
+ * Undefined when neither: that page does not exist.
+ */
+export function findSource(index: ContentIndex, id: string, now: number): SourceInfo | undefined {
+  const listed = index.sourceById.get(id);
+  if (listed) return listed;
+  const newest = sourceArticles(index, id, now)[0];
+  return newest?.source ? { id, name: newest.source.name } : undefined;
+}
+
+/** Every partner that has a page: sources.json's in its order, then removed ones with articles, by id. */
+export function sourcesWithPages(index: ContentIndex, now: number): SourceInfo[] {
+  const removed = [...publishedView(index, now).bySource.keys()].filter((id) => !index.sourceById.has(id)).sort();
+  return [...index.sources, ...removed.map((id) => findSource(index, id, now)!)];
 }
 
 /** "Other news of the section": the newest published ones, the article itself left out. */

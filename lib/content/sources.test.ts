@@ -46,8 +46,8 @@ describe("validateSources", () => {
       'sources.json: [6].categories["Спорт"]',
       "sources.json: [7].enabled",
     ]);
-    expect(problems[1]?.message).toContain("ftp:");
-    expect(problems[5]?.message).toContain('duplicate source "mir24-by"');
+    expect(problems[1]!.message).toContain("ftp:");
+    expect(problems[5]!.message).toContain('duplicate source "mir24-by"');
   });
 
   it("refuses a root that is not a list", () => {

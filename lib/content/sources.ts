@@ -1,5 +1,5 @@
 import type { ImportMode, SourceConfig } from "../import/types";
-import type { ContentProblem, Section } from "./types";
+import type { ContentProblem, Section, SourceInfo } from "./types";
 import { SLUG_PATTERN } from "./validate";
 
 /**
@@ -19,7 +19,8 @@ const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_
 /** "90s", "10m", "2h", "1d" → milliseconds, or undefined when it is not such a duration. */
 export function parseEvery(v: string): number | undefined {
   const m = /^(\d{1,6})\s*([smhd])$/.exec(v.trim());
-  return m ? Number(m[1]) * (UNITS[m[2] ?? ""] ?? Number.NaN) : undefined;
+  // The pattern's second group is one of UNITS' keys.
+  return m ? Number(m[1]) * UNITS[m[2]!]! : undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -32,10 +33,12 @@ function describe(v: unknown): string {
   return typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-/** The public face of a source, what pages need: never the feed's address. */
-export interface SourceInfo {
-  id: string;
-  name: string;
+// Defined with the index's other shapes, which carry it; re-exported for the importer's imports.
+export type { SourceInfo };
+
+/** What the site keeps of each source: the id and the name, never the feed's address. */
+export function publicSources(sources: readonly SourceConfig[]): SourceInfo[] {
+  return sources.map(({ id, name }) => ({ id, name }));
 }
 
 export function validateSources(

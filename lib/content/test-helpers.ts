@@ -1,4 +1,4 @@
-import type { Article, ContentIndex, Section, SiteConfig } from "./types";
+import type { Article, ContentIndex, Section, SiteConfig, SourceInfo } from "./types";
 
 /** Small builders for tests of the pure functions; not used by the site. */
 export const testSite: SiteConfig = {
@@ -24,6 +24,7 @@ export function makeArticle(slug: string, date: string, extra: Partial<Article> 
     rubric: "Политика",
     lead: "",
     tags: [],
+    also: [],
     top: false,
     draft: false,
     aliases: [],
@@ -33,7 +34,7 @@ export function makeArticle(slug: string, date: string, extra: Partial<Article> 
   };
 }
 
-export function makeIndex(articles: Article[]): ContentIndex {
+export function makeIndex(articles: Article[], sources: SourceInfo[] = []): ContentIndex {
   const sorted = [...articles].sort((a, b) => b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : 1));
   return {
     site: testSite,
@@ -43,6 +44,8 @@ export function makeIndex(articles: Article[]): ContentIndex {
     bySlug: new Map(sorted.map((a) => [a.slug, a])),
     byAlias: new Map(sorted.flatMap((a) => a.aliases.map((alias) => [alias, a] as const))),
     media: new Map(),
+    sources,
+    sourceById: new Map(sources.map((s) => [s.id, s])),
     problems: [],
   };
 }

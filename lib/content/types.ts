@@ -24,8 +24,19 @@ export interface ArticleImage {
 }
 
 export interface ArticleSource {
+  /** The partner's id in sources.json, when the story came from a partner feed: links to /source/<id>. */
+  id?: string;
   name: string;
   url?: string;
+}
+
+/** Another partner that reported the same story (front matter `also`): always with its original's URL. */
+export type AlsoReported = ArticleSource & { url: string };
+
+/** The public face of a partner in sources.json, what pages need: never the feed's address. */
+export interface SourceInfo {
+  id: string;
+  name: string;
 }
 
 export interface Article {
@@ -43,6 +54,8 @@ export interface Article {
   lead: string;
   tags: string[];
   source?: ArticleSource;
+  /** Other partners that reported the same story, in the file's order (empty when none). */
+  also: AlsoReported[];
   image?: ArticleImage;
   top: boolean;
   draft: boolean;
@@ -82,6 +95,9 @@ export interface ContentIndex {
   byAlias: ReadonlyMap<string, Article>;
   /** Image files under media/, keyed by their path inside the content folder (`media/a.jpg`). */
   media: ReadonlyMap<string, { width: number; height: number }>;
+  /** The partners of sources.json, in its order (public fields only; none when it is missing). */
+  sources: SourceInfo[];
+  sourceById: ReadonlyMap<string, SourceInfo>;
   problems: ContentProblem[];
 }
 

@@ -14,12 +14,56 @@ function problemsOf(data: Record<string, unknown>, file = ctx.file) {
   return r.ok ? [] : r.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
 }
 
+describe("validateArticle: partners (source.id and also)", () => {
+  const url = "https://example.org/news/1";
+
+  it("keeps a partner's id beside the source's name and URL", () => {
+    const r = validateArticle({ ...valid, source: { id: "vestnik-polesya", name: "Вестник Полесья", url } }, ctx);
+    expect(r.ok && r.fields.source).toEqual({ id: "vestnik-polesya", name: "Вестник Полесья", url });
+    const plain = validateArticle({ ...valid, source: { name: "БелТА" } }, ctx);
+    expect(plain.ok && plain.fields.source).toEqual({ name: "БелТА" });
+  });
+
+  it("refuses an id that is not a slug, naming source.id", () => {
+    expect(problemsOf({ ...valid, source: { id: "Vestnik Polesya", name: "Вестник Полесья" } })).toEqual([
+      'articles/politics/minsk-news.md: source.id: "Vestnik Polesya" must be lowercase Latin letters and digits joined by single hyphens, at most 120 characters',
+    ]);
+    expect(problemsOf({ ...valid, source: { id: 7, name: "Вестник" } })).toEqual(["articles/politics/minsk-news.md: source.id: must be a string, got number 7"]);
+  });
+
+  it("reads also as a list of {name, url} in the file's order", () => {
+    const also = [{ name: "Гродненские ведомости", url: "https://example.com/a" }, { name: "Витебский курьер", url: "http://example.net/b" }];
+    const r = validateArticle({ ...valid, also }, ctx);
+    expect(r).toMatchObject({ ok: true, problems: [], fields: { also } });
+  });
+
+  it("names each bad entry of also by its place", () => {
+    expect(problemsOf({ ...valid, also: [{ name: "А", url }, { name: "Б" }, { name: "В", url: "javascript:alert(1)" }, "Г", { url }] })).toEqual([
+      "articles/politics/minsk-news.md: also[1].url: is required",
+      'articles/politics/minsk-news.md: also[2].url: must be an absolute http(s) URL, got "javascript:alert(1)"',
+      'articles/politics/minsk-news.md: also[3]: must be a mapping with name and url, got string "Г"',
+      "articles/politics/minsk-news.md: also[4].name: is required",
+    ]);
+    expect(problemsOf({ ...valid, also: "БелТА" })).toEqual(['articles/politics/minsk-news.md: also: must be a list of {name, url}, got string "БелТА"']);
+  });
+
+  it("keeps the first 20 of a longer also and says so, without refusing the article", () => {
+    const also = Array.from({ length: 23 }, (_, i) => ({ name: `Партнёр ${i}`, url: `https://example.org/${i}` }));
+    const r = validateArticle({ ...valid, also }, ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.fields.also).toEqual(also.slice(0, 20));
+    expect(r.problems).toEqual([{ file: ctx.file, field: "also", message: "has 23 entries; the first 20 are shown" }]);
+  });
+});
+
 describe("validateArticle", () => {
   it("accepts the minimal article and fills defaults", () => {
     const r = validateArticle(valid, ctx);
     expect(r).toEqual({
       ok: true,
-      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], top: false, draft: false, aliases: [] },
+      problems: [],
+      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], also: [], top: false, draft: false, aliases: [] },
     });
   });
 

@@ -1,7 +1,9 @@
-import type { ArticleSource, ContentProblem, Section, SiteConfig } from "./types";
+import type { AlsoReported, ArticleSource, ContentProblem, Section, SiteConfig } from "./types";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 120;
+/** Partners listed under «Также сообщают»: more would be a wall of links, not an attribution. */
+export const MAX_ALSO = 20;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_EXAMPLE = "2024-03-04T12:40:00+03:00";
 
@@ -17,6 +19,7 @@ export interface ValidArticleFields {
   lead?: string;
   tags: string[];
   source?: ArticleSource;
+  also: AlsoReported[];
   image?: { src: string; alt: string; credit?: string };
   top: boolean;
   draft: boolean;
@@ -111,8 +114,10 @@ export interface ArticleContext {
 export function validateArticle(
   data: Record<string, unknown>,
   ctx: ArticleContext,
-): { ok: true; fields: ValidArticleFields } | { ok: false; problems: ContentProblem[] } {
+): { ok: true; fields: ValidArticleFields; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[] } {
   const problems: Problems = [];
+  /** Problems that do not keep the article off the site (it is published, and they are listed). */
+  const notices: Problems = [];
 
   const title = requiredString(data, "title", problems);
 
@@ -188,9 +193,18 @@ export function validateArticle(
       if (url !== undefined && !isHttpUrl(url, false)) {
         problems.push({ field: "source.url", message: `must be an absolute http(s) URL, got ${JSON.stringify(url)}` });
       }
-      if (name !== undefined) source = url !== undefined && isHttpUrl(url, false) ? { name, url } : { name };
+      // The partner's id in sources.json; it becomes a URL (/source/<id>), so it is a slug.
+      const id = optionalString(data.source, "id", problems, "source.id");
+      if (id !== undefined && (!SLUG_PATTERN.test(id) || id.length > MAX_SLUG_LENGTH)) {
+        problems.push({ field: "source.id", message: `"${id}" must be lowercase Latin letters and digits joined by single hyphens, at most ${MAX_SLUG_LENGTH} characters` });
+      }
+      if (name !== undefined) {
+        source = { ...(id !== undefined ? { id } : {}), name, ...(url !== undefined && isHttpUrl(url, false) ? { url } : {}) };
+      }
     }
   }
+
+  const also = validateAlso(data.also, problems, notices);
 
   let image: ValidArticleFields["image"];
   if (data.image !== undefined && data.image !== null) {
@@ -235,10 +249,11 @@ export function validateArticle(
   }
 
   if (problems.length > 0 || !title || !date || dateMs === undefined || !section || !slug) {
-    return { ok: false, problems: problems.map((p) => ({ file: ctx.file, ...p })) };
+    return { ok: false, problems: [...problems, ...notices].map((p) => ({ file: ctx.file, ...p })) };
   }
   return {
     ok: true,
+    problems: notices.map((p) => ({ file: ctx.file, ...p })),
     fields: {
       slug,
       title,
@@ -250,12 +265,42 @@ export function validateArticle(
       ...(lead ? { lead } : {}),
       tags,
       ...(source ? { source } : {}),
+      also,
       ...(image ? { image } : {}),
       top,
       draft,
       aliases,
     },
   };
+}
+
+/**
+ * `also`: other partners that reported the same story, each `{name, url}` with the URL of its
+ * original. A malformed entry is a broken file, as any ill-typed field is; a list longer than
+ * MAX_ALSO is only trimmed (its first entries kept), since the story itself is sound.
+ */
+function validateAlso(value: unknown, problems: Problems, notices: Problems): AlsoReported[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ field: "also", message: `must be a list of {name, url}, got ${describe(value)}` });
+    return [];
+  }
+  if (value.length > MAX_ALSO) {
+    notices.push({ field: "also", message: `has ${value.length} entries; the first ${MAX_ALSO} are shown` });
+  }
+  const out: AlsoReported[] = [];
+  value.slice(0, MAX_ALSO).forEach((entry, i) => {
+    if (!isRecord(entry)) {
+      problems.push({ field: `also[${i}]`, message: `must be a mapping with name and url, got ${describe(entry)}` });
+      return;
+    }
+    const name = requiredString(entry, "name", problems, `also[${i}].name`);
+    const url = requiredString(entry, "url", problems, `also[${i}].url`);
+    if (url !== undefined && !isHttpUrl(url, false)) {
+      problems.push({ field: `also[${i}].url`, message: `must be an absolute http(s) URL, got ${JSON.stringify(url)}` });
+    } else if (name !== undefined && url !== undefined) out.push({ name, url });
+  });
+  return out;
 }
 
 const DEFAULT_TIME_ZONE = "Europe/Minsk";

@@ -83,6 +83,43 @@ describe("isKnownPath: tags and search", () => {
   });
 });
 
+describe("isKnownPath: partner pages", () => {
+  const partner = (id: string) => ({ source: { id, name: `Имя ${id}` } });
+  const withPartners = makeIndex(
+    [
+      ...Array.from({ length: 21 }, (_, i) => makeArticle(`v${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, partner("vestnik"))),
+      makeArticle("g", "2024-03-01T09:00:00+03:00", partner("gone")),
+      makeArticle("d", "2024-03-01T09:00:00+03:00", { ...partner("drafty"), draft: true }),
+    ],
+    [
+      { id: "vestnik", name: "Вестник" },
+      { id: "quiet", name: "Тихий" },
+    ],
+  );
+  const knownHere = (path: string) => {
+    const url = new URL(path, "http://x");
+    return isKnownPath(withPartners, decodeURIComponent(url.pathname), url.searchParams, now);
+  };
+
+  it("knows partners of sources.json, with or without articles, and removed ones that still have articles", () => {
+    for (const p of ["/source/vestnik", "/source/vestnik?page=2", "/source/quiet", "/source/gone", "/source/vestnik/rss.xml", "/source/quiet/rss.xml", "/source/gone/rss.xml"]) {
+      expect(knownHere(p), p).toBe(true);
+    }
+  });
+
+  it("refuses unknown ids, ids that are not slugs, pages past the end and partners with drafts only", () => {
+    for (const p of ["/source/nope", "/source/nope/rss.xml", "/source/drafty", "/source/vestnik?page=3", "/source/quiet?page=2", "/source/vestnik?page=x", "/source/Vestnik", "/source/vest_nik", "/source/vestnik/extra", "/source"]) {
+      expect(knownHere(p), p).toBe(false);
+    }
+  });
+
+  it("routes /source/… through locale routing even when it ends in a file name, and lower-cases it", () => {
+    expect(isPassThroughFile("/source/vestnik/rss.xml")).toBe(false);
+    expect(canonicalRedirect(withPartners, "/Source/Vestnik", now)).toBe("/source/vestnik");
+    expect(canonicalRedirect(withPartners, "/source/vestnik", now)).toBeUndefined();
+  });
+});
+
 describe("decodePath and isPassThroughFile", () => {
   it("rejects malformed encoding and NUL bytes", () => {
     expect(decodePath("/news/%FF")).toBeUndefined();

@@ -1,12 +1,12 @@
-import { findPublished, isPublished, newestPublishedChange, paginate, parsePageParam, publishedArticles, sectionArticles } from "@/lib/content/queries";
+import { findPublished, findSource, isPublished, newestPublishedChange, paginate, parsePageParam, publishedArticles, sectionArticles, sourceArticles } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { findTag, tagPath } from "@/lib/content/tags";
-import { SLUG_PATTERN } from "@/lib/content/validate";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/content/validate";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
 import { parseQuery } from "@/lib/search/text";
 
 /** Page routes: a path under one of these is a page even when it contains a dot («/tag/Node.js»). */
-const PAGE_PREFIXES = new Set(["news", "section", "tag"]);
+const PAGE_PREFIXES = new Set(["news", "section", "source", "tag"]);
 
 /** Decodes a URL path; undefined for malformed percent-encoding or a NUL byte. */
 export function decodePath(pathname: string): string | undefined {
@@ -91,6 +91,9 @@ export function isKnownPath(
   if (first === "section" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
     return index.sectionBySlug.has(slug);
   }
+  if (first === "source" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
+    return isSourceId(slug) && findSource(index, slug, now) !== undefined;
+  }
   if (first === "news" && slug !== undefined && rest.length === 1 && rest[0] === "opengraph-image") {
     return SLUG_PATTERN.test(slug) && findPublished(index, slug, now) !== undefined;
   }
@@ -108,6 +111,11 @@ export function isKnownPath(
     if (!index.sectionBySlug.has(slug) || page === undefined) return false;
     return paginate(sectionArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
   }
+  if (first === "source" && slug !== undefined) {
+    // A partner in sources.json, or one removed from it whose articles are still published.
+    if (!isSourceId(slug) || findSource(index, slug, now) === undefined || page === undefined) return false;
+    return paginate(sourceArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
+  }
   if (first === "tag" && slug !== undefined) {
     // Other spellings of the tag were redirected to this one by canonicalRedirect.
     const tag = findTag(index, slug, now);
@@ -120,6 +128,11 @@ export function isKnownPath(
     return page === 1 || page <= (searchPages ?? 0);
   }
   return false;
+}
+
+/** Partner ids are slugs (sources.json and `source.id` are validated so); anything else is no page. */
+function isSourceId(id: string): boolean {
+  return id.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(id);
 }
 
 /** A query parameter as pages get it from Next: absent, one value, or a list when repeated. */
@@ -146,7 +159,7 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
     const tag = findTag(index, spelling, now);
     return tag && (tag.name !== spelling || prefix !== "tag") ? tagPath(tag.name) : undefined;
   }
-  if (lower !== path && (parts[0] === "news" || parts[0] === "section" || (parts[0] === "search" && parts.length === 1))) return lower;
+  if (lower !== path && (parts[0] === "news" || parts[0] === "section" || parts[0] === "source" || (parts[0] === "search" && parts.length === 1))) return lower;
   return undefined;
 }
 

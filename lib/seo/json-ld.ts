@@ -1,7 +1,7 @@
 import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from "schema-dts";
-import type { Article, Section, SiteConfig } from "@/lib/content/types";
+import type { Article, Section, SiteConfig, SourceInfo } from "@/lib/content/types";
 import { tagPath } from "@/lib/content/tags";
-import { absoluteUrl, articlePath, sectionPath } from "./urls";
+import { absoluteUrl, articlePath, sectionPath, sourcePath } from "./urls";
 
 /** Google shows at most 110 characters of a headline; cut at a word and mark the cut. */
 export function headline(title: string, max = 110): string {
@@ -87,6 +87,11 @@ export function sectionTrail(section: Section, homeLabel: string): Crumb[] {
   return collectionTrail(section.name, sectionPath(section.slug), homeLabel);
 }
 
+/** Home → a partner's page. */
+export function sourceTrail(source: SourceInfo, homeLabel: string): Crumb[] {
+  return collectionTrail(source.name, sourcePath(source.id), homeLabel);
+}
+
 /** Home → a list one step below it: a section, a tag. */
 export function collectionTrail(name: string, path: string, homeLabel: string): Crumb[] {
   return [
@@ -139,6 +144,11 @@ function collectionPage(name: string, path: string, ctx: SeoContext): WithContex
 
 export function collectionPageJsonLd(section: Section, ctx: SeoContext): WithContext<CollectionPage> {
   return collectionPage(section.name, sectionPath(section.slug), ctx);
+}
+
+/** A partner's page: the articles it sent, one step below the home page. */
+export function sourceCollectionJsonLd(source: SourceInfo, ctx: SeoContext): WithContext<CollectionPage> {
+  return collectionPage(source.name, sourcePath(source.id), ctx);
 }
 
 /** A tag page: the tag's articles, one step below the home page. */

@@ -3,9 +3,11 @@ import { buildArticle } from "@/lib/content/build-index";
 import { renderBody } from "@/lib/content/markdown";
 import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
 import { rssXml, yandexRssXml } from "./feeds";
-import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
+import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, sourceCollectionJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
+import { pagesSitemapXml } from "./sitemaps";
+import { sectionRssPath, sourcePath, sourceRssPath } from "./urls";
 
 const ctx = { site: testSite, base: "https://news.example", language: "ru", homeLabel: "Главная" };
 const politics = testSections[0]!;
@@ -78,6 +80,12 @@ describe("structured data", () => {
       ["Главная", "https://news.example/"],
       ["ШОС", "https://news.example/tag/%D0%A8%D0%9E%D0%A1"],
     ]);
+  });
+
+  it("describes a partner's page as a collection one step below the home page", () => {
+    const page = sourceCollectionJsonLd({ id: "vestnik-polesya", name: "Вестник Полесья" }, ctx) as unknown as { "@type": string; name: string; url: string; breadcrumb: { itemListElement: { name: string; item: string }[] } };
+    expect(page).toMatchObject({ "@type": "CollectionPage", name: "Вестник Полесья", url: "https://news.example/source/vestnik-polesya" });
+    expect(page.breadcrumb.itemListElement.map((i) => i.item)).toEqual(["https://news.example/", "https://news.example/source/vestnik-polesya"]);
   });
 
   it("cannot be broken out of its script tag", () => {
@@ -168,5 +176,33 @@ describe("breadcrumb trails", () => {
       ["Главная", "https://news.example/"],
       ["Политика", "https://news.example/section/politics"],
     ]);
+  });
+});
+
+describe("partner paths and the pages sitemap", () => {
+  it("builds partner and feed paths in one place, page 1 without ?page=", () => {
+    expect(sourcePath("vestnik")).toBe("/source/vestnik");
+    expect(sourcePath("vestnik", 1)).toBe("/source/vestnik");
+    expect(sourcePath("vestnik", 3)).toBe("/source/vestnik?page=3");
+    expect(sourceRssPath("vestnik")).toBe("/source/vestnik/rss.xml");
+    expect(sectionRssPath("sport")).toBe("/section/sport/rss.xml");
+  });
+
+  it("lists every partner page beside the sections, with its newest article as lastmod", () => {
+    const now = Date.parse("2024-03-05T12:00:00+03:00");
+    const idx = makeIndex(
+      [
+        makeArticle("v1", "2024-03-01T10:00:00+03:00", { source: { id: "vestnik", name: "Вестник" } }),
+        makeArticle("g1", "2024-02-01T10:00:00+03:00", { source: { id: "gone", name: "Бывший партнёр" } }),
+      ],
+      [
+        { id: "vestnik", name: "Вестник" },
+        { id: "quiet", name: "Тихий" },
+      ],
+    );
+    const xml = pagesSitemapXml(idx, now, "https://news.example");
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.filter((l) => l!.includes("/source/"))).toEqual(["https://news.example/source/vestnik", "https://news.example/source/quiet", "https://news.example/source/gone"]);
+    expect(xml).toMatch(/source\/vestnik<\/loc>\s*<lastmod>2024-03-01T10:00:00\+03:00<\/lastmod>/);
   });
 });

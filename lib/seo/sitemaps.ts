@@ -1,8 +1,8 @@
 import { create } from "xmlbuilder2";
 import type { Article, ContentIndex } from "@/lib/content/types";
-import { isPublished } from "@/lib/content/queries";
+import { isPublished, sourceArticles, sourcesWithPages } from "@/lib/content/queries";
 import { dayKey } from "@/lib/format/dates";
-import { absoluteUrl, articlePath, sectionPath } from "./urls";
+import { absoluteUrl, articlePath, sectionPath, sourcePath } from "./urls";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -13,7 +13,7 @@ export const NEWS_MAX = 1_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
 const lastModified = (a: Article) => a.updated ?? a.date;
-const newest = (items: Article[]) => items.reduce<Article | undefined>((best, a) => (!best || Date.parse(lastModified(a)) > Date.parse(lastModified(best)) ? a : best), undefined);
+const newest = (items: readonly Article[]) => items.reduce<Article | undefined>((best, a) => (!best || Date.parse(lastModified(a)) > Date.parse(lastModified(best)) ? a : best), undefined);
 
 /** "2024-03": the month of an article in the site's zone, which names its sitemap. */
 export function monthOf(a: Article, timeZone: string): string {
@@ -57,7 +57,7 @@ export function sitemapIndexXml(index: ContentIndex, now: number, base: string):
 export function pagesSitemapXml(index: ContentIndex, now: number, base: string): string {
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");
   const published = index.articles.filter((a) => isPublished(a, now));
-  const add = (path: string, list: Article[]) => {
+  const add = (path: string, list: readonly Article[]) => {
     const u = doc.ele("url");
     u.ele("loc").txt(absoluteUrl(path, base));
     const latest = newest(list);
@@ -66,6 +66,8 @@ export function pagesSitemapXml(index: ContentIndex, now: number, base: string):
   add("/", published);
   add("/news", published);
   for (const s of index.sections) add(sectionPath(s.slug), published.filter((a) => a.section === s.slug));
+  // Partner pages are list pages like sections: every one that exists, its lastmod its newest article's.
+  for (const s of sourcesWithPages(index, now)) add(sourcePath(s.id), sourceArticles(index, s.id, now));
   return doc.end({ prettyPrint: true });
 }
 

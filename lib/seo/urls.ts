@@ -15,6 +15,15 @@ export function absoluteUrl(path: string, base: string = siteUrl()): string {
 
 export const articlePath = (slug: string) => `/news/${slug}`;
 export const sectionPath = (slug: string) => `/section/${slug}`;
+export const sectionRssPath = (slug: string) => `${sectionPath(slug)}/rss.xml`;
+
+/** A partner's page: `/source/<id>`, `/source/<id>?page=N` from page 2 on (page 1 has one URL). */
+export function sourcePath(id: string, page = 1): string {
+  return page > 1 ? `/source/${id}?page=${page}` : `/source/${id}`;
+}
+
+/** A partner's feed: `/source/<id>/rss.xml`. */
+export const sourceRssPath = (id: string) => `${sourcePath(id)}/rss.xml`;
 
 /** A search page's URL: `/search?q=…&page=N` (no `q` for the empty search, no `page` for page 1). */
 export function searchPath(query: string, page = 1): string {

@@ -27,7 +27,7 @@ describe("API_METHODS", () => {
 
 describe("allowedMethods", () => {
   it("pages, feeds and media are read-only", () => {
-    for (const p of ["/", "/news/x", "/rss.xml", "/media/a.jpg", "/_next/static/x.css", "/api/nothing-here"]) {
+    for (const p of ["/", "/news/x", "/rss.xml", "/source/vestnik-polesya", "/source/vestnik-polesya/rss.xml", "/media/a.jpg", "/_next/static/x.css", "/api/nothing-here"]) {
       expect(allowedMethods(p)).toEqual(["GET", "HEAD", "OPTIONS"]);
     }
   });

@@ -5,11 +5,12 @@ import { ArticleNeighbours } from "@/components/ArticleNeighbours";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ShareLinks } from "@/components/ShareLinks";
+import { SourceAttribution } from "@/components/SourceAttribution";
 import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
 import { TagList } from "@/components/TagList";
-import { findPublished, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
+import { findPublished, findSource, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { getArticleBody, getContentIndex } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
@@ -21,7 +22,7 @@ import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { articleBreadcrumbs, articleTrail, newsArticleJsonLd } from "@/lib/seo/json-ld";
 import { isPreviewOf } from "@/lib/security/preview-request";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { absoluteUrl, articlePath } from "@/lib/seo/urls";
+import { absoluteUrl, articlePath, sourcePath } from "@/lib/seo/urls";
 import { JsonLd } from "@/components/JsonLd";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -69,6 +70,9 @@ export default async function ArticlePage({ params }: Props) {
   const seo = await getSeoContext();
   const trail = articleTrail(article, section, seo.homeLabel);
   const canonical = absoluteUrl(articlePath(article.slug), seo.base);
+  // The name links to the partner's page only when that page exists (a partner of sources.json,
+  // or one removed from it that still has published articles).
+  const partner = article.source?.id !== undefined ? findSource(index, article.source.id, now) : undefined;
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -84,7 +88,7 @@ export default async function ArticlePage({ params }: Props) {
             </h1>
             {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-ink-soft sm:text-xl">{article.lead}</p>}
             <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
-              {article.source && <p>{t("source", { name: article.source.name })}</p>}
+              <SourceAttribution source={article.source} also={article.also} {...(partner ? { partnerHref: sourcePath(partner.id) } : {})} />
               <p>
                 {t.rich("dateLine", {
                   date: formatNumericDate(article.dateMs, intl, timeZone),

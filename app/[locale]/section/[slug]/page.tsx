@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ArticleCard } from "@/components/ArticleCard";
+import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { Pagination } from "@/components/Pagination";
 import { Sidebar } from "@/components/Sidebar";
 import { paginate, parsePageParam, sectionArticles } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
@@ -12,7 +11,7 @@ import { JsonLd } from "@/components/JsonLd";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { collectionPageJsonLd, sectionTrail } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { sectionPath } from "@/lib/seo/urls";
+import { sectionPath, sectionRssPath } from "@/lib/seo/urls";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +28,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     path,
     title,
     description: tSection("description", { name: section.name, site: seo.site.name }),
-    feeds: [{ path: `${sectionPath(slug)}/rss.xml`, title: tFeeds("rssSectionTitle", { name: section.name }) }],
+    feeds: [{ path: sectionRssPath(slug), title: tFeeds("rssSectionTitle", { name: section.name }) }],
   });
 }
 
@@ -52,18 +51,17 @@ export default async function SectionPage({ params, searchParams }: Props) {
       <div className="min-w-0">
         <JsonLd data={collectionPageJsonLd(section, seo)} />
         <Breadcrumbs items={crumbs} />
-        <header className="border-b-2 border-ink pb-2">
-          <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
-          <p className="mt-1 font-sans text-sm text-muted" data-testid="section-count">
-            {t("count", { count: page.total })}
-          </p>
-        </header>
-        {page.total === 0 ? (
-          <p className="mt-6 font-serif text-lg">{t("empty")}</p>
-        ) : (
-          page.items.map((a) => <ArticleCard key={a.slug} article={a} now={now} timeZone={timeZone} intl={intl} />)
-        )}
-        <Pagination basePath={`/section/${section.slug}`} page={page.page} pageCount={page.pageCount} />
+        <ArticleList
+          title={section.name}
+          count={t("count", { count: page.total })}
+          countTestId="section-count"
+          empty={t("empty")}
+          page={page}
+          basePath={sectionPath(section.slug)}
+          now={now}
+          timeZone={timeZone}
+          intl={intl}
+        />
       </div>
       <Sidebar ctx={ctx} />
     </div>

@@ -5,7 +5,7 @@ import { sectionArticles } from "@/lib/content/queries";
 import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { RSS_SIZE, rssXml } from "@/lib/seo/feeds";
-import { sectionPath, siteUrl } from "@/lib/seo/urls";
+import { sectionPath, sectionRssPath, siteUrl } from "@/lib/seo/urls";
 import { notFoundText, xmlResponse } from "@/lib/seo/xml-response";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
     title: t("section", { name: section.name, site: index.site.name }),
     description: t("sectionDescription", { genitive: section.genitive, site: index.site.name }),
     pagePath: sectionPath(slug),
-    feedPath: `${sectionPath(slug)}/rss.xml`,
+    feedPath: sectionRssPath(slug),
     language: localeFormats[locale].htmlLang,
   };
   const articles = sectionArticles(index, slug, Date.now()).slice(0, RSS_SIZE);
