@@ -6,7 +6,7 @@ import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { RenderPool } from "./render-pool";
-import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type SiteAndSections } from "./load";
+import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type MediaCache, type SiteAndSections } from "./load";
 import { SOURCES_FILE } from "./sources";
 import { TreeWatcher, type TreeChange } from "./tree-watcher";
 import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem, type SourceInfo } from "./types";
@@ -78,6 +78,8 @@ const STAT_SLICE = 500;
 export class LiveContent {
   private config!: SiteAndSections;
   private media: Map<string, MediaInfo> = new Map();
+  /** Photo sizes by file stamp: new photos are read, the others are not read again (readMedia). */
+  private readonly mediaCache: MediaCache = new Map();
   private mediaStamp = "";
   private mediaProblems: ContentProblem[] = [];
   private listingProblems: ContentProblem[] = [];
@@ -351,7 +353,7 @@ export class LiveContent {
   /** Re-reads media, then only the articles whose photo changed or that lacked one. */
   private async refreshMedia() {
     const problems: ContentProblem[] = [];
-    const media = await readMedia(this.root, problems);
+    const media = await readMedia(this.root, problems, this.mediaCache);
     const changed = new Set<string>();
     for (const [key, size] of media) {
       const old = this.media.get(key);
@@ -371,7 +373,7 @@ export class LiveContent {
     if (!initial && !(await this.folderReadable())) return;
     const problems: ContentProblem[] = [];
     const config = await readSiteAndSections(this.root);
-    const media = await readMedia(this.root, problems);
+    const media = await readMedia(this.root, problems, this.mediaCache);
     const stamps = `${this.mediaStamp}|${this.configStamp}`;
     this.config = config;
     this.media = media;
