@@ -202,6 +202,11 @@ describe("the same story from two partners", () => {
     // And again, nothing changes.
     const again = await run();
     expect(again.sources.map((s) => s.summary.new + s.summary.updated)).toEqual([0, 0]);
+    // Nor after the importer lost its memory: the copy is still not a second article.
+    await fs.rm(path.join(root, ".import"), { recursive: true });
+    const lost = await run();
+    expect(lost.sources.map((s) => s.summary.new)).toEqual([0, 0]);
+    expect((await frontMatter("alpha", await firstFile("alpha"))).data.also).toEqual([{ name: "Партнёр beta", url: "http://example.org/b/most" }]);
   });
 });
 

@@ -10,7 +10,7 @@ import { decodeText, sniffHtml } from "./encoding";
 import { fetchResource } from "./fetch";
 import { sniffImage } from "./image-sniff";
 import { fingerprint, RecentStories } from "./near-duplicate";
-import { makeSlug, transliterate } from "./slug";
+import { baseSlug, makeSlug } from "./slug";
 import { readRecent, readSourceState, writeFileAtomic, writeRecent, writeSourceState, type ItemState, type RunSummary, type SourceState } from "./state";
 import { ImportError, type FeedItem, type SourceConfig } from "./types";
 
@@ -345,25 +345,27 @@ async function importItem(item: FeedItem, source: SourceConfig, feedUrl: string,
   const opening = htmlToText(item.summary ?? item.full ?? "").slice(0, 2000) || htmlToText(item.full ?? "").slice(0, 2000);
   const fp = fingerprint(item.title, opening);
   const recent = await ctx.recent();
+  // A lost state must not import the feed a second time: the file its title gives, if it is this
+  // item's (same original link), is adopted.
+  const base = baseSlug(item.title, source.id, item.guid);
+  if (item.link) {
+    const existing = await readIfExists(articleFile(ctx.root, source.id, base));
+    const parsed = existing === undefined ? undefined : parseFrontMatter(existing);
+    if (parsed?.ok && (parsed.data.source as { url?: unknown } | undefined)?.url === item.link) {
+      state.items[item.guid] = { slug: base, item: itemHash, file: hashText(existing!) };
+      ctx.claimSlug(base);
+      // Remembered again for the duplicate check, which lost its memory with the state.
+      recent.add({ source: source.id, slug: base, at: ctx.now(), fp });
+      return "unchanged";
+    }
+  }
+
   const same = recent.findSame(fp, source.id, ctx.now());
   if (same && item.link) {
     await addAlso(same.source, same.slug, { name: source.name, url: item.link }, ctx, log);
     state.items[item.guid] = { slug: same.slug, item: itemHash, duplicateOf: { source: same.source, slug: same.slug } };
     log(`«${item.title.slice(0, 80)}» is the story of ${same.source}/${same.slug}: listed there under «Также сообщают»`);
     return "duplicates";
-  }
-
-  // A lost state must not import the feed a second time: the file its title gives, if it is this
-  // item's (same original link), is adopted.
-  const base = transliterate(item.title);
-  if (base && item.link) {
-    const existing = await readIfExists(articleFile(ctx.root, source.id, base));
-    const parsed = existing === undefined ? undefined : parseFrontMatter(existing);
-    if (parsed?.ok && (parsed.data.source as { url?: unknown } | undefined)?.url === item.link) {
-      state.items[item.guid] = { slug: base, item: itemHash, file: hashText(existing!) };
-      ctx.claimSlug(base);
-      return "unchanged";
-    }
   }
 
   const taken = await ctx.slugTaken();
@@ -391,11 +393,13 @@ async function addAlso(sourceId: string, slug: string, entry: { name: string; ur
     log(`${path.relative(ctx.root, file)}: changed by an editor; «Также сообщают: ${entry.name}» is not added`);
     return;
   }
-  const also = [...(known.also ?? [])];
-  if (also.some((a) => a.url === entry.url) || also.length >= 20) return;
-  also.push(entry);
   const parsed = parseFrontMatter(current);
   if (!parsed.ok) return;
+  // The file's own list: after a lost state it is the only record of the partners already named.
+  const written = Array.isArray(parsed.data.also) ? (parsed.data.also as { name: string; url: string }[]) : (known.also ?? []);
+  const also = [...written];
+  if (also.some((a) => a.url === entry.url) || also.length >= 20) return;
+  also.push(entry);
   const text = composeArticle({ ...parsed.data, also }, parsed.body);
   await writeFileAtomic(file, text);
   known.also = also;

@@ -43,15 +43,21 @@ function cutAtWord(slug: string, max: number): string {
   return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-$/, "");
 }
 
+/** The slug a title gives before `-2`, `-3`… are added: the first one the importer tries. */
+export function baseSlug(title: string, sourceId: string, guid: string): string {
+  let base = cutAtWord(transliterate(title), SLUG_TITLE_CHARS);
+  if (base === "") base = `${sourceId}-${createHash("sha1").update(guid).digest("hex").slice(0, 10)}`;
+  base = cutAtWord(base, MAX_SLUG_LENGTH - 6);
+  if (!SLUG_PATTERN.test(base)) throw new Error(`slug "${base}" does not match the slug pattern`);
+  return base;
+}
+
 /**
  * A slug for a new article that is not in `taken`: the transliterated title, then `-2`, `-3`…
  * A title with nothing to transliterate (only emoji or Chinese, say) gets `<source>-<hash of guid>`.
  */
 export function makeSlug(title: string, sourceId: string, guid: string, taken: (slug: string) => boolean): string {
-  let base = cutAtWord(transliterate(title), SLUG_TITLE_CHARS);
-  if (base === "") base = `${sourceId}-${createHash("sha1").update(guid).digest("hex").slice(0, 10)}`;
-  base = cutAtWord(base, MAX_SLUG_LENGTH - 6);
-  if (!SLUG_PATTERN.test(base)) throw new Error(`slug "${base}" does not match the slug pattern`);
+  const base = baseSlug(title, sourceId, guid);
   if (!taken(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
