@@ -47,7 +47,7 @@ test.describe("an imported article", () => {
     });
     expect((await page.goto("/news/v-grodnenskom-zamke-otkroyut-zal-srednevekovogo-oruzhiya"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Что покажут" })).toBeVisible();
-    await expect(page.locator("article li")).toHaveCount(3);
+    for (const item of [/мечи XIV.XVI\sвеков/, /реконструкцию доспеха витязя/, /мастерскую оружейника/]) await expect(page.getByRole("listitem").filter({ hasText: item })).toHaveCount(1);
     await expect(page.locator("article figure img")).toHaveAttribute("alt", "Зал Старого замка");
     const body = page.locator("article");
     expect(await body.locator("[onclick], iframe").count()).toBe(0);
@@ -59,6 +59,7 @@ test.describe("an imported article", () => {
     await page.goto("/source/vestnik-polesya");
     await expect(page.locator(`main article h2 a[href="${BRIDGE}"]`)).toHaveCount(1);
     const rss = await (await request.get("/source/vestnik-polesya/rss.xml")).text();
-    expect(rss).toContain("В Гомеле открыли новый мост через Сож");
+    // The feed's text is typeset as the page's is (no-break spaces after short words).
+    expect(rss.replace(/\u00a0/g, " ")).toContain("<title>В Гомеле открыли новый мост через Сож</title>");
   });
 });
