@@ -1,7 +1,7 @@
 // nginx with the shipped configuration (deploy/nginx) in front of two app instances that share the
 // content folder. Runs only with E2E_PROXY=1 (`npm run test:e2e:proxy`, see playwright.config.ts).
 import { randomUUID } from "node:crypto";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { proxyStack, SEED } from "./helpers";
@@ -171,6 +171,33 @@ test.describe("nginx in front of the app", { tag: "@smoke" }, () => {
       }
     } finally {
       await rm(file, { force: true });
+    }
+  });
+
+  test("a partner added to sources.json is read by the stack's importer, and its story reaches readers through the proxy", async ({ request }, info) => {
+    // One project edits sources.json: two at once would overwrite each other's edit.
+    test.skip(info.project.name !== "no-js", "edits the shared sources.json; runs once");
+    const content = path.resolve(".e2e/content");
+    const sourcesFile = path.join(content, "sources.json");
+    const before = await readFile(sourcesFile, "utf8");
+    const feed = path.join(content, "feeds", "e2e-proxy-partner.xml");
+    const title = "Новость партнёра через прокси";
+    try {
+      await writeFile(
+        feed,
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>П</title><item><title>${title}</title><link>https://example.org/proxy/1</link><guid>proxy-1</guid><pubDate>Sat, 03 Jun 2023 10:00:00 +0300</pubDate><description>Текст новости, которую принёс импортёр.</description></item></channel></rss>`,
+      );
+      const sources = [...JSON.parse(before), { id: "e2e-proxy-partner", name: "Прокси-партнёр", url: "file:feeds/e2e-proxy-partner.xml", section: "culture" }];
+      // Replaced whole, as an editor's save does: the importer never reads half a list.
+      await writeFile(`${sourcesFile}.tmp`, JSON.stringify(sources));
+      await rename(`${sourcesFile}.tmp`, sourcesFile);
+      // The importer reads a new partner at once; the instances see its file within a second or
+      // so, and nginx within two more.
+      await expect.poll(() => titleOf(request, `${stack.base}/news/novost-partnera-cherez-proksi`), { timeout: 20_000 }).toBe(title);
+    } finally {
+      await writeFile(sourcesFile, before);
+      await rm(feed, { force: true });
+      await rm(path.join(content, "articles", "e2e-proxy-partner"), { recursive: true, force: true });
     }
   });
 

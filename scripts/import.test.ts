@@ -68,6 +68,10 @@ describe("npm run import", () => {
     const watch = cli(["--watch"]);
     await expect.poll(() => watch.err(), { timeout: 20_000 }).toContain("fresh: 1 new");
     expect(server.requests.filter((r) => r.path === "/ok").length).toBe(before);
+    // A partner added while it runs is read at once, not at its next round a minute later.
+    server.routes.set("/later", { body: rssFeed("C", [{ ...item, guid: "l1", title: "Могилёвский театр показал премьеру", link: "http://example.org/l1", text: "Спектакль по пьесе Островского шёл три часа." }]) });
+    await sources([{ ...ok, url: `${server.origin}/ok` }, { ...ok, id: "fresh", url: `${server.origin}/fresh` }, { ...ok, id: "later", url: `${server.origin}/later` }]);
+    await expect.poll(() => watch.err(), { timeout: 15_000 }).toContain("later: 1 new");
     const second = await cli([]).done;
     expect(second.code).toBe(2);
     expect(second.err).toContain("Another importer");

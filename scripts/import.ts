@@ -7,6 +7,7 @@
  * CONTENT_DIR (or --content DIR) names the content folder. Exit code 0 only when every source
  * was read (a pass), or on a clean stop (--watch).
  */
+import { watch as watchFile } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../lib/content/types";
@@ -62,15 +63,27 @@ async function watch(): Promise<number> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // A partner added to (or changed in) sources.json is read at once, not at the next round.
+  let changed = false;
+  const watcher = watchFile(root, (_event, name) => {
+    if (name?.toString() !== "sources.json") return;
+    changed = true;
+    wake?.();
+  });
+  watcher.on("error", () => {});
+  watcher.unref();
   log(`watching ${path.join(root, "sources.json")}; Ctrl-C stops`);
+  // Keyed by what the schedule depends on, so that a changed address or `every` is scheduled again.
   const due = new Map<string, number>();
+  const keyOf = (s: { id: string; url: string; everyMs: number }) => `${s.id} ${s.url} ${s.everyMs}`;
   while (!stopping) {
+    changed = false;
     // sources.json is read every round: a partner added, changed or disabled needs no restart.
     const config = await readSourcesConfig(root);
     const now = Date.now();
     const enabled = config.sources.filter((s) => s.enabled);
-    for (const s of enabled) if (!due.has(s.id)) due.set(s.id, nextRunAt(s, await readSourceState(root, s.id)));
-    const ready = enabled.filter((s) => (due.get(s.id) ?? 0) <= now).map((s) => s.id);
+    for (const s of enabled) if (!due.has(keyOf(s))) due.set(keyOf(s), nextRunAt(s, await readSourceState(root, s.id)));
+    const ready = enabled.filter((s) => (due.get(keyOf(s)) ?? 0) <= now).map((s) => s.id);
     if (ready.length > 0) {
       try {
         const report = await runImport({ root, userAgent, log, ids: ready });
@@ -80,19 +93,20 @@ async function watch(): Promise<number> {
       }
       for (const id of ready) {
         const s = enabled.find((x) => x.id === id)!;
-        due.set(id, nextRunAt(s, await readSourceState(root, id)));
+        due.set(keyOf(s), nextRunAt(s, await readSourceState(root, id)));
       }
     }
-    const next = Math.min(...enabled.map((s) => due.get(s.id) ?? now + 60_000), now + 60_000);
+    const next = Math.min(...enabled.map((s) => due.get(keyOf(s)) ?? now + 60_000), now + 60_000);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.max(1000, next - Date.now()));
       wake = () => {
         clearTimeout(timer);
         resolve();
       };
-      if (stopping) wake();
+      if (stopping || changed) wake();
     });
   }
+  watcher.close();
   log("stopped");
   return 0;
 }
