@@ -207,6 +207,13 @@ describe("the same story from two partners", () => {
     const lost = await run();
     expect(lost.sources.map((s) => s.summary.new)).toEqual([0, 0]);
     expect((await frontMatter("alpha", await firstFile("alpha"))).data.also).toEqual([{ name: "Партнёр beta", url: "http://example.org/b/most" }]);
+    // The partner corrects its story: the article is updated, and still names the other partner.
+    server.routes.set("/a", { body: rssFeed("A", [item(1, { ...story, text: `${story.text} Движение откроют в понедельник.` })]) });
+    const corrected = await run();
+    expect(only(corrected).summary).toMatchObject({ updated: 1 });
+    const updated = await frontMatter("alpha", await firstFile("alpha"));
+    expect(updated.body).toContain("Движение откроют в понедельник.");
+    expect(updated.data.also).toEqual([{ name: "Партнёр beta", url: "http://example.org/b/most" }]);
   });
 });
 

@@ -333,9 +333,13 @@ async function importItem(item: FeedItem, source: SourceConfig, feedUrl: string,
     const prepared = await prepareArticle(item, source, feedUrl, known.slug, ctx, log, known.image);
     // An item without a date of its own keeps the date it was first published with.
     const before = parseFrontMatter(current);
-    const date = item.published ?? item.updated ?? (before.ok && typeof before.data.date === "string" ? before.data.date : prepared.fields.date);
-    const updated = item.updated && item.updated !== date ? item.updated : isoNow(ctx.now());
-    const text = composeArticle({ ...prepared.fields, date, updated, also: known.also }, prepared.body);
+    const firstDate = before.ok && typeof before.data.date === "string" ? before.data.date : undefined;
+    const date = item.published || item.updated || !firstDate ? prepared.fields.date : firstDate;
+    const updated = item.updated && item.updated !== date && Date.parse(item.updated) <= ctx.now() ? item.updated : isoNow(ctx.now());
+    // The partners the file already names under «Также сообщают» stay (after a lost state, the
+    // file is the only record of them).
+    const also = before.ok && Array.isArray(before.data.also) ? (before.data.also as { name: string; url: string }[]) : known.also;
+    const text = composeArticle({ ...prepared.fields, date, updated, also }, prepared.body);
     await writeFileAtomic(file, text);
     Object.assign(known, { item: itemHash, file: hashText(text), image: prepared.image });
     return "updated";
