@@ -10,9 +10,13 @@ import { rssFeed, startFeedServer, type FeedServer } from "../lib/import/testing
 const repo = path.resolve(import.meta.dirname, "..");
 let server: FeedServer;
 let root: string;
+/** Every importer started here, stopped after the tests even when one fails halfway. */
+const children = new Set<import("node:child_process").ChildProcess>();
 
 function cli(args: string[]): { done: Promise<{ code: number | null; out: string; err: string }>; kill: (s: NodeJS.Signals) => void; err: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--content", root, ...args], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -30,6 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
   await server.close();
   await fs.rm(root, { recursive: true, force: true });
 });
