@@ -2,7 +2,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
-import { publicSources, SOURCES_FILE, validateSources } from "./sources";
+import { readJson } from "./read-json";
+import { publicSources, readSourceConfigs } from "./sources";
 import type { ContentIndex, ContentProblem, Section, SiteConfig, SourceInfo } from "./types";
 import { validateSections, validateSite } from "./validate";
 
@@ -82,25 +83,6 @@ export async function walk(
   return out;
 }
 
-/** A JSON file of the content folder; `optional`: a missing file is no problem (undefined). */
-async function readJson(root: string, name: string, problems: ContentProblem[], optional = false): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(/* turbopackIgnore: true */ root, name), "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (optional && code === "ENOENT") return undefined;
-    problems.push({ file: name, field: "file", message: code === "ENOENT" ? "is missing" : `cannot be read: ${(err as Error).message}` });
-    return undefined;
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    problems.push({ file: name, field: "(root)", message: `invalid JSON: ${(err as Error).message}` });
-    return undefined;
-  }
-}
-
 /**
  * Sizes already read, by path, with the file's modification stamp: an importer that adds photos
  * one by one makes each live instance read the new ones, not every photo again (5,000 imported
@@ -168,11 +150,8 @@ export async function readSiteAndSections(root: string): Promise<SiteAndSections
  * importer validates it, so both report the same problems.
  */
 export async function readSources(root: string, sections: readonly Section[]): Promise<{ sources: SourceInfo[]; problems: ContentProblem[] }> {
-  const problems: ContentProblem[] = [];
-  const json = await readJson(root, SOURCES_FILE, problems, true);
-  if (json === undefined) return { sources: [], problems };
-  const result = validateSources(json, new Map(sections.map((s) => [s.slug, s])));
-  return { sources: publicSources(result.sources), problems: [...problems, ...result.problems] };
+  const result = await readSourceConfigs(root, new Map(sections.map((s) => [s.slug, s])), true);
+  return { sources: publicSources(result.sources), problems: result.problems };
 }
 
 export function listArticleFiles(root: string, problems: ContentProblem[]): Promise<string[]> {

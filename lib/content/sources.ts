@@ -1,6 +1,7 @@
 import type { ImportMode, SourceConfig } from "../import/types";
 import type { ContentProblem, Section, SourceInfo } from "./types";
-import { SLUG_PATTERN } from "./validate";
+import { readJson } from "./read-json";
+import { describe, isRecord, SLUG_PATTERN } from "./validate";
 
 /**
  * `sources.json`: the partner feeds the importer reads (README "Partner feeds"). Validated like
@@ -23,15 +24,6 @@ export function parseEvery(v: string): number | undefined {
   return m ? Number(m[1]) * UNITS[m[2]!]! : undefined;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  return typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;
-}
 
 // Defined with the index's other shapes, which carry it; re-exported for the importer's imports.
 export type { SourceInfo };
@@ -137,4 +129,20 @@ export function validateSources(
     }
   });
   return { sources, problems };
+}
+
+/**
+ * Reads and validates `sources.json`: the site (`optional`: no file, no partners) and the
+ * importer (a missing file is a problem: there is nothing to import) read it alike.
+ */
+export async function readSourceConfigs(
+  root: string,
+  sections: ReadonlyMap<string, Section>,
+  optional: boolean,
+): Promise<{ sources: SourceConfig[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const json = await readJson(root, SOURCES_FILE, problems, optional);
+  if (json === undefined) return { sources: [], problems };
+  const result = validateSources(json, sections);
+  return { sources: result.sources, problems: [...problems, ...result.problems] };
 }

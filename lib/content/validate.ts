@@ -28,11 +28,12 @@ export interface ValidArticleFields {
 
 type Problems = Omit<ContentProblem, "file">[];
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function describe(v: unknown): string {
+/** A value as a problem message names it: `a list`, `string "x"`, `null`. */
+export function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   return typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;

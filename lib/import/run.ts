@@ -2,8 +2,9 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseFrontMatter } from "../content/front-matter";
-import { SOURCES_FILE, validateSources } from "../content/sources";
-import type { ContentProblem, Section } from "../content/types";
+import { readJson } from "../content/read-json";
+import { readSourceConfigs, SOURCES_FILE } from "../content/sources";
+import type { ContentProblem } from "../content/types";
 import { validateSections } from "../content/validate";
 import { composeArticle, hashText, type ArticleFields } from "./article-file";
 import { decodeText, sniffHtml } from "./encoding";
@@ -79,25 +80,12 @@ export interface PassReport {
   problems: ContentProblem[];
 }
 
-export async function readSourcesConfig(root: string): Promise<{ sources: SourceConfig[]; sections: Map<string, Section>; problems: ContentProblem[] }> {
+export async function readSourcesConfig(root: string): Promise<{ sources: SourceConfig[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
-  const json = async (file: string): Promise<unknown> => {
-    try {
-      return JSON.parse(await fs.readFile(path.join(root, file), "utf8"));
-    } catch (err) {
-      const message = (err as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read: ${(err as Error).message}`;
-      problems.push({ file, field: "(root)", message });
-      return undefined;
-    }
-  };
-  const sectionsJson = await json("sections.json");
+  const sectionsJson = await readJson(root, "sections.json", problems);
   const { sections, problems: sectionProblems } = sectionsJson === undefined ? { sections: [], problems: [] } : validateSections(sectionsJson);
-  problems.push(...sectionProblems);
-  const bySlug = new Map(sections.map((s) => [s.slug, s]));
-  const sourcesJson = await json(SOURCES_FILE);
-  if (sourcesJson === undefined) return { sources: [], sections: bySlug, problems };
-  const result = validateSources(sourcesJson, bySlug);
-  return { sources: result.sources, sections: bySlug, problems: [...problems, ...result.problems] };
+  const result = await readSourceConfigs(root, new Map(sections.map((s) => [s.slug, s])), false);
+  return { sources: result.sources, problems: [...problems, ...sectionProblems, ...result.problems] };
 }
 
 /** The feed's URL: a `file:` URL without a slash is relative to the content folder. */
@@ -116,8 +104,6 @@ class PassContext {
   constructor(
     readonly options: ImportOptions,
     readonly limits: typeof LIMITS,
-    readonly sections: ReadonlyMap<string, Section>,
-    readonly sources: ReadonlyMap<string, SourceConfig>,
   ) {}
 
   /** The stories of the last 48 hours, read when the first new item needs them. */
@@ -168,7 +154,7 @@ export async function runImport(options: ImportOptions): Promise<PassReport> {
     const known = config.sources.map((s) => s.id).join(", ") || "none";
     throw new ImportError(`no valid source "${missing.join('", "')}" in ${SOURCES_FILE} (known: ${known})`);
   }
-  const ctx = new PassContext(options, limits, config.sections, new Map(config.sources.map((s) => [s.id, s])));
+  const ctx = new PassContext(options, limits);
   for (const s of config.sources) ctx.states.set(s.id, await readSourceState(root, s.id));
 
   // Feeds are fetched a few at a time, but their items are taken in the order of sources.json, so
