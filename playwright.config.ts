@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const external = process.env.E2E_BASE_URL;
 /**
  * E2E_PROXY=1 (`npm run test:e2e:proxy`): the suite starts nginx with the shipped configuration in
- * front of two instances (scripts/proxy-stack.ts) and runs the tests tagged @smoke through it.
+ * front of two instances (scripts/dev/proxy-stack.ts) and runs the tests tagged @smoke through it.
  */
 const proxy = proxyStack();
 // As `npm run start` runs the server: glibc's malloc settings (lib/server/server-env.mjs).
@@ -58,7 +58,7 @@ export default defineConfig({
     ? undefined
     : proxy
       ? {
-          command: `node e2e/prepare-content.mjs && exec node --import tsx scripts/proxy-stack.ts --port ${new URL(proxy.base).port} --app-port ${PORT + 1} --instances ${proxy.instances.length} 2>> .e2e/server.log`,
+          command: `node e2e/prepare-content.mjs && exec node --import tsx scripts/dev/proxy-stack.ts --port ${new URL(proxy.base).port} --app-port ${PORT + 1} --instances ${proxy.instances.length} 2>> .e2e/server.log`,
           url: `${proxy.base}/`,
           env: ENV,
           reuseExistingServer: false,

@@ -1,13 +1,13 @@
 // What readers see through nginx while things go wrong: an instance killed with SIGKILL, over-long
 // URLs, the content folder swapped by rename as deploy tools do, and a client guessing tokens.
-// Runs with E2E_PROXY=1 (`npm run test:e2e:proxy`) on a stack of its own (scripts/proxy-stack.ts):
+// Runs with E2E_PROXY=1 (`npm run test:e2e:proxy`) on a stack of its own (scripts/dev/proxy-stack.ts):
 // it kills its instances and replaces its content folder, which the suite's shared stack must not
 // see, and its rate limit must not count the other tests' requests. Readers' figures are printed.
 import { cp, mkdtemp, realpath, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startProxyStack, type ProxyStack } from "../scripts/proxy-stack";
+import { startProxyStack, type ProxyStack } from "../scripts/dev/proxy-stack";
 import { proxyStack, SEED } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 20;

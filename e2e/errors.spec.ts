@@ -79,7 +79,7 @@ test.describe("broken content files", () => {
   });
 
   test("make `npm run content:check` list them and fail", async () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", ".e2e/content"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content/content-check.ts", ".e2e/content"], { encoding: "utf8" });
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
@@ -89,7 +89,7 @@ test.describe("broken content files", () => {
 });
 
 test("the demo content itself passes `npm run content:check`", async () => {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", "content"], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content/content-check.ts", "content"], { encoding: "utf8" });
   expect(run.stdout).toBe("");
   expect(run.status).toBe(0);
 });

@@ -99,7 +99,7 @@ export async function startServer(
 }
 
 /**
- * With E2E_PROXY=1 the suite runs through nginx (`npm run test:e2e:proxy`): scripts/proxy-stack.ts
+ * With E2E_PROXY=1 the suite runs through nginx (`npm run test:e2e:proxy`): scripts/dev/proxy-stack.ts
  * starts two app instances right after E2E_PORT and nginx at E2E_PORT + 5000, all on one content
  * folder. Returns their addresses then, undefined otherwise.
  */

@@ -1,4 +1,4 @@
-// The app instances `npm run start:proxy` starts (scripts/proxy-stack.ts) run with the glibc malloc
+// The app instances `npm run start:proxy` starts (scripts/dev/proxy-stack.ts) run with the glibc malloc
 // settings that let memory used for images go back to the system (lib/server/server-env.mjs). glibc
 // reads them only at exec, so the test looks at the environment the running processes were given.
 // Runs only with E2E_PROXY=1, where the suite itself starts the stack.

@@ -72,7 +72,7 @@ await writeFile(
 // The demo partners' feeds (content/sources.json, file: feeds) imported as `npm run import` does:
 // the suite sees imported articles with their attribution, photos and «Также сообщают». The demo
 // folder's own imports, if someone ran the importer there, are not copied (see .gitignore).
-const imported = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--content", target, "--quiet"], { cwd: root, encoding: "utf8" });
+const imported = spawnSync(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--content", target, "--quiet"], { cwd: root, encoding: "utf8" });
 if (imported.status !== 0) throw new Error(`the importer failed on the demo feeds:\n${imported.stdout}${imported.stderr}`);
 
 console.log(`e2e content prepared in ${target}`);

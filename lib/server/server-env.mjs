@@ -10,7 +10,7 @@
  * On the demo content three minutes of mixed crawling left a server at 750 MB resident that never
  * came back (415 MB with the arenas alone; see README, "The production server", for the figures
  * with both). glibc reads the variables once, when the process starts, so they have to be in the
- * environment it is spawned with: `npm run start`, scripts/proxy-stack.ts and the README's systemd
+ * environment it is spawned with: `npm run start`, scripts/dev/proxy-stack.ts and the README's systemd
  * units set them, and server.mjs says so when they are missing.
  */
 export const MALLOC_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" };

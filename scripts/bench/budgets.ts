@@ -23,7 +23,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { machineBusyMs, settle } from "./settle";
-import { serverEnv } from "../lib/server/server-env.mjs";
+import { serverEnv } from "../../lib/server/server-env.mjs";
 
 const run = promisify(execFile);
 const arg = (name: string, fallback: number) => {
@@ -33,7 +33,7 @@ const arg = (name: string, fallback: number) => {
 const RUNS = arg("runs", 5);
 const PORT = arg("port", 3251);
 const base = `http://127.0.0.1:${PORT}`;
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const ARTICLE = "/news/lukashenko-kazakhstan-sco";
 const PAGES = ["/", "/section/politics", ARTICLE];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

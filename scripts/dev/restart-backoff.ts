@@ -1,5 +1,5 @@
 /**
- * When to restart an app instance that died (scripts/proxy-stack.ts), as systemd's `Restart=` with
+ * When to restart an app instance that died (scripts/dev/proxy-stack.ts), as systemd's `Restart=` with
  * a growing `RestartSec=` would: soon after a one-off crash, less and less often when the instance
  * dies again right after each start (a broken build, a port someone else took), so that a crash
  * loop neither spins a core nor floods the log. An instance that ran a while before it died is

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../lib/content/load";
-import { formatProblem } from "../../lib/content/types";
+import { loadContent } from "../../../lib/content/load";
+import { formatProblem } from "../../../lib/content/types";
 import { largestFolder, readDemoImages, writeCorpus } from "./write";
 
-const demo = path.resolve(import.meta.dirname, "../../content");
+const demo = path.resolve(import.meta.dirname, "../../../content");
 let tmp: string;
 
 beforeAll(async () => {

@@ -5,9 +5,9 @@
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseFrontMatter } from "../../lib/content/front-matter";
-import { listArticleFiles, toPosix } from "../../lib/content/load";
-import type { ContentProblem } from "../../lib/content/types";
+import { parseFrontMatter } from "../../../lib/content/front-matter";
+import { listArticleFiles, toPosix } from "../../../lib/content/load";
+import type { ContentProblem } from "../../../lib/content/types";
 import { generateArticles, generateNewest, type CorpusArticle, type CorpusImage } from "./text";
 
 export interface WriteCorpusOptions {

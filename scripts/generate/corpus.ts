@@ -34,7 +34,7 @@ if (archive !== undefined && !(Number.isInteger(archive) && archive >= articles)
   process.exit(2);
 }
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const out = path.resolve(values.out);
 const started = performance.now();
 try {

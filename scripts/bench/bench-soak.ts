@@ -21,8 +21,8 @@ import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { MALLOC_ENV, serverEnv } from "../lib/server/server-env.mjs";
-import { writeCorpus } from "./corpus/write";
+import { MALLOC_ENV, serverEnv } from "../../lib/server/server-env.mjs";
+import { writeCorpus } from "../generate/corpus/write";
 import { CLOCK_TICKS, settle } from "./settle";
 
 const { values } = parseArgs({
@@ -53,7 +53,7 @@ const SEED = Math.round(number("seed", 0));
 const REQUESTS = values.requests === undefined ? Infinity : Math.round(number("requests", 1));
 const ARTICLES = values.articles === undefined ? undefined : Math.round(number("articles", 1));
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const base = `http://127.0.0.1:${PORT}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -11,10 +11,10 @@ import { availableParallelism } from "node:os";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { CachedRecord } from "../lib/content/index-cache";
-import { LiveContent } from "../lib/content/live-store";
-import { contentDir, listArticleFiles, toPosix } from "../lib/content/load";
-import { indexCacheOptions } from "../lib/content/store";
+import type { CachedRecord } from "../../lib/content/index-cache";
+import { LiveContent } from "../../lib/content/live-store";
+import { contentDir, listArticleFiles, toPosix } from "../../lib/content/load";
+import { indexCacheOptions } from "../../lib/content/store";
 
 const BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./index-worker.ts", import.meta.url).href)}); })`;
 

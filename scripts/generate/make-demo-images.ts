@@ -7,7 +7,7 @@
  * "randomness" is a PRNG seeded from the article slug, so running the script
  * again rewrites byte-identical files.
  *
- *   node --import tsx scripts/make-demo-images.ts
+ *   node --import tsx scripts/generate/make-demo-images.ts
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -19,7 +19,7 @@ const H = 900;
 const QUALITY = 78;
 const MAX_BYTES = 150 * 1024;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const mediaDir = path.join(root, "content", "media");
 
 /* ---------- deterministic helpers ---------- */

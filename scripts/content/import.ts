@@ -10,13 +10,13 @@
 import { watch as watchFile } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatProblem } from "../lib/content/types";
-import { formatPass, formatStatus } from "../lib/import/report";
-import { readSourcesConfig, runImport, type ImportOptions } from "../lib/import/run";
-import { nextRunAt } from "../lib/import/schedule";
-import { readSourceState, takeLock } from "../lib/import/state";
-import { ImportError } from "../lib/import/types";
-import { siteUrl } from "../lib/seo/urls";
+import { formatProblem } from "../../lib/content/types";
+import { formatPass, formatStatus } from "../../lib/import/report";
+import { readSourcesConfig, runImport, type ImportOptions } from "../../lib/import/run";
+import { nextRunAt } from "../../lib/import/schedule";
+import { readSourceState, takeLock } from "../../lib/import/state";
+import { ImportError } from "../../lib/import/types";
+import { siteUrl } from "../../lib/seo/urls";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 // Memory and build time of the search index on a synthetic archive: the demo articles' sentences
 // mixed with an invented Zipf-distributed vocabulary (names keep arriving in news).
-//   node --expose-gc --import tsx scripts/bench-search.ts [articles=10000] [bodyWords=400] [indexedBodyWords=default|all|N]
+//   node --expose-gc --import tsx scripts/bench/bench-search.ts [articles=10000] [bodyWords=400] [indexedBodyWords=default|all|N]
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";

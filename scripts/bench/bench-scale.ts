@@ -28,11 +28,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { indexCacheOptions } from "../lib/content/store";
-import { writeCorpus } from "./corpus/write";
+import { indexCacheOptions } from "../../lib/content/store";
+import { writeCorpus } from "../generate/corpus/write";
 import { median } from "./median";
 import { CLOCK_TICKS, settle } from "./settle";
-import { serverEnv } from "../lib/server/server-env.mjs";
+import { serverEnv } from "../../lib/server/server-env.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -61,7 +61,7 @@ if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: 
 const ARCHIVE = Math.max(...SIZES);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
 const REST_SECONDS = 10;

@@ -3,18 +3,18 @@ import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rssFeed, startFeedServer, type FeedServer } from "../lib/import/testing/feed-server";
+import { rssFeed, startFeedServer, type FeedServer } from "../../lib/import/testing/feed-server";
 
 /** `npm run import` as an operator runs it: exit codes, the summary, --status, --watch and its lock. */
 
-const repo = path.resolve(import.meta.dirname, "..");
+const repo = path.resolve(import.meta.dirname, "../..");
 let server: FeedServer;
 let root: string;
 /** Every importer started here, stopped after the tests even when one fails halfway. */
 const children = new Set<import("node:child_process").ChildProcess>();
 
 function cli(args: string[]): { done: Promise<{ code: number | null; out: string; err: string }>; kill: (s: NodeJS.Signals) => void; err: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--content", root, ...args], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--content", root, ...args], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   child.on("exit", () => children.delete(child));
   let out = "";

@@ -4,7 +4,7 @@
  * after another in one run on 127.0.0.1, with the same connections, duration and
  * `Accept-Encoding: gzip` everywhere:
  *   (1) the production Next server alone (server.mjs),
- *   (2) nginx with the shipped configuration in front of two instances (scripts/proxy-stack.ts),
+ *   (2) nginx with the shipped configuration in front of two instances (scripts/dev/proxy-stack.ts),
  *   (3) nginx serving the very same HTML bytes as static files, with the same keepalive settings
  *       (snippets/svezhiy-vypusk-delivery.conf) and a gzipped copy beside each (gzip_static), as
  *       the cache of (2) holds the app's gzipped answer: the practical ceiling,
@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { startProxyStack, stopAllStacks } from "./proxy-stack";
+import { startProxyStack, stopAllStacks } from "../dev/proxy-stack";
 import { median } from "./median";
 import { CLOCK_TICKS, settle } from "./settle";
 
@@ -37,7 +37,7 @@ const ROUNDS = arg("rounds", 5);
 const PORT = arg("port", 8260);
 const STATIC_PORT = PORT + 1;
 const APP_PORT = arg("app-port", 3260);
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 const PAGES = [
   { name: "article", path: "/news/lukashenko-kazakhstan-sco", file: "article.html" },

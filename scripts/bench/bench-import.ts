@@ -17,12 +17,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { rssFeed, startFeedServer, type TestItem } from "../lib/import/testing/feed-server";
+import { rssFeed, startFeedServer, type TestItem } from "../../lib/import/testing/feed-server";
 
 const { values } = parseArgs({ options: { sources: { type: "string", default: "50" }, items: { type: "string", default: "100" }, keep: { type: "boolean", default: false } } });
 const SOURCES = Number(values.sources);
 const ITEMS = Number(values.items);
-const repo = path.resolve(import.meta.dirname, "..");
+const repo = path.resolve(import.meta.dirname, "../..");
 
 const WORDS = "минск гомель брест гродно витебск могилев завод школа мост театр музей выставка урожай дорога стадион больница библиотека фестиваль рынок вокзал".split(" ");
 function text(seed: number, words: number): string {
@@ -73,11 +73,11 @@ interface Run {
   out: string;
 }
 
-/** Runs `scripts/import.ts` as `npm run import` does and reads its peak RSS from the kernel. */
+/** Runs `scripts/content/import.ts` as `npm run import` does and reads its peak RSS from the kernel. */
 function pass(): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--content", root, "--quiet", "--usage"], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--content", root, "--quiet", "--usage"], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { serverEnv } from "../lib/server/server-env.mjs";
+import { serverEnv } from "../../lib/server/server-env.mjs";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,7 +17,7 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 60);
 const CONNECTIONS = arg("connections", 200);
 const PORT = arg("port", 3250);
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const base = `http://127.0.0.1:${PORT}`;
 
 async function rssMb(pid: number): Promise<number> {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { STATIC_SECURITY_HEADERS } from "../lib/security/headers";
+import { STATIC_SECURITY_HEADERS } from "../../lib/security/headers";
 import { CACHE_PATH, renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
 
-const deploy = path.resolve(import.meta.dirname, "..", "deploy", "nginx");
+const deploy = path.resolve(import.meta.dirname, "../..", "deploy", "nginx");
 const httpConf = readFileSync(path.join(deploy, "conf.d", "svezhiy-vypusk.conf"), "utf8");
 const siteConf = readFileSync(path.join(deploy, "sites-available", "svezhiy-vypusk.conf"), "utf8");
 const snippet = (name: string) => readFileSync(path.join(deploy, "snippets", `svezhiy-vypusk-${name}.conf`), "utf8");

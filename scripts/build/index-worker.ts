@@ -1,11 +1,11 @@
 /**
- * A worker thread of `scripts/index-content.ts`: parses its share of the article files the way the
+ * A worker thread of `scripts/build/index-content.ts`: parses its share of the article files the way the
  * server does (read, validate, typeset) and sends back one cache record per file.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { buildArticle } from "../lib/content/build-index";
-import type { CachedRecord } from "../lib/content/index-cache";
-import { readArticleFile, readMedia, readSiteAndSections } from "../lib/content/load";
+import { buildArticle } from "../../lib/content/build-index";
+import type { CachedRecord } from "../../lib/content/index-cache";
+import { readArticleFile, readMedia, readSiteAndSections } from "../../lib/content/load";
 
 const { root, files } = workerData as { root: string; files: string[] };
 const config = await readSiteAndSections(root);

@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { LiveContent } from "../lib/content/live-store";
+import { LiveContent } from "../../lib/content/live-store";
 import { median } from "./median";
 
 const { values } = parseArgs({ options: { files: { type: "string", default: "5000" }, rounds: { type: "string", default: "3" } } });
@@ -19,7 +19,7 @@ const files = Number(values.files);
 const rounds = Number(values.rounds);
 if (!(files > 0 && rounds > 0)) throw new Error("--files and --rounds take positive whole numbers");
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const article = (i: number) => `---\ntitle: "Массовая новость ${i}"\ndate: "2024-03-04T12:00:00+03:00"\nsection: politics\ntags: [Минск]\n---\nПервый абзац новости номер ${i}.\n\nВторой абзац.\n`;
 
 /** Writes the files from a child process, so that writing does not compete with this event loop. */

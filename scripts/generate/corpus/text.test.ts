@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../lib/content/front-matter";
-import { MAX_SLUG_LENGTH, parseDateTime, SLUG_PATTERN, validateArticle } from "../../lib/content/validate";
+import { parseFrontMatter } from "../../../lib/content/front-matter";
+import { MAX_SLUG_LENGTH, parseDateTime, SLUG_PATTERN, validateArticle } from "../../../lib/content/validate";
 import { CORPUS_YEARS, formatMinskDate, generateArticles, generateNewest, past, pluralRu, slugify, transliterate, type CorpusOptions } from "./text";
 
 const SECTIONS = ["politics", "economy", "society", "world", "sport", "culture", "tech"];

@@ -3,8 +3,8 @@
  * prints every problem as `<file>: <field>: <message>`. Exits 1 when there is any, so it can guard
  * a newsroom's publishing pipeline.
  */
-import { contentDir, loadContent } from "../lib/content/load";
-import { formatProblem } from "../lib/content/types";
+import { contentDir, loadContent } from "../../lib/content/load";
+import { formatProblem } from "../../lib/content/types";
 
 const dir = process.argv[2] ?? contentDir();
 const index = await loadContent(process.argv[2] ? (await import("node:path")).resolve(dir) : dir);

@@ -1,7 +1,7 @@
 /**
  * Renders the site's brand images: public/logo.png (the 600×60 publisher logo of the structured
  * data), public/og-default.png (the 1200×630 preview card of pages without a photo) and
- * app/apple-icon.png. Run with `node --import tsx scripts/make-brand-images.ts`.
+ * app/apple-icon.png. Run with `node --import tsx scripts/generate/make-brand-images.ts`.
  */
 import path from "node:path";
 import sharp from "sharp";
@@ -33,7 +33,7 @@ const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" 
   <rect x="120" y="450" width="960" height="4" fill="#d9d6cf"/>
 </svg>`;
 
-const out = (rel: string) => path.resolve(import.meta.dirname, "..", rel);
+const out = (rel: string) => path.resolve(import.meta.dirname, "../..", rel);
 await sharp(Buffer.from(logo)).png({ compressionLevel: 9 }).toFile(out("public/logo.png"));
 await sharp(Buffer.from(card)).png({ compressionLevel: 9 }).toFile(out("public/og-default.png"));
 

@@ -3,7 +3,7 @@
  * instances (`node server.mjs`, default 2) reading one CONTENT_DIR, and nginx configured from
  * deploy/nginx — the very files a newsroom copies to /etc/nginx, rendered with local ports and a
  * temporary prefix for the cache, temp files, pid and logs. An instance that dies is started again
- * after a back-off (scripts/restart-backoff.ts) while nginx sends its readers to the others, as
+ * after a back-off (scripts/dev/restart-backoff.ts) while nginx sends its readers to the others, as
  * systemd's `Restart=on-failure` does in production. Ctrl-C (or SIGTERM) stops everything by PID
  * and removes the prefix. Needs `npm run build` first and nginx (`apt-get install -y nginx`).
  *
@@ -23,11 +23,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { serverEnv } from "../lib/server/server-env.mjs";
+import { serverEnv } from "../../lib/server/server-env.mjs";
 import { renderHttpConf, renderMainConf, renderSiteConf } from "./nginx-config";
 import { createBackoff, RESTART_BACKOFF, type BackoffOptions } from "./restart-backoff";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const deploy = path.join(root, "deploy", "nginx");
 
 export interface ProxyStackOptions {
@@ -226,7 +226,7 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       const startImporter = () => {
         const toFile = options.appOutput === "files";
         const output = toFile ? "pipe" : "inherit";
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--watch"], { cwd: root, env: { ...env, CONTENT_DIR: contentDir }, stdio: ["ignore", output, output] });
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--watch"], { cwd: root, env: { ...env, CONTENT_DIR: contentDir }, stdio: ["ignore", output, output] });
         if (toFile) {
           const file = createWriteStream(path.join(prefix, "logs", "importer.log"), { flags: "a" });
           child.stdout?.pipe(file);
