@@ -68,7 +68,7 @@ process.on("SIGINT", onSignal);
 // V8 lets the old generation grow to up to four times what survived the last full collection before
 // it collects again. With the index of a 100,000-article archive live (about 200 MB), that is
 // 700-900 MB resident after a burst of work such as the first search's build, for garbage only.
-// Growing by half instead keeps it near 500 MB for the same throughput (README, "The production
+// Growing by half instead keeps it near 500 MB for the same throughput (docs/production.md, "The production
 // server"). HEAP_GROWING_PERCENT=0 leaves V8's own policy.
 const growingRaw = process.env.HEAP_GROWING_PERCENT ?? "50";
 const growingValid = /^\d{1,4}$/.test(growingRaw);

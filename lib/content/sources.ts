@@ -4,7 +4,7 @@ import { readJson } from "./read-json";
 import { describe, isRecord, SLUG_PATTERN } from "./validate";
 
 /**
- * `sources.json`: the partner feeds the importer reads (README "Partner feeds"). Validated like
+ * `sources.json`: the partner feeds the importer reads (docs/importer.md). Validated like
  * the other content files: each bad entry is named (`sources.json: [3].url: …`) and left out, and
  * the other sources still run. The site reads the same file for `/source/<id>` pages.
  */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 
 /**
- * The Markdown file an item becomes: the same front matter an editor would write (README "The
+ * The Markdown file an item becomes: the same front matter an editor would write (docs/content.md, "The
  * content contract"), so the site treats it like any other article. Pure: the caller decides
  * what goes in; this only writes it down.
  */
@@ -20,7 +20,7 @@ export interface ArticleFields {
   also?: { name: string; url: string }[];
 }
 
-/** Field order as in the README's example, so imported files read like hand-written ones. */
+/** Field order as in the example of docs/content.md, so imported files read like hand-written ones. */
 const ORDER = ["title", "date", "updated", "section", "rubric", "lead", "tags", "source", "image", "also"] as const;
 
 export function composeArticle(fields: ArticleFields | Record<string, unknown>, body: string): string {

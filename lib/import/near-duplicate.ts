@@ -6,7 +6,7 @@ import { normalizeWord, tokenize, wordTerms } from "../search/text";
  * headlines share most of their words and their openings a good part. Words are the search's
  * Snowball stems (ё = е, stop words out), so case endings and reworded function words do not
  * matter; numbers are words, so «курс на 5 марта» and «курс на 6 марта» stay two stories.
- * How the thresholds were chosen: README "Partner feeds", measured on
+ * How the thresholds were chosen: docs/importer.md, "The same story twice", measured on
  * lib/import/fixtures/near-duplicates.json by near-duplicate.test.ts.
  */
 

@@ -3,7 +3,7 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../content/validate";
 
 /**
  * The URL of an imported article, made from its Russian (or Belarusian) title with one fixed
- * scheme, documented in README "Partner feeds". The scheme never changes: a published slug is
+ * scheme, documented in docs/importer.md ("Slugs"). The scheme never changes: a published slug is
  * kept for good (the importer remembers it), but a changed table would give the same story a
  * different URL after a lost state, and two importers different URLs.
  *

@@ -3,7 +3,7 @@
  * The importer only writes files; the site reads them like any editor's file.
  */
 
-/** How much of an item becomes the article: see README "Partner feeds". */
+/** How much of an item becomes the article: see `mode` in docs/importer.md. */
 export type ImportMode = "full" | "lead" | "page";
 
 /** One validated entry of `CONTENT_DIR/sources.json`. */

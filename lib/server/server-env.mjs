@@ -8,10 +8,10 @@
  *   threshold (up to 32 MB) each time such a block is freed, after which pixel buffers come from
  *   the arenas and stay there as holes: MALLOC_MMAP_THRESHOLD_=131072 fixes it at its default.
  * On the demo content three minutes of mixed crawling left a server at 750 MB resident that never
- * came back (415 MB with the arenas alone; see README, "The production server", for the figures
+ * came back (415 MB with the arenas alone; see docs/production.md, "Memory that comes back", for the figures
  * with both). glibc reads the variables once, when the process starts, so they have to be in the
- * environment it is spawned with: `npm run start`, scripts/dev/proxy-stack.ts and the README's systemd
- * units set them, and server.mjs says so when they are missing.
+ * environment it is spawned with: `npm run start`, scripts/dev/proxy-stack.ts and the systemd unit in
+ * docs/production.md set them, and server.mjs says so when they are missing.
  */
 export const MALLOC_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" };
 

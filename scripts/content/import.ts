@@ -1,5 +1,5 @@
 /**
- * The partner-feed importer (README "Partner feeds"):
+ * The partner-feed importer (docs/importer.md):
  *   npm run import                      one pass over every enabled source, then a summary table
  *   npm run import -- --source ID       one source (enabled or not)
  *   npm run import -- --watch           each source on its own schedule until Ctrl-C / SIGTERM
