@@ -46,6 +46,13 @@ describe("docs/architecture.md", () => {
     expect(paths.filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
   });
 
+  it("names only existing files in the data flow", () => {
+    const flow = architecture.split("## The data flow")[1]!.split("\n## ")[0]!;
+    const paths = pathsIn(flow).filter((p) => !p.startsWith(".next/"));
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
+  });
+
   it("names only existing files in the code map", () => {
     const map = architecture.split("## The code map")[1]!.split("```")[1]!;
     let folder = "";
