@@ -31,13 +31,26 @@ const START_TIMEOUT_MS = 60_000;
 const started = performance.now();
 const say = (line: string) => console.log(`check-no-runtime: ${line}`);
 
-function fail(lines: string[]): never {
+const running: { server?: ChildProcess } = {};
+let output = "";
+function stop() {
+  const { server } = running;
+  if (server?.pid !== undefined && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+}
+// The server never outlives the check: not on success, failure, an exception or Ctrl-C.
+process.on("exit", stop);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+/** Fails the build. `pages`: the problems are in the pages (not in starting the check). */
+function fail(lines: string[], pages = false): never {
   console.error(`\ncheck-no-runtime: FAILED\n${lines.map((l) => `  ✗ ${l}`).join("\n")}\n`);
-  console.error(
-    "Pages must go out without Next's client runtime. If Next was upgraded, its output has changed:\n" +
-      "see docs/decisions/0001-pages-ship-no-runtime.md (what to try when Next changes); the markers\n" +
-      "server.mjs removes are in lib/server/strip-runtime.mjs. Compare with KEEP_CLIENT_RUNTIME=1.\n",
-  );
+  if (pages) {
+    console.error(
+      "Pages must go out without Next's client runtime. If Next was upgraded, its output has changed:\n" +
+        "see docs/decisions/0001-pages-ship-no-runtime.md (what to try when Next changes); the markers\n" +
+        "server.mjs removes are in lib/server/strip-runtime.mjs. Compare with KEEP_CLIENT_RUNTIME=1.\n",
+    );
+  }
   stop();
   process.exit(1);
 }
@@ -57,15 +70,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-const running: { server?: ChildProcess } = {};
-let output = "";
-function stop() {
-  const { server } = running;
-  if (server?.pid !== undefined && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
-}
-// The server never outlives the check: not on success, failure, an exception or Ctrl-C.
-process.on("exit", stop);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -183,6 +187,6 @@ for (const [kind, url, status] of pages) {
 }
 const seconds = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
 
-if (problems.size) fail([...problems].map(([text, { pages, example }]) => `${text}\n      on: ${pages.join(", ")}${example ? `\n      e.g. ${JSON.stringify(example)}` : ""}`));
+if (problems.size) fail([...problems].map(([text, { pages, example }]) => `${text}\n      on: ${pages.join(", ")}${example ? `\n      e.g. ${JSON.stringify(example)}` : ""}`), true);
 stop();
 say(`${checked.length} kinds of page go out without Next's client runtime (${checked.join(", ")}); server ready in ${seconds(started, readyAt)}, pages in ${seconds(readyAt)}`);
