@@ -16,12 +16,12 @@
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import v8 from "node:v8";
 import vm from "node:vm";
 import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
 import { bodyLimit, closeWithoutReading, declaredLength, hasBody, holdBody } from "./lib/server/body-limit.mjs";
+import { createCompression } from "./lib/server/compression.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
 import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
@@ -35,10 +35,9 @@ import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server
 const mallocUnset = Object.keys(MALLOC_ENV).filter((name) => !process.env[name]);
 if (process.platform === "linux" && mallocUnset.length) console.error(`server.mjs: ${mallocUnset.join(", ")} not set: start it as \`npm run start\` does, with ${Object.entries(MALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}, or memory used for images is never given back`);
 
-// Next's own copy of the compression middleware; next.config turns Next's compression off so that
-// the pages are compressed here, after the client runtime has been taken out of them.
-const compression = createRequire(import.meta.url)("next/dist/compiled/compression");
-const compress = compression();
+// next.config turns Next's compression off so that the pages are compressed here, after the client
+// runtime has been taken out of them (lib/server/compression.mjs: gzip or deflate, as before).
+const compress = createCompression();
 
 function option(short, long, env, fallback) {
   const args = process.argv.slice(2);
@@ -180,7 +179,7 @@ async function serve(req, res, done) {
   res.once("close", done);
   try {
     hideInternalHeaders(res);
-    compress(req, res, () => {});
+    compress(req, res);
     if (!keepRuntime) stripPages(req, res);
     await handle(req, res);
   } catch (error) {

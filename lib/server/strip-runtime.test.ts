@@ -1,6 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { inlineScriptHashes } from "@/lib/security/inline-scripts";
+import { clientRuntimeMarkers, scriptHash, scripts } from "./runtime-markers.mjs";
 import { settlePolicy, shouldStrip, stripClientRuntimeBytes, type StripOptions } from "./strip-runtime.mjs";
 
 const stripClientRuntime = (html: string, options?: StripOptions) => stripClientRuntimeBytes(Buffer.from(html), options).toString("utf8");
@@ -43,6 +47,44 @@ describe("stripClientRuntimeBytes", () => {
     const hostile = page.replace("/_next/static/chunks/a.css", "/_next/static/../../../etc/passwd.css");
     stripClientRuntime(hostile, { stylesheet: css });
     expect(asked).not.toContain("/_next/static/../../../etc/passwd.css");
+  });
+});
+
+// A page as the installed Next renders it, runtime and all, written by
+// `node --import tsx scripts/build/check-no-runtime.ts --capture` after a build (with METRIKA_ID
+// 12345678, so the consent notice's script is on it). Named for the Next version that rendered it:
+// after an upgrade the first test fails until it is captured again from the new Next's output.
+describe("stripClientRuntimeBytes on a page Next rendered", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const next = (JSON.parse(readFileSync(path.join(root, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
+  const fixture = path.join(import.meta.dirname, "fixtures", `not-found.next-${next}.html`);
+  const captured = () => readFileSync(fixture);
+  const own = new Set(inlineScriptHashes(12345678));
+  const ownScripts = (html: string) => scripts(html).filter((s) => s.executable && !s.src && own.has(scriptHash(s.text)));
+
+  it("has a capture from the installed Next", () => {
+    expect(existsSync(fixture), `no ${path.relative(root, fixture)}: after upgrading Next run \`npm run build\`, then \`node --import tsx scripts/build/check-no-runtime.ts --capture\``).toBe(true);
+  });
+
+  it.runIf(existsSync(fixture))("finds Next's runtime in the capture, with the markers the stripper relies on", () => {
+    const html = captured().toString("utf8");
+    expect(clientRuntimeMarkers(html).length).toBeGreaterThan(0);
+    expect(html).toMatch(/<script src="\/_next\/static\/[^"]+\.js"/);
+    expect(html).toContain("self.__next_f");
+  });
+
+  it.runIf(existsSync(fixture))("takes all of it out, and keeps the content, the styles and every one of the site's own scripts", () => {
+    const raw = captured();
+    const out = stripClientRuntimeBytes(raw).toString("utf8");
+    expect(clientRuntimeMarkers(out)).toEqual([]);
+    expect(out).toMatch(/<h1\b[^>]*>Страница не найдена<\/h1>/);
+    expect(out).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+    // Every inline script left is one of the site's own (the policy allows nothing else), and none of those went.
+    const left = scripts(out).filter((s) => s.executable && !s.src);
+    expect(left.length).toBeGreaterThan(0);
+    expect(ownScripts(out)).toEqual(left);
+    expect(ownScripts(out).map((s) => s.text)).toEqual(ownScripts(raw.toString("utf8")).map((s) => s.text));
+    expect(out.length).toBeLessThan(raw.length / 2);
   });
 });
 
