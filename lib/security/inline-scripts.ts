@@ -29,7 +29,7 @@ type InlineFunctions = typeof INLINE_FUNCTIONS;
 const SOURCES: Record<keyof InlineFunctions, string> = SERIALISED_FUNCTIONS;
 
 /** A JavaScript expression written into a script as it is (a browser global, a function), typed by its value. */
-export class Expression<T> {
+class Expression<T> {
   declare readonly value?: T;
   constructor(readonly source: string) {}
 }
