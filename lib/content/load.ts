@@ -6,7 +6,7 @@ import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
 import { readJson } from "./read-json";
 import { publicSources, readSourceConfigs } from "./sources";
 import type { ContentIndex, ContentProblem, Section, SiteConfig, SourceInfo } from "./types";
-import { validateSections, validateSite } from "./validate";
+import { DEFAULT_TIME_ZONE, validateSections, validateSite } from "./validate";
 
 
 /** Used only when site.json is missing or broken, so the site still serves its articles. */
@@ -14,7 +14,7 @@ const FALLBACK_SITE: SiteConfig = {
   name: "News",
   description: "",
   edition: { name: "", genitive: "" },
-  timeZone: "Europe/Minsk",
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 export function contentDir(): string {
