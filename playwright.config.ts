@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { proxyStack } from "./e2e/helpers";
+import { DEFAULT_TIME_ZONE } from "./lib/content/validate";
 import { MALLOC_ENV } from "./lib/server/server-env.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -36,7 +37,8 @@ export default defineConfig({
   use: {
     baseURL: external ?? proxy?.base ?? `http://127.0.0.1:${PORT}`,
     locale: "ru-RU",
-    timezoneId: "Europe/Minsk",
+    // The demo site's zone (content/site.json names the default).
+    timezoneId: DEFAULT_TIME_ZONE,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

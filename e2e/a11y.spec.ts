@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEFAULT_TIME_ZONE } from "../lib/content/validate";
 import { SEED } from "./helpers";
 
 /** Every page type; a new one added here gets every check below. */
@@ -34,7 +35,7 @@ async function pageFor(browser: Browser, page: Page, javaScriptEnabled: boolean,
   if (javaScriptEnabled) return page;
   // A context of its own (axe opens a second page in it to assemble its results); the project's
   // defaults would turn JavaScript off in it too.
-  const context = await browser.newContext({ baseURL, locale: "ru-RU", timezoneId: "Europe/Minsk", javaScriptEnabled: true });
+  const context = await browser.newContext({ baseURL, locale: "ru-RU", timezoneId: DEFAULT_TIME_ZONE, javaScriptEnabled: true });
   const scriptless = await context.newPage();
   await scriptless.route("**/*", async (route) => {
     const type = route.request().resourceType();

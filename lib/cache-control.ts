@@ -10,8 +10,3 @@ export const STALE_WHILE_REVALIDATE_SECONDS = 1;
 
 /** Pages, feeds and sitemaps: the same budget, as all of them list the newest articles. */
 export const SHARED_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
-
-/** The longest a shared cache following SHARED_CACHE_CONTROL can show a page older than the content. */
-export function worstCaseStalenessSeconds(detectionSeconds: number, clockGranularitySeconds = 1): number {
-  return detectionSeconds + SHARED_MAX_AGE_SECONDS + STALE_WHILE_REVALIDATE_SECONDS + clockGranularitySeconds;
-}

@@ -21,32 +21,66 @@ export const JS_ATTRIBUTE = "data-js";
 /** On each toggle button: the choice it makes. */
 export const CHOICE_ATTRIBUTE = "data-theme-choice";
 
-export function parseThemeChoice(value: string | null | undefined): ThemeChoice {
-  return value === "light" || value === "dark" ? value : "system";
-}
+/* The two functions below run in the browser as inline scripts, serialised with toString() (see
+   lib/security/inline-scripts.ts): they may use nothing from outside their own bodies, get every name
+   and constant as an argument, and are plain ES5 (var, function, no optional catch binding), as the
+   head script must run in any browser that can show the page. */
+/* eslint-disable no-var, @typescript-eslint/no-unused-vars -- ES5 for old browsers; `catch (e)` needs its unused binding in ES5 */
 
 /**
- * Runs in <head> before anything is painted. Plain ES5, no dependencies; storage can throw
- * (disabled cookies, some private modes), and then the system setting applies.
+ * Runs in <head> before anything is painted: marks that JavaScript runs and applies a stored
+ * light or dark choice to <html>. Storage can throw (disabled cookies, some private modes), and
+ * then the system setting applies.
  */
-export const THEME_SCRIPT =
-  `(function(){var d=document.documentElement;d.setAttribute("${JS_ATTRIBUTE}","");` +
-  `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t==="light"||t==="dark")d.setAttribute("${THEME_ATTRIBUTE}",t)}catch(e){}})()`;
+export function applyStoredTheme(d: Document, w: Window, jsAttribute: string, storageKey: string, themeAttribute: string): void {
+  var html = d.documentElement;
+  html.setAttribute(jsAttribute, "");
+  try {
+    var stored = w.localStorage.getItem(storageKey);
+    if (stored === "light" || stored === "dark") html.setAttribute(themeAttribute, stored);
+  } catch (e) {}
+}
 
 /**
  * Runs right after the toggle's markup: marks the stored choice as pressed (the server rendered
  * "system", as it cannot know), and on a click stores the choice and applies it to <html>. A choice
  * made in another tab applies here too.
  */
-export function themeToggleScript(groupId: string): string {
-  return (
-    `(function(d,w){var g=d.getElementById(${JSON.stringify(groupId)});if(!g)return;var r=d.documentElement,K="${THEME_STORAGE_KEY}";` +
-    `function get(){try{var t=w.localStorage.getItem(K);return t==="light"||t==="dark"?t:"system"}catch(e){return "system"}}` +
-    `function show(c){var b=g.querySelectorAll("[${CHOICE_ATTRIBUTE}]");for(var i=0;i<b.length;i++)b[i].setAttribute("aria-pressed",String(b[i].getAttribute("${CHOICE_ATTRIBUTE}")===c))}` +
-    `function apply(c){if(c==="system")r.removeAttribute("${THEME_ATTRIBUTE}");else r.setAttribute("${THEME_ATTRIBUTE}",c);show(c)}` +
-    `g.addEventListener("click",function(e){var b=e.target.closest("[${CHOICE_ATTRIBUTE}]");if(!b)return;var c=b.getAttribute("${CHOICE_ATTRIBUTE}");` +
-    `try{if(c==="system")w.localStorage.removeItem(K);else w.localStorage.setItem(K,c)}catch(x){}apply(c)});` +
-    `w.addEventListener("storage",function(e){if(e.key===K||e.key===null)apply(get())});show(get())})(document,window)`
-  );
+export function themeToggle(d: Document, w: Window, groupId: string, storageKey: string, themeAttribute: string, choiceAttribute: string): void {
+  var found = d.getElementById(groupId);
+  if (!found) return;
+  var group: HTMLElement = found;
+  var html = d.documentElement;
+  function stored(): string {
+    try {
+      var value = w.localStorage.getItem(storageKey);
+      return value === "light" || value === "dark" ? value : "system";
+    } catch (e) {
+      return "system";
+    }
+  }
+  function show(choice: string): void {
+    var buttons = group.querySelectorAll("[" + choiceAttribute + "]");
+    for (var i = 0; i < buttons.length; i++) buttons[i]!.setAttribute("aria-pressed", String(buttons[i]!.getAttribute(choiceAttribute) === choice));
+  }
+  function apply(choice: string): void {
+    if (choice === "system") html.removeAttribute(themeAttribute);
+    else html.setAttribute(themeAttribute, choice);
+    show(choice);
+  }
+  group.addEventListener("click", function (event) {
+    var button = (event.target as Element).closest("[" + choiceAttribute + "]");
+    if (!button) return;
+    var choice = button.getAttribute(choiceAttribute) || "system";
+    try {
+      if (choice === "system") w.localStorage.removeItem(storageKey);
+      else w.localStorage.setItem(storageKey, choice);
+    } catch (e) {}
+    apply(choice);
+  });
+  w.addEventListener("storage", function (event) {
+    if (event.key === storageKey || event.key === null) apply(stored());
+  });
+  show(stored());
 }
-
+/* eslint-enable no-var, @typescript-eslint/no-unused-vars */

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
+import { IMAGE_EXTENSIONS } from "../mime";
 import { BodyCache, bodyKey, readArticleBody, readArticleBodyText, renderArticleText } from "./body";
 import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
 import { RenderPool } from "./render-pool";
-import { listArticleFiles, MEDIA_EXTENSIONS, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type MediaCache, type SiteAndSections } from "./load";
+import { listArticleFiles, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type MediaCache, type SiteAndSections } from "./load";
 import { SOURCES_FILE } from "./sources";
 import { TreeWatcher, type TreeChange } from "./tree-watcher";
 import { formatProblem, type Article, type ArticleBody, type ContentIndex, type ContentProblem, type SourceInfo } from "./types";
@@ -656,6 +657,6 @@ async function insideRoot(realRoot: string, full: string): Promise<boolean> {
 }
 
 async function readMediaListing(root: string): Promise<string[]> {
-  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), []);
+  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => IMAGE_EXTENSIONS.has(path.extname(n).toLowerCase()), []);
   return files.map((f) => toPosix(path.relative(root, f))).sort();
 }

@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent, readMedia, readSources, type MediaCache } from "./load";
 import { formatProblem } from "./types";
+import { DEFAULT_TIME_ZONE } from "./validate";
 
 let root: string;
 let outside: string;
@@ -39,7 +40,7 @@ describe("loadContent", () => {
   it("reads nested articles, measures media and skips hidden and non-Markdown files", async () => {
     const idx = await loadContent(root);
     expect(idx.site.name).toBe("Вестник");
-    expect(idx.site.timeZone).toBe("Europe/Minsk");
+    expect(idx.site.timeZone).toBe(DEFAULT_TIME_ZONE); // site.json names none
     expect([...idx.bySlug.keys()].sort()).toEqual(["alias", "good", "nested"]);
     expect(idx.bySlug.get("good")!.image).toMatchObject({ src: "/media/photo.jpg", width: 40, height: 30 });
     expect(idx.media.has("media/photo.jpg")).toBe(true);

@@ -1,20 +1,20 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { IMAGE_EXTENSIONS } from "../mime";
 import { buildIndex, type MediaInfo, type SourceFile } from "./build-index";
 import { readJson } from "./read-json";
 import { publicSources, readSourceConfigs } from "./sources";
 import type { ContentIndex, ContentProblem, Section, SiteConfig, SourceInfo } from "./types";
-import { validateSections, validateSite } from "./validate";
+import { DEFAULT_TIME_ZONE, validateSections, validateSite } from "./validate";
 
-export const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"]);
 
 /** Used only when site.json is missing or broken, so the site still serves its articles. */
 const FALLBACK_SITE: SiteConfig = {
   name: "News",
   description: "",
   edition: { name: "", genitive: "" },
-  timeZone: "Europe/Minsk",
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 export function contentDir(): string {
@@ -91,7 +91,7 @@ export async function walk(
 export type MediaCache = Map<string, { stamp: string; info: MediaInfo }>;
 
 export async function readMedia(root: string, problems: ContentProblem[], cache?: MediaCache): Promise<Map<string, MediaInfo>> {
-  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => MEDIA_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
+  const files = await walk(root, path.join(/* turbopackIgnore: true */ root, "media"), (n) => IMAGE_EXTENSIONS.has(path.extname(n).toLowerCase()), problems);
   const media = new Map<string, MediaInfo>();
   await Promise.all(
     files.map(async (full) => {

@@ -59,8 +59,6 @@ function rehypeExternalLinks() {
 
 export interface RenderedBody {
   html: string;
-  /** Plain text of the first paragraph, when the body starts with one. */
-  firstParagraph?: string;
   /** The body as plain text, blocks separated by blank lines (for feeds that want no markup). */
   text: string;
 }
@@ -77,28 +75,24 @@ export function renderBody(markdown: string, { takeLead }: { takeLead: boolean }
     if (node.depth === 1) node.depth = 2;
   });
 
-  // The lead and the plain text are taken from the finished tree, so they are sanitised and
-  // typeset exactly like the HTML.
+  // The plain text is taken from the finished tree, so it is sanitised and typeset exactly like
+  // the HTML.
   const startsWithParagraph = tree.children[0]?.type === "paragraph";
   const hast = toHtml.runSync(tree) as HastRoot;
   const blocks = hast.children.filter((node): node is Element => node.type === "element");
 
-  let firstParagraph: string | undefined;
   const first = blocks[0];
-  if (startsWithParagraph && first?.tagName === "p") {
-    // Collapses line breaks only: \s would also eat the typeset non-breaking spaces.
-    firstParagraph = textOf(first).replace(/[ \t\r\n]+/g, " ").trim() || undefined;
-    if (takeLead && firstParagraph) {
-      const at = hast.children.indexOf(first);
-      // The paragraph and the line break that follows it.
-      hast.children.splice(at, hast.children[at + 1]?.type === "text" ? 2 : 1);
-      blocks.shift();
-    }
+  // A first paragraph with no text is no lead, and stays.
+  if (takeLead && startsWithParagraph && first?.tagName === "p" && textOf(first).trim()) {
+    const at = hast.children.indexOf(first);
+    // The paragraph and the line break that follows it.
+    hast.children.splice(at, hast.children[at + 1]?.type === "text" ? 2 : 1);
+    blocks.shift();
   }
 
   const text = blocks.map((node) => textOf(node).trim()).filter(Boolean).join("\n\n");
   const html = String(toHtml.stringify(hast));
-  return { html, text, ...(firstParagraph ? { firstParagraph } : {}) };
+  return { html, text };
 }
 
 /**

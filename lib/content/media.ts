@@ -1,17 +1,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { imageTypeOf } from "@/lib/mime";
 import { contentDir } from "./load";
 import { getContentIndex } from "./store";
-
-const TYPES: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-};
 
 export interface MediaFile {
   body: Buffer;
@@ -27,7 +19,7 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   const rel = ["media", ...segments].join("/");
   const index = await getContentIndex();
   if (!index.media.has(rel)) return undefined;
-  const contentType = TYPES[path.extname(rel).toLowerCase()];
+  const contentType = imageTypeOf(rel);
   if (!contentType) return undefined;
   const full = path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/"));
   try {

@@ -1,11 +1,12 @@
 import type { Article, ContentIndex, Section, SiteConfig, SourceInfo } from "./types";
+import { DEFAULT_TIME_ZONE } from "./validate";
 
 /** Small builders for tests of the pure functions; not used by the site. */
 export const testSite: SiteConfig = {
   name: "Тестовый вестник",
   description: "",
   edition: { name: "Беларусь", genitive: "Беларуси" },
-  timeZone: "Europe/Minsk",
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 export const testSections: Section[] = [

@@ -304,7 +304,11 @@ function validateAlso(value: unknown, problems: Problems, notices: Problems): Al
   return out;
 }
 
-const DEFAULT_TIME_ZONE = "Europe/Minsk";
+/**
+ * The newsroom's time zone when site.json names none: dates on pages, day headings, "today" and the
+ * sitemap's months follow it. The one place it is written; the e2e browser uses it too.
+ */
+export const DEFAULT_TIME_ZONE = "Europe/Minsk";
 
 export function isValidTimeZone(tz: string): boolean {
   try {

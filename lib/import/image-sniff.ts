@@ -4,7 +4,9 @@
  * an HTML error page served as image/jpeg must not get through.
  */
 
-export type ImageKind = "jpeg" | "png" | "webp" | "avif" | "gif";
+import type { ImageKind } from "../mime";
+
+export type { ImageKind };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

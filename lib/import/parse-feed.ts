@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
+import { imageTypeOf } from "../mime";
 import { feedDate } from "./feed-dates";
 import { absoluteUrl, htmlToText } from "./html-to-markdown";
 import { type FeedImage, type FeedItem, ImportError, type ParsedFeed } from "./types";
@@ -321,7 +322,7 @@ function isImageContent(el: XmlElement): boolean {
   const type = attr(el, "type");
   if (medium !== undefined) return medium === "image";
   if (type !== undefined) return isImageType(type);
-  return /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(attr(el, "url") ?? "");
+  return imageTypeOf(attr(el, "url") ?? "") !== undefined;
 }
 
 /** The item's photo: enclosure, Media RSS (directly or in a group), Atom enclosure link. */

@@ -6,6 +6,7 @@ import { readJson } from "../content/read-json";
 import { readSourceConfigs, SOURCES_FILE } from "../content/sources";
 import type { ContentProblem } from "../content/types";
 import { validateSections } from "../content/validate";
+import { IMAGE_FORMATS } from "../mime";
 import { composeArticle, hashText, type ArticleFields } from "./article-file";
 import { decodeText, sniffHtml } from "./encoding";
 import { fetchResource } from "./fetch";
@@ -494,8 +495,6 @@ async function exists(file: string): Promise<boolean> {
 /** Smaller pictures are icons, buttons or tracking pixels, not the story's photo. */
 const MIN_PHOTO = { width: 200, height: 120 };
 
-const EXTENSIONS = { jpeg: "jpg", png: "png", webp: "webp", avif: "avif", gif: "gif" } as const;
-
 /** Fetches a photo into media/<source>/<slug>.<ext>, after checking that it really is a photo. */
 async function downloadImage(url: string, source: SourceConfig, slug: string, feedUrl: string, ctx: PassContext): Promise<ItemState["image"]> {
   const result = await fetchResource(url, {
@@ -514,7 +513,7 @@ async function downloadImage(url: string, source: SourceConfig, slug: string, fe
   if (meta.width < MIN_PHOTO.width || meta.height < MIN_PHOTO.height) {
     throw new ImportError(`${meta.width}×${meta.height} is too small for a photo (a tracking pixel or an icon)`);
   }
-  const file = `media/${source.id}/${slug}.${EXTENSIONS[kind]}`;
+  const file = `media/${source.id}/${slug}${IMAGE_FORMATS[kind].extension}`;
   await writeFileAtomic(path.join(ctx.root, file), result.bytes);
   return { url, file };
 }

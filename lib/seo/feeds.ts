@@ -1,12 +1,11 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Article, ArticleBody, ContentIndex, Section } from "@/lib/content/types";
+import { imageTypeOf } from "@/lib/mime";
 import { absoluteUrl, articlePath } from "./urls";
 
 export const RSS_SIZE = 50;
 export const YANDEX_WINDOW_MS = 3 * 24 * 3600 * 1000;
-
-const MIME: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
 
 function imageUrl(a: Article, base: string): string | undefined {
   if (!a.image) return undefined;
@@ -14,7 +13,7 @@ function imageUrl(a: Article, base: string): string | undefined {
 }
 
 function imageType(url: string): string {
-  return MIME[url.split("?")[0]!.split(".").pop()?.toLowerCase() ?? ""] ?? "image/jpeg";
+  return imageTypeOf(url) ?? "image/jpeg";
 }
 
 /** The full text for readers that show it: the lead, then the body. */

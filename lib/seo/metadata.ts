@@ -15,7 +15,6 @@ export interface PageSeo {
   sectionName?: string;
   /** RSS feeds to announce besides the site feed, e.g. a section's. */
   feeds?: { path: string; title: string }[];
-  siteFeedTitle?: string;
 }
 
 export const OG_WIDTH = 1200;
@@ -28,7 +27,7 @@ export function ogImage(article: Article | undefined, base: string): { url: stri
 }
 
 /** Canonical URL, hreflang alternates, Open Graph and Twitter tags for one page. */
-export function pageMetadata({ site, base, ogLocale, path, title, description, article, sectionName, feeds = [], siteFeedTitle }: PageSeo): Metadata {
+export function pageMetadata({ site, base, ogLocale, path, title, description, article, sectionName, feeds = [] }: PageSeo): Metadata {
   const url = absoluteUrl(path, base);
   const image = ogImage(article, base);
   const images = [{ url: image.url, width: OG_WIDTH, height: OG_HEIGHT, ...(image.alt ? { alt: image.alt } : {}) }];
@@ -41,7 +40,7 @@ export function pageMetadata({ site, base, ogLocale, path, title, description, a
       canonical: url,
       languages: { ru: url, "x-default": url },
       types: {
-        "application/rss+xml": [{ url: absoluteUrl("/rss.xml", base), title: siteFeedTitle ?? site.name }, ...feeds.map((f) => ({ url: absoluteUrl(f.path, base), title: f.title }))],
+        "application/rss+xml": [{ url: absoluteUrl("/rss.xml", base), title: site.name }, ...feeds.map((f) => ({ url: absoluteUrl(f.path, base), title: f.title }))],
       },
     },
     openGraph: article

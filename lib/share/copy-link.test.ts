@@ -1,6 +1,6 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { copyLinkScript } from "./copy-link";
+import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 
 function setUp(clipboard: { writeText: (s: string) => Promise<void> } | undefined) {
   const link = { href: "https://news.example/news/x", className: "chip", replacedBy: undefined as unknown, replaceWith: (b: unknown) => (link.replacedBy = b) };
@@ -9,7 +9,7 @@ function setUp(clipboard: { writeText: (s: string) => Promise<void> } | undefine
   const wrapper = { getAttribute: (k: string) => data[k] ?? null, querySelector: (sel: string) => (sel === "a" ? link : status) };
   const button = { type: "", className: "", textContent: "", onClick: undefined as undefined | (() => void), addEventListener: (_: string, h: () => void) => (button.onClick = h) };
   const document = { getElementById: (id: string) => (id === "copy-link" ? wrapper : null), createElement: () => button };
-  runInNewContext(copyLinkScript("copy-link"), { document, navigator: clipboard ? { clipboard } : {} });
+  runInNewContext(INLINE_SCRIPTS.copyLink, { document, navigator: clipboard ? { clipboard } : {} });
   return { link, status, button };
 }
 

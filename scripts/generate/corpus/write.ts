@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseFrontMatter } from "../../../lib/content/front-matter";
 import { listArticleFiles, toPosix } from "../../../lib/content/load";
 import type { ContentProblem } from "../../../lib/content/types";
+import { imageTypeOf } from "../../../lib/mime";
 import { generateArticles, generateNewest, type CorpusArticle, type CorpusImage } from "./text";
 
 export interface WriteCorpusOptions {
@@ -34,7 +35,7 @@ export interface WriteCorpusResult {
 /** The demo's pictures, with the alt text and section of the demo article that shows each. */
 export async function readDemoImages(source: string): Promise<CorpusImage[]> {
   const media = (await readdir(path.join(source, "media"), { withFileTypes: true }))
-    .filter((e) => e.isFile() && /\.(jpe?g|png|webp|avif|gif)$/i.test(e.name))
+    .filter((e) => e.isFile() && imageTypeOf(e.name) !== undefined)
     .map((e) => `media/${e.name}`)
     .sort();
   const described = new Map<string, { alt: string; section: string }>();
