@@ -1,19 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import type { Crumb } from "@/lib/seo/json-ld";
 import { Link } from "./Link";
 
 export interface BreadcrumbItem {
   name: string;
   /** Absent for the current page, which is named but not linked. */
   href?: string;
-}
-
-/**
- * The visible items of a trail: every step links but the last, the current page; a list's first
- * page is a step back from its page 2 on (`page` > 1), so there it links too.
- */
-export function trailItems(trail: Crumb[], page = 1): BreadcrumbItem[] {
-  return trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 || page > 1 ? { href: c.path } : {}) }));
 }
 
 /**

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
-import { Breadcrumbs, trailItems } from "@/components/Breadcrumbs";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { getContentIndex } from "@/lib/content/store";
 import { JsonLd } from "@/components/JsonLd";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveSection } from "@/lib/routing/routes/section";
-import { collectionPageJsonLd, sectionTrail } from "@/lib/seo/json-ld";
+import { collectionPageJsonLd, sectionTrail, trailItems } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { sectionPath, sectionRssPath } from "@/lib/seo/urls";
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
-import { Breadcrumbs, trailItems } from "@/components/Breadcrumbs";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { getContentIndex } from "@/lib/content/store";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveSource } from "@/lib/routing/routes/source";
-import { sourceCollectionJsonLd, sourceTrail } from "@/lib/seo/json-ld";
+import { sourceCollectionJsonLd, sourceTrail, trailItems } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { sourcePath, sourceRssPath } from "@/lib/seo/urls";
 
