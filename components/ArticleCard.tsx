@@ -2,6 +2,7 @@ import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
 import { ArticlePhoto } from "./ArticlePhoto";
+import { articlePath } from "@/lib/seo/urls";
 
 /** One article in a list: time, title, lead, and a thumbnail when it has a photo. */
 export function ArticleCard({
@@ -27,7 +28,7 @@ export function ArticleCard({
           {formatFeedTime(article.dateMs, now, intl, timeZone)}
         </time>
         <Heading className="mt-1 font-serif text-xl font-bold leading-snug">
-          <Link href={`/news/${article.slug}`} className="hover:text-accent">
+          <Link href={articlePath(article.slug)} className="hover:text-accent">
             {article.title}
           </Link>
         </Heading>

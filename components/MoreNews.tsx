@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Article, Section } from "@/lib/content/types";
 import { formatNumericDate } from "@/lib/format/dates";
+import { articlePath } from "@/lib/seo/urls";
 
 /** "Другие новости <section>": set in capitals, as on the page the portal grew from. */
 export async function MoreNews({
@@ -28,7 +29,7 @@ export async function MoreNews({
             <time dateTime={a.date} className="shrink-0 font-sans text-xs font-bold text-muted">
               {formatNumericDate(a.dateMs, intl, timeZone)}
             </time>
-            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
+            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
+import { articlePath, newsPath } from "@/lib/seo/urls";
 
 /** "Лента новостей": the newest articles of all sections, each with its time. */
 export async function NewsFeed({
@@ -27,13 +28,13 @@ export async function NewsFeed({
             <time dateTime={a.date} className="block text-xs font-bold text-accent">
               {formatFeedTime(a.dateMs, now, intl, timeZone)}
             </time>
-            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
+            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>
         ))}
       </ol>
-      <Link href="/news" className="mt-2 inline-block text-sm font-bold text-accent hover:underline">
+      <Link href={newsPath()} className="mt-2 inline-block text-sm font-bold text-accent hover:underline">
         {t("all")} →
       </Link>
     </section>

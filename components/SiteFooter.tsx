@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Section } from "@/lib/content/types";
+import { newsPath, sectionPath } from "@/lib/seo/urls";
 
 export async function SiteFooter({
   siteName,
@@ -27,13 +28,13 @@ export async function SiteFooter({
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
             {sections.map((s) => (
               <li key={s.slug}>
-                <Link href={`/section/${s.slug}`} className="text-ink hover:text-accent hover:underline">
+                <Link href={sectionPath(s.slug)} className="text-ink hover:text-accent hover:underline">
                   {s.name}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href="/news" className="text-ink hover:text-accent hover:underline">
+              <Link href={newsPath()} className="text-ink hover:text-accent hover:underline">
                 {t("allNews")}
               </Link>
             </li>

@@ -3,6 +3,7 @@ import { Link } from "./Link";
 import { SearchForm } from "./SearchForm";
 import { ThemeToggle } from "./ThemeToggle";
 import type { Section } from "@/lib/content/types";
+import { newsPath, sectionPath } from "@/lib/seo/urls";
 
 export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
   const t = await getTranslations("site");
@@ -25,13 +26,13 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
         <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 font-sans text-sm font-bold whitespace-nowrap uppercase tracking-wide sm:flex-wrap sm:justify-center sm:overflow-visible">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/section/${s.slug}`} className="hover:text-accent">
+              <Link href={sectionPath(s.slug)} className="hover:text-accent">
                 {s.name}
               </Link>
             </li>
           ))}
           <li>
-            <Link href="/news" className="text-accent hover:text-accent-dark">
+            <Link href={newsPath()} className="text-accent hover:text-accent-dark">
               {t("allNews")}
             </Link>
           </li>

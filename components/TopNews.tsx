@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
+import { articlePath } from "@/lib/seo/urls";
 
 /** "ТОП-новости <edition>": the newest articles marked `top`. */
 export async function TopNews({ articles, editionGenitive }: { articles: Article[]; editionGenitive: string }) {
@@ -17,7 +18,7 @@ export async function TopNews({ articles, editionGenitive }: { articles: Article
             <span aria-hidden="true" className="font-serif text-2xl font-bold leading-none text-accent">
               {i + 1}
             </span>
-            <Link href={`/news/${a.slug}`} className="font-serif text-base leading-snug hover:text-accent">
+            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
               {a.title}
             </Link>
           </li>

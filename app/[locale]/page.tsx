@@ -4,13 +4,14 @@ import { ArticleCard } from "@/components/ArticleCard";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { NewsFeed } from "@/components/NewsFeed";
 import { Link } from "@/components/Link";
-import { latest, sectionBlocks, topNews } from "@/lib/content/queries";
+import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { formatFeedTime } from "@/lib/format/dates";
 import { JsonLd } from "@/components/JsonLd";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { organizationJsonLd, webSiteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { FEED_SIZE, SECTION_BLOCK_SIZE, TOP_SIZE } from "@/lib/limits";
+import { resolveHome } from "@/lib/routing/routes/home";
+import { articlePath, sectionPath } from "@/lib/seo/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
   const seo = await getSeoContext();
@@ -20,12 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const { index, now, timeZone, intl } = await getPageContext();
   const [t, tTop] = await Promise.all([getTranslations("home"), getTranslations("top")]);
-  const tops = topNews(index, now, TOP_SIZE + 1);
-  const feed = latest(index, now, FEED_SIZE);
   // Without any top story the newest article leads the page.
-  const main = tops[0] ?? feed[0];
-  const restTop = tops.filter((a) => a !== main).slice(0, TOP_SIZE);
-  const blocks = sectionBlocks(index, now, SECTION_BLOCK_SIZE);
+  const { main, top: restTop, feed, blocks } = resolveHome(index, now);
   const seo = await getSeoContext();
 
   return (
@@ -33,18 +30,23 @@ export default async function HomePage() {
       <JsonLd data={webSiteJsonLd(seo)} />
       <JsonLd data={organizationJsonLd(seo)} />
       <h1 className="sr-only text-sm">{t("title")}</h1>
-      <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0">
+      <TwoColumnLayout
+        aside={
+          <aside className="print:hidden">
+            <NewsFeed articles={feed} now={now} timeZone={timeZone} intl={intl} />
+          </aside>
+        }
+      >
           {main && (
             <article aria-labelledby="main-story" className="border-b-2 border-ink pb-6">
               <p className="font-sans text-xs font-bold uppercase tracking-wide text-accent">{t("mainStory")}</p>
               {main.image && (
-                <Link href={`/news/${main.slug}`} className="mt-2 block" tabIndex={-1} aria-hidden="true">
+                <Link href={articlePath(main.slug)} className="mt-2 block" tabIndex={-1} aria-hidden="true">
                   <ArticlePhoto image={main.image} sizes="(min-width: 1152px) 800px, (min-width: 1024px) 70vw, 100vw" priority />
                 </Link>
               )}
               <h2 id="main-story" className="mt-3 font-serif text-3xl font-bold leading-tight sm:text-4xl">
-                <Link href={`/news/${main.slug}`} className="hover:text-accent">
+                <Link href={articlePath(main.slug)} className="hover:text-accent">
                   {main.title}
                 </Link>
               </h2>
@@ -69,7 +71,7 @@ export default async function HomePage() {
           {blocks.map(({ section, articles }) => (
             <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-10">
               <h2 id={`section-${section.slug}`} className="border-b-2 border-ink pb-1 font-sans text-lg font-bold uppercase tracking-wide">
-                <Link href={`/section/${section.slug}`} className="hover:text-accent">
+                <Link href={sectionPath(section.slug)} className="hover:text-accent">
                   {section.name}
                 </Link>
               </h2>
@@ -79,22 +81,18 @@ export default async function HomePage() {
                     <time dateTime={a.date} className="font-sans text-xs font-bold text-muted">
                       {formatFeedTime(a.dateMs, now, intl, timeZone)}
                     </time>
-                    <Link href={`/news/${a.slug}`} className="mt-0.5 block font-serif text-base font-bold leading-snug hover:text-accent">
+                    <Link href={articlePath(a.slug)} className="mt-0.5 block font-serif text-base font-bold leading-snug hover:text-accent">
                       {a.title}
                     </Link>
                   </li>
                 ))}
               </ul>
-              <Link href={`/section/${section.slug}`} className="mt-2 inline-block font-sans text-sm font-bold text-accent hover:underline">
+              <Link href={sectionPath(section.slug)} className="mt-2 inline-block font-sans text-sm font-bold text-accent hover:underline">
                 {t("sectionAll", { name: section.name })} →
               </Link>
             </section>
           ))}
-        </div>
-        <aside className="print:hidden">
-          <NewsFeed articles={feed} now={now} timeZone={timeZone} intl={intl} />
-        </aside>
-      </div>
+      </TwoColumnLayout>
     </>
   );
 }

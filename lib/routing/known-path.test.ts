@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
+import type { ContentIndex } from "@/lib/content/types";
+import { SEARCH_PAGE_SIZE } from "@/lib/limits";
+import type { ParsedQuery } from "@/lib/search/text";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./known-path";
+import { queryOf } from "./routes/types";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
 const idx = makeIndex([
@@ -8,34 +12,37 @@ const idx = makeIndex([
   makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true }),
   makeArticle("later", "2024-03-09T10:00:00+03:00"),
 ]);
-const known = (path: string) => {
+/** Asks the route table as the proxy does; a search finds `hits` articles. */
+function knownPath(index: ContentIndex, path: string, { hits = 0 } = {}) {
   const url = new URL(path, "http://x");
-  return isKnownPath(idx, decodeURIComponent(url.pathname), url.searchParams, now);
-};
+  const search = async (query: ParsedQuery) => ({ hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })), terms: new Set(query.words.flat()), complete: true });
+  return isKnownPath(decodeURIComponent(url.pathname), { index, now, query: queryOf(url.searchParams), search });
+}
+const known = (path: string) => knownPath(idx, path);
 
 describe("isKnownPath", () => {
-  it("knows the home page, published articles and existing sections", () => {
-    expect(known("/")).toBe(true);
-    expect(known("/news/a3")).toBe(true);
-    expect(known("/section/politics")).toBe(true);
-    expect(known("/section/sport")).toBe(true); // an empty section still has its page
-    expect(known("/section/politics/rss.xml")).toBe(true);
-    expect(known("/section/weather/rss.xml")).toBe(false);
+  it("knows the home page, published articles and existing sections", async () => {
+    expect(await known("/")).toBe(true);
+    expect(await known("/news/a3")).toBe(true);
+    expect(await known("/section/politics")).toBe(true);
+    expect(await known("/section/sport")).toBe(true); // an empty section still has its page
+    expect(await known("/section/politics/rss.xml")).toBe(true);
+    expect(await known("/section/weather/rss.xml")).toBe(false);
   });
 
-  it("refuses drafts, scheduled articles, unknown slugs and sections", () => {
+  it("refuses drafts, scheduled articles, unknown slugs and sections", async () => {
     for (const p of ["/news/draft", "/news/later", "/news/nope", "/news/A3", "/section/weather", "/news/a3/extra", "/about"]) {
-      expect(known(p), p).toBe(false);
+      expect(await known(p), p).toBe(false);
     }
   });
 
-  it("checks ?page= against the number of pages", () => {
-    expect(known("/section/politics?page=2")).toBe(true);
-    expect(known("/section/politics?page=3")).toBe(false);
-    expect(known("/news?page=2")).toBe(true);
-    expect(known("/news?page=abc")).toBe(false);
-    expect(known("/news?page=1&page=2")).toBe(false);
-    expect(known("/section/sport?page=2")).toBe(false);
+  it("checks ?page= against the number of pages", async () => {
+    expect(await known("/section/politics?page=2")).toBe(true);
+    expect(await known("/section/politics?page=3")).toBe(false);
+    expect(await known("/news?page=2")).toBe(true);
+    expect(await known("/news?page=abc")).toBe(false);
+    expect(await known("/news?page=1&page=2")).toBe(false);
+    expect(await known("/section/sport?page=2")).toBe(false);
   });
 });
 
@@ -45,34 +52,31 @@ describe("isKnownPath: tags and search", () => {
     makeArticle("n", "2024-03-01T09:00:00+03:00", { tags: ["Node.js", "Могилёв"] }),
     makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true, tags: ["Тайна"] }),
   ]);
-  const knownIn = (path: string, opts = {}) => {
-    const url = new URL(path, "http://x");
-    return isKnownPath(tagged, decodeURIComponent(url.pathname), url.searchParams, now, opts);
-  };
+  const knownIn = (path: string, opts = {}) => knownPath(tagged, path, opts);
 
-  it("knows published tags under their own spelling, with their pages", () => {
-    expect(knownIn("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
-    expect(knownIn("/tag/Минск?page=2")).toBe(true);
-    expect(knownIn("/tag/Минск?page=3")).toBe(false);
-    expect(knownIn("/tag/Node.js")).toBe(true);
+  it("knows published tags under their own spelling, with their pages", async () => {
+    expect(await knownIn("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
+    expect(await knownIn("/tag/Минск?page=2")).toBe(true);
+    expect(await knownIn("/tag/Минск?page=3")).toBe(false);
+    expect(await knownIn("/tag/Node.js")).toBe(true);
     expect(isPassThroughFile("/tag/Node.js")).toBe(false);
-    for (const p of ["/tag/Тайна", "/tag/nope", "/tag", "/tag/Минск/x", "/tag/минск", "/tag/Минск?page=0"]) expect(knownIn(p), p).toBe(false);
+    for (const p of ["/tag/Тайна", "/tag/nope", "/tag", "/tag/Минск/x", "/tag/минск", "/tag/Минск?page=0"]) expect(await knownIn(p), p).toBe(false);
   });
 
-  it("knows /search with one query, and its later pages only as far as the results go", () => {
-    expect(knownIn("/search")).toBe(true);
-    expect(knownIn("/search?q=")).toBe(true);
-    expect(knownIn("/search?q=%D0%BC%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
-    expect(knownIn("/search?q=минск&page=2")).toBe(false);
-    expect(knownIn("/search?q=минск&page=2", { searchPages: 2 })).toBe(true);
-    expect(knownIn("/search?q=минск&page=3", { searchPages: 2 })).toBe(false);
-    expect(knownIn("/search?q=a&q=b")).toBe(false);
-    expect(knownIn("/search?q=%FF")).toBe(false);
-    expect(knownIn("/search?q=x&page=abc")).toBe(false);
-    expect(knownIn("/search/x")).toBe(false);
+  it("knows /search with one query, and its later pages only as far as the results go", async () => {
+    expect(await knownIn("/search")).toBe(true);
+    expect(await knownIn("/search?q=")).toBe(true);
+    expect(await knownIn("/search?q=%D0%BC%D0%B8%D0%BD%D1%81%D0%BA")).toBe(true);
+    expect(await knownIn("/search?q=минск&page=2")).toBe(false);
+    expect(await knownIn("/search?q=минск&page=2", { hits: 2 * SEARCH_PAGE_SIZE })).toBe(true);
+    expect(await knownIn("/search?q=минск&page=3", { hits: 2 * SEARCH_PAGE_SIZE })).toBe(false);
+    expect(await knownIn("/search?q=a&q=b")).toBe(false);
+    expect(await knownIn("/search?q=%FF")).toBe(false);
+    expect(await knownIn("/search?q=x&page=abc")).toBe(false);
+    expect(await knownIn("/search/x")).toBe(false);
   });
 
-  it("sends other spellings of a tag, and upper-case prefixes, to the tag's URL", () => {
+  it("sends other spellings of a tag, and upper-case prefixes, to the tag's URL", async () => {
     expect(canonicalRedirect(tagged, "/tag/минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
     expect(canonicalRedirect(tagged, "/tag/МОГИЛЕВ", now)).toBe("/tag/%D0%9C%D0%BE%D0%B3%D0%B8%D0%BB%D1%91%D0%B2");
     expect(canonicalRedirect(tagged, "/TAG/Минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
@@ -96,24 +100,21 @@ describe("isKnownPath: partner pages", () => {
       { id: "quiet", name: "Тихий" },
     ],
   );
-  const knownHere = (path: string) => {
-    const url = new URL(path, "http://x");
-    return isKnownPath(withPartners, decodeURIComponent(url.pathname), url.searchParams, now);
-  };
+  const knownHere = (path: string) => knownPath(withPartners, path);
 
-  it("knows partners of sources.json, with or without articles, and removed ones that still have articles", () => {
+  it("knows partners of sources.json, with or without articles, and removed ones that still have articles", async () => {
     for (const p of ["/source/vestnik", "/source/vestnik?page=2", "/source/quiet", "/source/gone", "/source/vestnik/rss.xml", "/source/quiet/rss.xml", "/source/gone/rss.xml"]) {
-      expect(knownHere(p), p).toBe(true);
+      expect(await knownHere(p), p).toBe(true);
     }
   });
 
-  it("refuses unknown ids, ids that are not slugs, pages past the end and partners with drafts only", () => {
+  it("refuses unknown ids, ids that are not slugs, pages past the end and partners with drafts only", async () => {
     for (const p of ["/source/nope", "/source/nope/rss.xml", "/source/drafty", "/source/vestnik?page=3", "/source/quiet?page=2", "/source/vestnik?page=x", "/source/Vestnik", "/source/vest_nik", "/source/vestnik/extra", "/source"]) {
-      expect(knownHere(p), p).toBe(false);
+      expect(await knownHere(p), p).toBe(false);
     }
   });
 
-  it("routes /source/… through locale routing even when it ends in a file name, and lower-cases it", () => {
+  it("routes /source/… through locale routing even when it ends in a file name, and lower-cases it", async () => {
     expect(isPassThroughFile("/source/vestnik/rss.xml")).toBe(false);
     expect(canonicalRedirect(withPartners, "/Source/Vestnik", now)).toBe("/source/vestnik");
     expect(canonicalRedirect(withPartners, "/source/vestnik", now)).toBeUndefined();
@@ -121,13 +122,13 @@ describe("isKnownPath: partner pages", () => {
 });
 
 describe("decodePath and isPassThroughFile", () => {
-  it("rejects malformed encoding and NUL bytes", () => {
+  it("rejects malformed encoding and NUL bytes", async () => {
     expect(decodePath("/news/%FF")).toBeUndefined();
     expect(decodePath("/news/a%00b")).toBeUndefined();
     expect(decodePath("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA")).toBe("/tag/Минск");
   });
 
-  it("lets root files through but never traversal or page routes", () => {
+  it("lets root files through but never traversal or page routes", async () => {
     expect(isPassThroughFile("/robots.txt")).toBe(true);
     expect(isPassThroughFile("/favicon.ico")).toBe(true);
     expect(isPassThroughFile("/news/../../package.json")).toBe(false);
@@ -139,7 +140,7 @@ describe("decodePath and isPassThroughFile", () => {
 
 describe("canonicalRedirect", () => {
   const moved = makeIndex([makeArticle("new-name", "2024-03-01T10:00:00+03:00", { aliases: ["old-name"] }), makeArticle("later", "2099-01-01T10:00:00+03:00", { aliases: ["later-old"] })]);
-  it("sends old slugs to the current URL and upper case to lower case", () => {
+  it("sends old slugs to the current URL and upper case to lower case", async () => {
     expect(canonicalRedirect(moved, "/news/old-name", now)).toBe("/news/new-name");
     expect(canonicalRedirect(moved, "/news/Old-Name", now)).toBe("/news/new-name");
     expect(canonicalRedirect(moved, "/news/New-Name", now)).toBe("/news/new-name");
@@ -152,7 +153,7 @@ describe("canonicalRedirect", () => {
 });
 
 describe("lastModified", () => {
-  it("is the newest published change, never a draft's or a future one's", () => {
+  it("is the newest published change, never a draft's or a future one's", async () => {
     const idx2 = makeIndex([
       makeArticle("old", "2024-03-01T10:00:00+03:00", { updated: "2024-03-06T09:00:00+03:00" }),
       makeArticle("new", "2024-03-04T10:00:00+03:00"),
@@ -178,7 +179,7 @@ describe("redirects stay on the site", () => {
     });
   }
 
-  it("collapses runs of slashes and backslashes", () => {
+  it("collapses runs of slashes and backslashes", async () => {
     expect(canonicalRedirect(moved, "//NEWS/x", now)).toBe("/news/x");
     expect(canonicalRedirect(moved, "//news//OLD-X", now)).toBe("/news/x");
     expect(canonicalRedirect(moved, "/\\/News/x", now)).toBe("/news/x");
@@ -188,7 +189,7 @@ describe("redirects stay on the site", () => {
 });
 
 describe("hasMalformedParameter", () => {
-  it("finds broken percent-encoding in the parameters pages read", () => {
+  it("finds broken percent-encoding in the parameters pages read", async () => {
     expect(hasMalformedParameter("?q=%zz")).toBe(true);
     expect(hasMalformedParameter("?q=%D0")).toBe(true); // half a UTF-8 character
     expect(hasMalformedParameter("?q=50%")).toBe(true); // a "%" without two hex digits
@@ -196,7 +197,7 @@ describe("hasMalformedParameter", () => {
     expect(hasMalformedParameter("?%71=%zz")).toBe(true); // `q`, spelt encoded
   });
 
-  it("accepts well-formed queries and ignores parameters no page reads", () => {
+  it("accepts well-formed queries and ignores parameters no page reads", async () => {
     expect(hasMalformedParameter("")).toBe(false);
     expect(hasMalformedParameter("?q=%D0%9C%D0%B8%D0%BD%D1%81%D0%BA+2024&page=2")).toBe(false);
     expect(hasMalformedParameter("?q=100%25")).toBe(false);

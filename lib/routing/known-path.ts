@@ -1,12 +1,9 @@
-import { findPublished, findSource, isPublished, newestPublishedChange, paginate, parsePageParam, publishedArticles, sectionArticles, sourceArticles } from "@/lib/content/queries";
+import { findPublished, isPublished, newestPublishedChange } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { findTag, tagPath } from "@/lib/content/tags";
-import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/content/validate";
-import { LIST_PAGE_SIZE } from "@/lib/limits";
-import { parseQuery } from "@/lib/search/text";
-
-/** Page routes: a path under one of these is a page even when it contains a dot («/tag/Node.js»). */
-const PAGE_PREFIXES = new Set(["news", "section", "source", "tag"]);
+import { articlePath } from "@/lib/seo/urls";
+import { PAGE_PREFIXES, resolvePath } from "./routes/table";
+import type { RouteContext } from "./routes/types";
 
 /** Decodes a URL path; undefined for malformed percent-encoding or a NUL byte. */
 export function decodePath(pathname: string): string | undefined {
@@ -66,78 +63,11 @@ export function isPassThroughFile(path: string): boolean {
 }
 
 /**
- * Whether a decoded, locale-less path names a page that exists right now. Every page route is
- * listed here: a route missing from this function answers 404.
+ * Whether a decoded, locale-less path names a page that exists right now: a thin call into the
+ * route table (./routes/table.ts), whose resolvers the pages call for their data too.
  */
-export function isKnownPath(
-  index: ContentIndex,
-  pathname: string,
-  search: URLSearchParams,
-  now: number,
-  {
-    preview = false,
-    searchPages,
-  }: {
-    preview?: boolean;
-    /** For `/search?q=…&page=N` with N > 1: how many pages of results the query has. */
-    searchPages?: number;
-  } = {},
-): boolean {
-  const parts = pathname.split("/").filter(Boolean);
-  const page = parsePageParam(single(search.getAll("page")));
-
-  if (parts.length === 0) return true;
-  const [first, slug, ...rest] = parts;
-  if (first === "section" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
-    return index.sectionBySlug.has(slug);
-  }
-  if (first === "source" && slug !== undefined && rest.length === 1 && rest[0] === "rss.xml") {
-    return isSourceId(slug) && findSource(index, slug, now) !== undefined;
-  }
-  if (first === "news" && slug !== undefined && rest.length === 1 && rest[0] === "opengraph-image") {
-    return SLUG_PATTERN.test(slug) && findPublished(index, slug, now) !== undefined;
-  }
-  if (rest.length > 0) return false;
-
-  if (first === "news" && slug === undefined) {
-    return page !== undefined && paginate(publishedArticles(index, now), page, LIST_PAGE_SIZE) !== undefined;
-  }
-  if (first === "news" && slug !== undefined) {
-    if (!SLUG_PATTERN.test(slug)) return false;
-    // `preview`: the proxy found an editor's signed preview cookie for this slug (lib/security/preview.ts).
-    return (preview ? index.bySlug.get(slug) : findPublished(index, slug, now)) !== undefined;
-  }
-  if (first === "section" && slug !== undefined) {
-    if (!index.sectionBySlug.has(slug) || page === undefined) return false;
-    return paginate(sectionArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
-  }
-  if (first === "source" && slug !== undefined) {
-    // A partner in sources.json, or one removed from it whose articles are still published.
-    if (!isSourceId(slug) || findSource(index, slug, now) === undefined || page === undefined) return false;
-    return paginate(sourceArticles(index, slug, now), page, LIST_PAGE_SIZE) !== undefined;
-  }
-  if (first === "tag" && slug !== undefined) {
-    // Other spellings of the tag were redirected to this one by canonicalRedirect.
-    const tag = findTag(index, slug, now);
-    if (!tag || tag.name !== slug || page === undefined) return false;
-    return paginate(tag.articles, page, LIST_PAGE_SIZE) !== undefined;
-  }
-  if (first === "search" && slug === undefined) {
-    if (page === undefined || parseQuery(single(search.getAll("q"))) === undefined) return false;
-    // Page 1 always exists (it says when nothing is found); later pages only as far as results go.
-    return page === 1 || page <= (searchPages ?? 0);
-  }
-  return false;
-}
-
-/** Partner ids are slugs (sources.json and `source.id` are validated so); anything else is no page. */
-function isSourceId(id: string): boolean {
-  return id.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(id);
-}
-
-/** A query parameter as pages get it from Next: absent, one value, or a list when repeated. */
-function single(values: string[]): string | string[] | undefined {
-  return values.length > 1 ? values : values[0];
+export async function isKnownPath(path: string, ctx: RouteContext): Promise<boolean> {
+  return (await resolvePath(path, ctx)) !== undefined;
 }
 
 /**
@@ -152,7 +82,7 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
   const parts = lower.split("/").filter(Boolean);
   if (parts[0] === "news" && parts.length === 2) {
     const moved = index.byAlias.get(parts[1]!);
-    if (moved && isPublished(moved, now)) return `/news/${moved.slug}`;
+    if (moved && isPublished(moved, now)) return articlePath(moved.slug);
   }
   if (parts[0] === "tag" && parts.length === 2) {
     const [prefix, spelling] = path.split("/").filter(Boolean) as [string, string];

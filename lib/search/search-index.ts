@@ -74,10 +74,6 @@ function hashText(text: string): number {
   return h >>> 0;
 }
 
-const CACHE_SIZE = 32;
-/** Published sets change with time too (scheduled stories): a cached outcome is kept briefly. */
-const CACHE_MS = 2_000;
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -106,8 +102,6 @@ export class SearchIndex {
   private built = false;
   /** Words of each body indexed in the current pass. */
   private bodyWords?: number;
-  /** Recent outcomes: the proxy and the page of one request ask the same question. */
-  private cache = new Map<string, { synced: ContentIndex | undefined; at: number; outcome: SearchOutcome }>();
   private readonly chunkSize: number;
   private readonly waitMs: number;
   private readonly log: (line: string) => void;
@@ -144,9 +138,6 @@ export class SearchIndex {
     const terms = new Set(query.words.flat());
     const complete = await this.settle();
     if (query.words.length === 0) return { hits: [], terms, complete };
-    const key = JSON.stringify(query.words);
-    const cached = this.cache.get(key);
-    if (cached && complete && cached.synced === this.synced && Math.abs(now - cached.at) < CACHE_MS) return cached.outcome;
     const results = this.postings.search(query.words, {
       boost: FIELD_BOOST,
       docBoost: (slug) => {
@@ -161,13 +152,8 @@ export class SearchIndex {
     const hits = results.map((r) => ({ slug: r.key, score: r.score, dateMs: this.indexed.get(r.key)!.article.dateMs }));
     // Equal scores (say, two stories matching only by tag) go newest first, the same on every run.
     hits.sort((a, b) => b.score - a.score || b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : 1));
-    const outcome = { hits: hits.map(({ slug, score }) => ({ slug, score })), terms, complete };
-    if (complete) {
-      this.cache.delete(key);
-      this.cache.set(key, { synced: this.synced, at: now, outcome });
-      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    }
-    return outcome;
+    // Repeated questions are answered from memory by the caller (./store.ts searchArticles).
+    return { hits: hits.map(({ slug, score }) => ({ slug, score })), terms, complete };
   }
 
   /** Waits for the index to catch up, at most `waitMs` while the first build runs. */

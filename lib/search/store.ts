@@ -1,11 +1,13 @@
-import { parsePageParam } from "@/lib/content/queries";
 import { getArticleBodyText, getContentIndex } from "@/lib/content/store";
-import { SEARCH_BODY_WORD_BUDGET, SEARCH_PAGE_SIZE } from "@/lib/limits";
+import type { ContentIndex } from "@/lib/content/types";
+import { SEARCH_BODY_WORD_BUDGET } from "@/lib/limits";
 import { bodyWordLimit, SearchIndex, type SearchOutcome } from "./search-index";
-import { parseQuery, type ParsedQuery } from "./text";
+import type { ParsedQuery } from "./text";
 
 interface SearchState {
   index?: SearchIndex;
+  /** Recent outcomes by query words, oldest first (see searchArticles). */
+  recent?: Map<string, { content: ContentIndex; at: number; outcome: Promise<SearchOutcome> }>;
 }
 
 // One search index per server process, shared by the proxy and the pages (separate bundles), like
@@ -27,21 +29,28 @@ function searchIndex(): SearchIndex {
   return state.index;
 }
 
-/** Searches the published articles; the index catches up with the content first. */
-export function searchArticles(query: ParsedQuery, now: number): Promise<SearchOutcome> {
-  return searchIndex().search(query, now);
-}
+/** Recent outcomes kept: the proxy and the page of one request ask the same question. */
+const RECENT_SIZE = 32;
+/** Published sets change with time too (scheduled stories): an outcome is kept briefly. */
+const RECENT_MS = 2_000;
 
 /**
- * For `/search?q=…&page=N` with N > 1, the number of result pages (the proxy answers 404 past the
- * last); undefined when no search is needed to tell (page 1, or a malformed URL).
+ * Searches the published articles; the index catches up with the content first. The same words
+ * asked again within RECENT_MS of the same content are answered from memory: the page that renders
+ * `/search` gets the outcome the proxy's check of the URL searched for (also a partial one, while
+ * the first build runs, so that the page neither waits a second time nor counts other pages).
  */
-export async function searchPageCount(params: URLSearchParams, now: number): Promise<number | undefined> {
-  const pages = params.getAll("page");
-  const page = pages.length === 1 ? parsePageParam(pages[0]) : undefined;
-  const qs = params.getAll("q");
-  const query = qs.length === 1 ? parseQuery(qs[0]) : undefined;
-  if (!page || page === 1 || !query || query.words.length === 0) return undefined;
-  const { hits } = await searchArticles(query, now);
-  return Math.ceil(hits.length / SEARCH_PAGE_SIZE);
+export async function searchArticles(query: ParsedQuery, now: number): Promise<SearchOutcome> {
+  const content = await getContentIndex();
+  const recent = (state.recent ??= new Map());
+  const key = JSON.stringify(query.words);
+  const kept = recent.get(key);
+  if (kept && kept.content === content && now >= kept.at && now - kept.at < RECENT_MS) return kept.outcome;
+  const outcome = searchIndex().search(query, now);
+  recent.delete(key);
+  recent.set(key, { content, at: now, outcome });
+  if (recent.size > RECENT_SIZE) recent.delete(recent.keys().next().value!);
+  // A failed search is not kept.
+  outcome.catch(() => recent.get(key)?.outcome === outcome && recent.delete(key));
+  return outcome;
 }

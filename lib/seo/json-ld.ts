@@ -75,6 +75,15 @@ export interface Crumb {
 }
 
 /**
+ * A trail as the visible breadcrumbs' items (components/Breadcrumbs.tsx): every step links but the
+ * last, the current page; a list's first page is a step back from its page 2 on (`page` > 1), so
+ * there it links too.
+ */
+export function trailItems(trail: Crumb[], page = 1): { name: string; href?: string }[] {
+  return trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 || page > 1 ? { href: c.path } : {}) }));
+}
+
+/**
  * Home → section → article. The visible breadcrumbs and the BreadcrumbList structured data are
  * both built from this, so they cannot drift apart.
  */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { Article, SiteConfig } from "@/lib/content/types";
-import { absoluteUrl } from "./urls";
+import { absoluteUrl, articleImagePath } from "./urls";
 
 export interface PageSeo {
   site: SiteConfig;
@@ -22,7 +22,7 @@ export const OG_HEIGHT = 630;
 
 /** The preview image: an article's generated card (title over its photo), or the site's card. */
 export function ogImage(article: Article | undefined, base: string): { url: string; alt?: string } {
-  if (article) return { url: absoluteUrl(`/news/${article.slug}/opengraph-image`, base), alt: article.title };
+  if (article) return { url: absoluteUrl(articleImagePath(article.slug), base), alt: article.title };
   return { url: absoluteUrl("/og-default.png", base) };
 }
 

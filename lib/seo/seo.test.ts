@@ -3,11 +3,11 @@ import { buildArticle } from "@/lib/content/build-index";
 import { renderBody } from "@/lib/content/markdown";
 import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
 import { rssXml, yandexRssXml } from "./feeds";
-import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, sourceCollectionJsonLd, tagCollectionJsonLd, webSiteJsonLd } from "./json-ld";
+import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, sourceCollectionJsonLd, tagCollectionJsonLd, trailItems, webSiteJsonLd } from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
 import { pagesSitemapXml } from "./sitemaps";
-import { sectionRssPath, sourcePath, sourceRssPath } from "./urls";
+import { articleImagePath, articlePath, newsPath, sectionPath, sectionRssPath, sourcePath, sourceRssPath, withPage } from "./urls";
 
 const ctx = { site: testSite, base: "https://news.example", language: "ru", homeLabel: "Главная" };
 const politics = testSections[0]!;
@@ -177,6 +177,16 @@ describe("breadcrumb trails", () => {
       ["Политика", "https://news.example/section/politics"],
     ]);
   });
+
+  it("link every step but the current page, and a list's first page from its page 2 on", () => {
+    const trail = sectionTrail(politics, "Главная");
+    expect(trailItems(trail)).toEqual([{ name: "Главная", href: "/" }, { name: "Политика" }]);
+    expect(trailItems(trail, 1)).toEqual([{ name: "Главная", href: "/" }, { name: "Политика" }]);
+    expect(trailItems(trail, 2)).toEqual([
+      { name: "Главная", href: "/" },
+      { name: "Политика", href: "/section/politics" },
+    ]);
+  });
 });
 
 describe("partner paths and the pages sitemap", () => {
@@ -186,6 +196,17 @@ describe("partner paths and the pages sitemap", () => {
     expect(sourcePath("vestnik", 3)).toBe("/source/vestnik?page=3");
     expect(sourceRssPath("vestnik")).toBe("/source/vestnik/rss.xml");
     expect(sectionRssPath("sport")).toBe("/section/sport/rss.xml");
+  });
+
+  it("builds the news and section paths in one place too", () => {
+    expect(newsPath()).toBe("/news");
+    expect(newsPath(2)).toBe("/news?page=2");
+    expect(articlePath("seed")).toBe("/news/seed");
+    expect(articleImagePath("seed")).toBe("/news/seed/opengraph-image");
+    expect(sectionPath("sport")).toBe("/section/sport");
+    expect(sectionPath("sport", 1)).toBe("/section/sport");
+    expect(sectionPath("sport", 4)).toBe("/section/sport?page=4");
+    expect(withPage("/tag/%D0%A8", 2)).toBe("/tag/%D0%A8?page=2");
   });
 
   it("lists every partner page beside the sections, with its newest article as lastmod", () => {

@@ -2,7 +2,7 @@ import { create } from "xmlbuilder2";
 import type { Article, ContentIndex } from "@/lib/content/types";
 import { isPublished, sourceArticles, sourcesWithPages } from "@/lib/content/queries";
 import { dayKey } from "@/lib/format/dates";
-import { absoluteUrl, articlePath, sectionPath, sourcePath } from "./urls";
+import { absoluteUrl, articlePath, newsPath, sectionPath, sourcePath } from "./urls";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -64,7 +64,7 @@ export function pagesSitemapXml(index: ContentIndex, now: number, base: string):
     if (latest) u.ele("lastmod").txt(lastModified(latest));
   };
   add("/", published);
-  add("/news", published);
+  add(newsPath(), published);
   for (const s of index.sections) add(sectionPath(s.slug), published.filter((a) => a.section === s.slug));
   // Partner pages are list pages like sections: every one that exists, its lastmod its newest article's.
   for (const s of sourcesWithPages(index, now)) add(sourcePath(s.id), sourceArticles(index, s.id, now));

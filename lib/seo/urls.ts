@@ -13,13 +13,23 @@ export function absoluteUrl(path: string, base: string = siteUrl()): string {
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+/** A list's page N: `?page=N` from page 2 on; page 1 has one URL, the bare path. */
+export function withPage(path: string, page = 1): string {
+  return page > 1 ? `${path}?page=${page}` : path;
+}
+
+/** The news feed: `/news`, `/news?page=N`. */
+export const newsPath = (page = 1) => withPage("/news", page);
 export const articlePath = (slug: string) => `/news/${slug}`;
-export const sectionPath = (slug: string) => `/section/${slug}`;
+/** An article's link-preview card (app/[locale]/news/[slug]/opengraph-image). */
+export const articleImagePath = (slug: string) => `${articlePath(slug)}/opengraph-image`;
+/** A section's page: `/section/<slug>`, `/section/<slug>?page=N` from page 2 on. */
+export const sectionPath = (slug: string, page = 1) => withPage(`/section/${slug}`, page);
 export const sectionRssPath = (slug: string) => `${sectionPath(slug)}/rss.xml`;
 
 /** A partner's page: `/source/<id>`, `/source/<id>?page=N` from page 2 on (page 1 has one URL). */
 export function sourcePath(id: string, page = 1): string {
-  return page > 1 ? `/source/${id}?page=${page}` : `/source/${id}`;
+  return withPage(`/source/${id}`, page);
 }
 
 /** A partner's feed: `/source/<id>/rss.xml`. */

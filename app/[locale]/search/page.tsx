@@ -5,7 +5,8 @@ import { Pagination } from "@/components/Pagination";
 import { SearchForm } from "@/components/SearchForm";
 import { SearchResult } from "@/components/SearchResult";
 import { Sidebar } from "@/components/Sidebar";
-import { isPublished, paginate, parsePageParam } from "@/lib/content/queries";
+import { TwoColumnLayout } from "@/components/TwoColumnLayout";
+import { isPublished, paginate } from "@/lib/content/queries";
 import { withBodies } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import type { Article } from "@/lib/content/types";
@@ -13,17 +14,18 @@ import { SEARCH_PAGE_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { highlight, snippet } from "@/lib/search/highlight";
 import { searchArticles } from "@/lib/search/store";
-import { MAX_QUERY_LENGTH, parseQuery } from "@/lib/search/text";
+import { MAX_QUERY_LENGTH } from "@/lib/search/text";
+import { resolveSearch } from "@/lib/routing/routes/search";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { searchPath } from "@/lib/seo/urls";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const sp = await searchParams;
-  const query = parseQuery(sp.q);
-  const page = parsePageParam(sp.page);
-  if (!query || !page) return {};
+  // The same resolver as the page's and the proxy's: one search, kept by lib/search/store.ts.
+  const resolved = await resolveSearch(await searchParams, Date.now(), searchArticles);
+  if (!resolved) return {};
+  const { query, pageNumber: page } = resolved;
   const [t, tPage, seo] = await Promise.all([getTranslations("search"), getTranslations("pagination"), getSeoContext()]);
   const base = query.text ? t("titleWithQuery", { query: query.text }) : t("title");
   return {
@@ -40,16 +42,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const sp = await searchParams;
-  const query = parseQuery(sp.q);
-  const pageNumber = parsePageParam(sp.page);
-  // The proxy has already answered 404 for these (see isKnownPath).
-  if (!query || !pageNumber) notFound();
   const ctx = await getPageContext();
   const { index, now, timeZone, intl } = ctx;
+  // The proxy has already answered 404 when this is undefined (lib/routing/routes/table.ts), and
+  // its search is the one this gets back (lib/search/store.ts keeps it for the page).
+  const resolved = await resolveSearch(await searchParams, now, searchArticles);
+  if (!resolved) notFound();
+  const { query, pageNumber, outcome } = resolved;
   const t = await getTranslations("search");
 
-  const outcome = query.text ? await searchArticles(query, now) : undefined;
   // Resolved against this request's content index: an article removed meanwhile is left out.
   const found = (outcome?.hits ?? []).map((h) => index.bySlug.get(h.slug)).filter((a): a is Article => !!a && isPublished(a, now));
   // A page past the end (the results changed since the proxy counted them) shows as empty.
@@ -58,8 +59,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const results = await withBodies(page.items);
 
   return (
-    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0">
+    <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
         <header className="border-b-2 border-ink pb-4">
           <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
           <div className="mt-4">
@@ -100,8 +100,6 @@ export default async function SearchPage({ searchParams }: Props) {
             <Pagination basePath="/search" page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
           </>
         )}
-      </div>
-      <Sidebar ctx={ctx} />
-    </div>
+    </TwoColumnLayout>
   );
 }

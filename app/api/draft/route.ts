@@ -6,6 +6,7 @@ import { SLUG_PATTERN } from "@/lib/content/validate";
 import { siteIsHttps } from "@/lib/security/headers";
 import { previewCookie, signPreview } from "@/lib/security/preview";
 import { crossSiteRefusal } from "@/lib/security/same-origin";
+import { articlePath } from "@/lib/seo/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +62,6 @@ export async function POST(request: Request) {
   const secure = new URL(request.url).protocol === "https:" || siteIsHttps(process.env.SITE_URL);
   return new Response(null, {
     status: 303,
-    headers: { Location: `/news/${slug}`, "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure), "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY },
+    headers: { Location: articlePath(slug), "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure), "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY },
   });
 }

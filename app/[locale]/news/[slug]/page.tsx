@@ -10,16 +10,17 @@ import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
 import { TagList } from "@/components/TagList";
-import { findPublished, findSource, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
+import { TwoColumnLayout } from "@/components/TwoColumnLayout";
+import { findSource, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
 import type { ContentIndex } from "@/lib/content/types";
 import { getArticleBody, getContentIndex } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
-import { SLUG_PATTERN } from "@/lib/content/validate";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 import { readingMinutes } from "@/lib/format/reading-time";
 import { MORE_NEWS_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
-import { articleBreadcrumbs, articleTrail, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { resolveArticle } from "@/lib/routing/routes/news";
+import { articleBreadcrumbs, articleTrail, newsArticleJsonLd, trailItems } from "@/lib/seo/json-ld";
 import { isPreviewOf } from "@/lib/security/preview-request";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, articlePath, sourcePath } from "@/lib/seo/urls";
@@ -30,18 +31,17 @@ type Props = { params: Promise<{ slug: string }> };
 /**
  * Readers get published articles only; an editor with a preview cookie for this slug also gets it
  * when it is a draft or scheduled (the cookie is checked against PREVIEW_TOKEN: lib/security/preview.ts).
+ * The proxy asked the same resolver first (lib/routing/routes/table.ts).
  */
 async function findArticle(index: ContentIndex, slug: string, now: number) {
-  if (!SLUG_PATTERN.test(slug)) return undefined;
-  if (await isPreviewOf(slug, now)) return index.bySlug.get(slug);
-  return findPublished(index, slug, now);
+  return resolveArticle(index, slug, now, { preview: await isPreviewOf(slug, now) });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const now = Date.now();
   const index = await getContentIndex();
-  const article = await findArticle(index, slug, now);
+  const article = (await findArticle(index, slug, now))?.article;
   if (!article) return {};
   const seo = await getSeoContext();
   return {
@@ -61,10 +61,10 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const ctx = await getPageContext();
   const { index, now, timeZone, intl } = ctx;
-  const article = await findArticle(index, slug, now);
-  if (!article) notFound();
+  const resolved = await findArticle(index, slug, now);
+  if (!resolved) notFound();
+  const { article, section } = resolved;
   const [preview, body, t] = await Promise.all([isPreviewOf(slug, now), getArticleBody(article), getTranslations("article")]);
-  const section = index.sectionBySlug.get(article.section)!;
   const { previous, next } = previousAndNext(index, article, now);
   const more = moreNews(index, article, now, MORE_NEWS_SIZE);
   const seo = await getSeoContext();
@@ -75,12 +75,11 @@ export default async function ArticlePage({ params }: Props) {
   const partner = article.source?.id !== undefined ? findSource(index, article.source.id, now) : undefined;
 
   return (
-    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0">
+    <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
         {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
         <JsonLd data={newsArticleJsonLd(article, section, seo)} />
         <JsonLd data={articleBreadcrumbs(article, section, seo)} />
-        <Breadcrumbs items={trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 ? { href: c.path } : {}) }))} />
+        <Breadcrumbs items={trailItems(trail)} />
         <article>
           <header>
             <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">
@@ -142,8 +141,6 @@ export default async function ArticlePage({ params }: Props) {
         </article>
 
         <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
-      </div>
-      <Sidebar ctx={ctx} />
-    </div>
+    </TwoColumnLayout>
   );
 }

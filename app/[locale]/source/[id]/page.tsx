@@ -5,11 +5,11 @@ import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { Sidebar } from "@/components/Sidebar";
-import { findSource, paginate, parsePageParam, sourceArticles } from "@/lib/content/queries";
+import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { getContentIndex } from "@/lib/content/store";
-import { LIST_PAGE_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
-import { sourceCollectionJsonLd, sourceTrail } from "@/lib/seo/json-ld";
+import { resolveSource } from "@/lib/routing/routes/source";
+import { sourceCollectionJsonLd, sourceTrail, trailItems } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { sourcePath, sourceRssPath } from "@/lib/seo/urls";
 
@@ -17,14 +17,15 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 /**
  * A partner's page, `/source/<id>`: what the site received from one partner feed, newest first,
- * paged like a section. The proxy has already answered 404 for an id with no page (known-path.ts):
- * one neither in sources.json nor on any published article.
+ * paged like a section. The proxy has already answered 404 for an id with no page
+ * (lib/routing/routes/source.ts): one neither in sources.json nor on any published article.
  */
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const source = findSource(await getContentIndex(), id, Date.now());
-  const page = parsePageParam(sp.page);
-  if (!source || !page) return {};
+  const resolved = resolveSource(await getContentIndex(), id, sp, Date.now());
+  if (!resolved) return {};
+  const { source } = resolved;
+  const { page } = resolved.page;
   const [t, tSource, tFeeds, seo] = await Promise.all([getTranslations("pagination"), getTranslations("source"), getTranslations("feeds"), getSeoContext()]);
   return pageMetadata({
     ...seo,
@@ -39,41 +40,34 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const ctx = await getPageContext();
   const { index, now, timeZone, intl } = ctx;
-  const source = findSource(index, id, now);
-  const pageNumber = parsePageParam(sp.page);
-  if (!source || !pageNumber) notFound();
-  const page = paginate(sourceArticles(index, source.id, now), pageNumber, LIST_PAGE_SIZE);
-  if (!page) notFound();
+  const resolved = resolveSource(index, id, sp, now);
+  if (!resolved) notFound();
+  const { source, page } = resolved;
   const [t, seo] = await Promise.all([getTranslations("source"), getSeoContext()]);
-  // The same trail as the structured data; the first page links back from page 2 on.
-  const trail = sourceTrail(source, seo.homeLabel);
-  const crumbs = trail.map((c, i) => ({ name: c.name, ...(i < trail.length - 1 || page.page > 1 ? { href: c.path } : {}) }));
 
   return (
-    <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0">
-        <JsonLd data={sourceCollectionJsonLd(source, seo)} />
-        <Breadcrumbs items={crumbs} />
-        <ArticleList
-          title={source.name}
-          kicker={t("kicker")}
-          intro={
-            <p className="mt-2 font-serif text-lg leading-relaxed text-ink-soft" data-testid="source-intro">
-              {t("intro", { name: source.name, site: seo.site.name })}
-            </p>
-          }
-          feed={{ href: sourceRssPath(source.id), label: t("rss") }}
-          count={t("count", { count: page.total })}
-          countTestId="source-count"
-          empty={t("empty")}
-          page={page}
-          basePath={sourcePath(source.id)}
-          now={now}
-          timeZone={timeZone}
-          intl={intl}
-        />
-      </div>
-      <Sidebar ctx={ctx} />
-    </div>
+    <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
+      <JsonLd data={sourceCollectionJsonLd(source, seo)} />
+      {/* The same trail as the structured data; the first page links back from page 2 on. */}
+      <Breadcrumbs items={trailItems(sourceTrail(source, seo.homeLabel), page.page)} />
+      <ArticleList
+        title={source.name}
+        kicker={t("kicker")}
+        intro={
+          <p className="mt-2 font-serif text-lg leading-relaxed text-ink-soft" data-testid="source-intro">
+            {t("intro", { name: source.name, site: seo.site.name })}
+          </p>
+        }
+        feed={{ href: sourceRssPath(source.id), label: t("rss") }}
+        count={t("count", { count: page.total })}
+        countTestId="source-count"
+        empty={t("empty")}
+        page={page}
+        basePath={sourcePath(source.id)}
+        now={now}
+        timeZone={timeZone}
+        intl={intl}
+      />
+    </TwoColumnLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { findPublished } from "@/lib/content/queries";
 import { getContentIndex } from "@/lib/content/store";
+import { resolveArticleImage } from "@/lib/routing/routes/news";
 import { articleOgCard } from "@/lib/seo/og-image";
 import { notFoundText } from "@/lib/seo/xml-response";
 
@@ -12,9 +12,10 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const index = await getContentIndex();
-  const article = findPublished(index, slug, Date.now());
-  const section = article && index.sectionBySlug.get(article.section);
-  if (!article || !section) return notFoundText();
+  // The proxy asked the same resolver first (lib/routing/routes/table.ts).
+  const resolved = resolveArticleImage(index, slug, Date.now());
+  if (!resolved) return notFoundText();
+  const { article, section } = resolved;
   const png = await articleOgCard(article, section, index.site);
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: {

@@ -4,6 +4,7 @@ import { routing } from "@/i18n/routing";
 import { sectionArticles } from "@/lib/content/queries";
 import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
+import { resolveSectionRss } from "@/lib/routing/routes/section";
 import { RSS_SIZE, rssXml } from "@/lib/seo/feeds";
 import { sectionPath, sectionRssPath, siteUrl } from "@/lib/seo/urls";
 import { notFoundText, xmlResponse } from "@/lib/seo/xml-response";
@@ -14,7 +15,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
   const index = await getContentIndex();
-  const section = index.sectionBySlug.get(slug);
+  // The proxy asked the same resolver first (lib/routing/routes/table.ts).
+  const section = resolveSectionRss(index, slug)?.section;
   if (!section || !hasLocale(routing.locales, locale)) return notFoundText();
   const t = await getTranslations({ locale, namespace: "feeds" });
   const channel = {

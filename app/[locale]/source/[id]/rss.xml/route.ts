@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
-import { findSource, sourceArticles } from "@/lib/content/queries";
+import { sourceArticles } from "@/lib/content/queries";
 import { getContentIndex, withBodies } from "@/lib/content/store";
 import { localeFormats } from "@/lib/i18n/locales";
+import { resolveSourceRss } from "@/lib/routing/routes/source";
 import { RSS_SIZE, rssXml } from "@/lib/seo/feeds";
 import { siteUrl, sourcePath, sourceRssPath } from "@/lib/seo/urls";
 import { notFoundText, xmlResponse } from "@/lib/seo/xml-response";
@@ -15,7 +16,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
   const { locale, id } = await params;
   const index = await getContentIndex();
   const now = Date.now();
-  const source = findSource(index, id, now);
+  // The proxy asked the same resolver first (lib/routing/routes/table.ts).
+  const source = resolveSourceRss(index, id, now)?.source;
   if (!source || !hasLocale(routing.locales, locale)) return notFoundText();
   const t = await getTranslations({ locale, namespace: "feeds" });
   const channel = {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { SEARCH_PAGE_SIZE } from "@/lib/limits";
+import type { ParsedQuery } from "@/lib/search/text";
+import { resolveSearch } from "./search";
+
+const now = Date.parse("2024-03-05T12:00:00+03:00");
+
+/** A search that finds `hits` articles and counts its runs. */
+function fakeSearch(hits: number) {
+  const runs: ParsedQuery[] = [];
+  const run = async (query: ParsedQuery) => {
+    runs.push(query);
+    return { hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })), terms: new Set(query.words.flat()), complete: true };
+  };
+  return { run, runs };
+}
+
+describe("resolveSearch", () => {
+  it("has page 1 of any one query, found or not, and searches only when there is text", async () => {
+    const { run, runs } = fakeSearch(0);
+    expect(await resolveSearch({}, now, run)).toEqual({ query: { text: "", truncated: false, words: [] }, pageNumber: 1 });
+    expect(await resolveSearch({ q: "" }, now, run)).toMatchObject({ pageNumber: 1 });
+    expect(runs).toHaveLength(0);
+    const resolved = await resolveSearch({ q: "  минск  " }, now, run);
+    expect(resolved).toMatchObject({ query: { text: "минск" }, pageNumber: 1, outcome: { hits: [] } });
+    expect(runs).toHaveLength(1);
+  });
+
+  it("has later pages only as far as the results go", async () => {
+    const { run } = fakeSearch(SEARCH_PAGE_SIZE + 1);
+    expect((await resolveSearch({ q: "минск", page: "2" }, now, run))?.pageNumber).toBe(2);
+    expect((await resolveSearch({ q: "минск", page: "2" }, now, run))?.outcome?.hits).toHaveLength(SEARCH_PAGE_SIZE + 1);
+    expect(await resolveSearch({ q: "минск", page: "3" }, now, run)).toBeUndefined();
+    expect(await resolveSearch({ page: "2" }, now, run)).toBeUndefined();
+  });
+
+  it("refuses repeated or malformed parameters", async () => {
+    const { run } = fakeSearch(100);
+    for (const query of [{ q: ["a", "b"] }, { q: "\uFFFD" }, { q: "x", page: "abc" }, { q: "x", page: ["1", "2"] }]) {
+      expect(await resolveSearch(query, now, run), JSON.stringify(query)).toBeUndefined();
+    }
+  });
+});
