@@ -33,7 +33,12 @@ import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server
 // glibc reads its malloc settings only at exec, so they cannot be set from here; without them image
 // work leaves hundreds of MB resident for good (lib/server/server-env.mjs).
 const mallocUnset = Object.keys(MALLOC_ENV).filter((name) => !process.env[name]);
-if (process.platform === "linux" && mallocUnset.length) console.error(`server.mjs: ${mallocUnset.join(", ")} not set: start it as \`npm run start\` does, with ${Object.entries(MALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}, or memory used for images is never given back`);
+if (process.platform === "linux" && mallocUnset.length)
+  console.error(
+    `server.mjs: ${mallocUnset.join(", ")} not set: start it as \`npm run start\` does, with ${Object.entries(MALLOC_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}, or memory used for images is never given back`,
+  );
 
 // next.config turns Next's compression off so that the pages are compressed here, after the client
 // runtime has been taken out of them (lib/server/compression.mjs: gzip or deflate, as before).
@@ -117,7 +122,10 @@ function stylesheet(href) {
       // Relative references (the fonts: url(../media/…)) are resolved against the stylesheet's own
       // address, since inlined they would resolve against the page's.
       css = Buffer.from(
-        readFileSync(staticDir + href.slice("/_next/static/".length), "utf8").replace(/url\((["']?)(?![a-z]+:|\/|#)([^"')]+)\1\)/gi, (_, q, ref) => `url(${q}${new URL(ref, `http://x${href}`).pathname}${q})`),
+        readFileSync(staticDir + href.slice("/_next/static/".length), "utf8").replace(
+          /url\((["']?)(?![a-z]+:|\/|#)([^"')]+)\1\)/gi,
+          (_, q, ref) => `url(${q}${new URL(ref, `http://x${href}`).pathname}${q})`,
+        ),
       );
     } catch {
       css = undefined; // a stale name: the link stays and the browser asks for it
@@ -144,7 +152,8 @@ function stripPages(req, res) {
     return (mode = strip ? "strip" : "pass");
   };
   const collect = (chunk, encoding) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function")
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
   };
   // Next flushes the headers just before its first write; a page that is held whole keeps them
   // until it ends, when its length is known.
@@ -194,7 +203,10 @@ function admit(req, res) {
   clearTimeout(idleTimer);
   servedSinceGc++;
   // A client that gave up while waiting costs nothing: its slot goes to the next in line.
-  const admitted = gate.admit((done) => void serve(req, res, done), () => req.destroyed);
+  const admitted = gate.admit(
+    (done) => void serve(req, res, done),
+    () => req.destroyed,
+  );
   if (!admitted) answerPlain(res, 503, "Service Unavailable\n", { "Retry-After": "1" });
 }
 
@@ -237,4 +249,3 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`▲ ready on http://${hostname ?? "localhost"}:${port} (at most ${concurrency} requests at once)`);
 });
-

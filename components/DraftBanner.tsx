@@ -11,7 +11,10 @@ export async function DraftBanner({ article, now, timeZone, intl }: { article: A
       ? t("scheduled", { date: formatNumericDate(article.dateMs, intl, timeZone), time: formatTime(article.dateMs, intl, timeZone) })
       : undefined;
   return (
-    <div role="status" className="mb-6 flex flex-wrap items-center justify-between gap-3 border-2 border-accent bg-alert print:hidden px-4 py-3 font-sans text-sm">
+    <div
+      role="status"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 border-2 border-accent bg-alert print:hidden px-4 py-3 font-sans text-sm"
+    >
       <p>
         {state && <strong className="mr-2 uppercase tracking-wide text-accent">{state}</strong>}
         {t("notice")}

@@ -5,17 +5,7 @@ import { formatNumericDate } from "@/lib/format/dates";
 import { articlePath } from "@/lib/seo/urls";
 
 /** "Другие новости <section>": set in capitals, as on the page the portal grew from. */
-export async function MoreNews({
-  section,
-  articles,
-  timeZone,
-  intl,
-}: {
-  section: Section;
-  articles: Article[];
-  timeZone: string;
-  intl: string;
-}) {
+export async function MoreNews({ section, articles, timeZone, intl }: { section: Section; articles: Article[]; timeZone: string; intl: string }) {
   if (articles.length === 0) return null;
   const t = await getTranslations("article");
   return (

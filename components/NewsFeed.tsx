@@ -5,17 +5,7 @@ import { formatFeedTime } from "@/lib/format/dates";
 import { articlePath, newsPath } from "@/lib/seo/urls";
 
 /** "Лента новостей": the newest articles of all sections, each with its time. */
-export async function NewsFeed({
-  articles,
-  now,
-  timeZone,
-  intl,
-}: {
-  articles: Article[];
-  now: number;
-  timeZone: string;
-  intl: string;
-}) {
+export async function NewsFeed({ articles, now, timeZone, intl }: { articles: Article[]; now: number; timeZone: string; intl: string }) {
   const t = await getTranslations("feed");
   return (
     <section aria-labelledby="news-feed-title" className="font-sans">

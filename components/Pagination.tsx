@@ -5,7 +5,17 @@ import { Link } from "./Link";
  * Previous/next page links; page 1 is the bare path so it has one URL only. `params` are kept on
  * every link (the search's `q`).
  */
-export async function Pagination({ basePath, page, pageCount, params = {} }: { basePath: string; page: number; pageCount: number; params?: Record<string, string> }) {
+export async function Pagination({
+  basePath,
+  page,
+  pageCount,
+  params = {},
+}: {
+  basePath: string;
+  page: number;
+  pageCount: number;
+  params?: Record<string, string>;
+}) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
   const href = (p: number) => {

@@ -3,17 +3,7 @@ import { Link } from "./Link";
 import type { Section } from "@/lib/content/types";
 import { newsPath, sectionPath } from "@/lib/seo/urls";
 
-export async function SiteFooter({
-  siteName,
-  description,
-  sections,
-  year,
-}: {
-  siteName: string;
-  description: string;
-  sections: Section[];
-  year: number;
-}) {
+export async function SiteFooter({ siteName, description, sections, year }: { siteName: string; description: string; sections: Section[]; year: number }) {
   const t = await getTranslations("site");
   return (
     <footer className="mt-16 border-t-4 border-double border-ink bg-surface print:hidden">

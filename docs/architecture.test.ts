@@ -16,12 +16,19 @@ function tableRows(markdown: string, heading: string): string[][] {
     .split("\n")
     .filter((line) => line.startsWith("|") && !/^\|\s*-/.test(line))
     .slice(1)
-    .map((line) => line.slice(1, -1).split(" | ").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(" | ")
+        .map((cell) => cell.trim()),
+    );
 }
 
 /** Backticked words that look like a path inside the project (not `@orama/stemmers` or `site.json`). */
 function pathsIn(cell: string): string[] {
-  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((p) => !p.startsWith("@") && (p.includes("/") || /\.(ts|tsx|mjs|json)$/.test(p)) && !/^[a-z]+\.json$/.test(p));
+  return [...cell.matchAll(/`([^`]+)`/g)]
+    .map((m) => m[1]!)
+    .filter((p) => !p.startsWith("@") && (p.includes("/") || /\.(ts|tsx|mjs|json)$/.test(p)) && !/^[a-z]+\.json$/.test(p));
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -37,7 +44,19 @@ describe("docs/architecture.md", () => {
 
   it("maps at least the behaviours the code-health issue asked for", () => {
     const behaviours = rows.map((r) => r[0]!).join("\n");
-    for (const word of ["Другие новости", "plurals", "Minsk", "sitemaps", "stemming", "half-saved", "Content-Security-Policy", "ТОП-новости", "section RSS", "theme toggle"]) expect(behaviours).toContain(word);
+    for (const word of [
+      "Другие новости",
+      "plurals",
+      "Minsk",
+      "sitemaps",
+      "stemming",
+      "half-saved",
+      "Content-Security-Policy",
+      "ТОП-новости",
+      "section RSS",
+      "theme toggle",
+    ])
+      expect(behaviours).toContain(word);
   });
 
   it.each(rows.map((r) => [r[0]!, r[1]!]))("%s: every file it names exists", (_, files) => {
@@ -69,7 +88,13 @@ describe("docs/architecture.md", () => {
 });
 
 describe("links between the README and docs/", () => {
-  const files = ["README.md", "scripts/README.md", ...readdirSync(path.join(root, "docs"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+  const files = [
+    "README.md",
+    "scripts/README.md",
+    ...readdirSync(path.join(root, "docs"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ];
 
   it.each(files)("%s links only to files and headings that exist", (file) => {
     const broken: string[] = [];

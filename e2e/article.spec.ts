@@ -47,7 +47,10 @@ test.describe("the seed article", () => {
     expect(prevHref).toMatch(/^\/news\/[a-z0-9-]+$/);
 
     // Older and newer, and both in the same section (their "more news" block names politics).
-    for (const [href, older] of [[prevHref, true], [nextHref, false]] as const) {
+    for (const [href, older] of [
+      [prevHref, true],
+      [nextHref, false],
+    ] as const) {
       await page.goto(href);
       const when = Date.parse((await page.locator("article header time").getAttribute("datetime"))!);
       expect(when < Date.parse("2024-03-04T12:40:00+03:00")).toBe(older);

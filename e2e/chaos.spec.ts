@@ -88,7 +88,10 @@ test.describe("nginx and its instances under trouble", { tag: "@smoke" }, () => 
         const pid = stack.appPids[0]!;
         process.kill(pid, "SIGKILL");
         await expect
-          .poll(async () => stack.restarts[0] === 1 && stack.appPids[0] !== pid && (await status(stack.instances[0]!)) === 200, { timeout: 120_000, intervals: [500] })
+          .poll(async () => stack.restarts[0] === 1 && stack.appPids[0] !== pid && (await status(stack.instances[0]!)) === 200, {
+            timeout: 120_000,
+            intervals: [500],
+          })
           .toBe(true);
         // nginx sends a refused connection to the other instance. The only readers who may see an
         // error are those whose answer the instance was sending at the very moment it died.
@@ -113,21 +116,34 @@ test.describe("nginx and its instances under trouble", { tag: "@smoke" }, () => 
           const copy = path.join(root, `${release}.new`);
           await cp(await realpath(current), copy, { recursive: true });
           const marker = `chaos-${release}`;
-          await writeFile(path.join(copy, "articles", "culture", `${marker}.md`), `---\ntitle: "Новость из выпуска ${release}"\ndate: "2024-03-01T10:00:00+03:00"\nsection: culture\n---\nПапку с материалами заменили целиком.\n`);
+          await writeFile(
+            path.join(copy, "articles", "culture", `${marker}.md`),
+            `---\ntitle: "Новость из выпуска ${release}"\ndate: "2024-03-01T10:00:00+03:00"\nsection: culture\n---\nПапку с материалами заменили целиком.\n`,
+          );
           readers.phase(what);
           await put(copy);
           const swappedAt = Date.now();
           let backAfter = -1;
           try {
             await expect
-              .poll(() => Promise.all([`/news/${marker}`, "/section/politics", `/news/${SEED.slug}`].flatMap((url) => [stack.base, ...stack.instances].map((base) => status(base + url, true)))), {
-                timeout: SWAP_WITHIN,
-                intervals: [250],
-              })
+              .poll(
+                () =>
+                  Promise.all(
+                    [`/news/${marker}`, "/section/politics", `/news/${SEED.slug}`].flatMap((url) =>
+                      [stack.base, ...stack.instances].map((base) => status(base + url, true)),
+                    ),
+                  ),
+                {
+                  timeout: SWAP_WITHIN,
+                  intervals: [250],
+                },
+              )
               .toEqual(Array(9).fill(200));
             backAfter = Date.now() - swappedAt;
           } finally {
-            console.log(`${what}: ${backAfter < 0 ? `pages NOT all back within ${SWAP_WITHIN / 1000} s` : `pages back after ${(backAfter / 1000).toFixed(1)} s`}`);
+            console.log(
+              `${what}: ${backAfter < 0 ? `pages NOT all back within ${SWAP_WITHIN / 1000} s` : `pages back after ${(backAfter / 1000).toFixed(1)} s`}`,
+            );
           }
           readers.phase(`pages back after: ${what}`);
           await sleep(2_000);
@@ -201,7 +217,12 @@ function startReaders(base: string) {
       await Promise.all(loops);
     },
     report() {
-      return phases.filter(({ statuses }) => statuses.length > 0).map(({ name, statuses }) => `readers, ${name}: ${statuses.filter((s) => s === 200).length} × 200, others ${JSON.stringify(tally(statuses.filter((s) => s !== 200)))}`);
+      return phases
+        .filter(({ statuses }) => statuses.length > 0)
+        .map(
+          ({ name, statuses }) =>
+            `readers, ${name}: ${statuses.filter((s) => s === 200).length} × 200, others ${JSON.stringify(tally(statuses.filter((s) => s !== 200)))}`,
+        );
     },
   };
 }

@@ -84,7 +84,9 @@ test.describe("broken content files", () => {
     const lines = run.stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^articles\/politics\/e2e-broken-yaml\.md: front matter: invalid YAML/);
-    expect(lines[1]).toBe('articles/society/e2e-unknown-section.md: section: unknown section "weather" (known: politics, economy, society, world, sport, culture, tech)');
+    expect(lines[1]).toBe(
+      'articles/society/e2e-unknown-section.md: section: unknown section "weather" (known: politics, economy, society, world, sport, culture, tech)',
+    );
   });
 });
 

@@ -39,8 +39,7 @@ test.describe("security headers", () => {
       if (res.status() === 200) {
         expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=1");
         expect(Date.parse(h["last-modified"] ?? "")).toBeGreaterThan(Date.parse("2024-01-01"));
-      }
-      else expect(h["cache-control"]).toContain("no-store");
+      } else expect(h["cache-control"]).toContain("no-store");
     });
   }
 
@@ -58,7 +57,9 @@ test.describe("security headers", () => {
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to run: ${e.violatedDirective} ${e.blockedURI}`)));
+    await page.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to run: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
     for (const url of ["/", "/news/lukashenko-kazakhstan-sco", "/no-such-page"]) {
       await page.goto(url);
       // The head script ran (it marks <html>), and so did the toggle's (it marks the pressed choice).
@@ -83,7 +84,11 @@ test.describe("a server without tokens, behind https", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test("hides the revalidate and preview endpoints and sends HSTS", async ({ playwright }) => {
-    const server = await startServer(3290 + test.info().parallelIndex, { SITE_URL: "https://news.example", REVALIDATE_TOKEN: undefined, PREVIEW_TOKEN: undefined });
+    const server = await startServer(3290 + test.info().parallelIndex, {
+      SITE_URL: "https://news.example",
+      REVALIDATE_TOKEN: undefined,
+      PREVIEW_TOKEN: undefined,
+    });
     const request = await playwright.request.newContext({ baseURL: server.base });
     try {
       const home = await request.get("/");
@@ -96,7 +101,11 @@ test.describe("a server without tokens, behind https", () => {
       // Without PREVIEW_TOKEN no cookie opens anything: one signed with the old token, a made-up
       // one, or Next's own draft-mode id from this build.
       const id = JSON.parse(readFileSync(".next/prerender-manifest.json", "utf8")).preview.previewModeId as string;
-      for (const Cookie of [previewCookie("e2e-draft", "e2e-preview-token", Date.now() + 3_600_000), "editor_preview=v1.e2e-draft.9999999999.AAAA", `__prerender_bypass=${id}`]) {
+      for (const Cookie of [
+        previewCookie("e2e-draft", "e2e-preview-token", Date.now() + 3_600_000),
+        "editor_preview=v1.e2e-draft.9999999999.AAAA",
+        `__prerender_bypass=${id}`,
+      ]) {
         expect((await request.get("/news/e2e-draft", { headers: { Cookie } })).status(), Cookie).toBe(404);
         expect((await request.get("/news/e2e-scheduled", { headers: { Cookie } })).status(), Cookie).toBe(404);
       }

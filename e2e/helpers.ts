@@ -34,7 +34,10 @@ export const NBSP = "\u00A0";
 
 /** A block found by its heading's text, e.g. the sidebar's news feed. */
 export function blockByHeading(page: Page, heading: string | RegExp): Locator {
-  return page.locator("section, aside").filter({ has: page.getByRole("heading", { name: heading, exact: typeof heading === "string" }) }).last();
+  return page
+    .locator("section, aside")
+    .filter({ has: page.getByRole("heading", { name: heading, exact: typeof heading === "string" }) })
+    .last();
 }
 
 /** The `datetime` attributes of the <time> elements inside a block, in document order. */
@@ -88,7 +91,12 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
-  while (!(await fetch(base).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) {
       server.kill("SIGTERM");
       throw new Error(`the server on port ${port} did not start`);

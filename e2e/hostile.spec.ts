@@ -47,7 +47,12 @@ test.describe("hostile content in the folder", () => {
       stdio: ["ignore", out, out],
     });
     const deadline = Date.now() + 90_000;
-    while (!(await fetch(base).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline) throw new Error(`the server on port ${port} did not start; see ${log}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -86,7 +91,12 @@ test.describe("hostile content in the folder", () => {
   });
 
   test("feeds and search that include the hostile articles still answer", async ({ request }) => {
-    for (const url of ["/yandex.rss", "/rss.xml", "/section/society/rss.xml", "/search?q=%D0%BF%D0%B0%D1%82%D0%BE%D0%BB%D0%BE%D0%B3%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%BE%D0%B9"]) {
+    for (const url of [
+      "/yandex.rss",
+      "/rss.xml",
+      "/section/society/rss.xml",
+      "/search?q=%D0%BF%D0%B0%D1%82%D0%BE%D0%BB%D0%BE%D0%B3%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%BE%D0%B9",
+    ]) {
       const r = await timed(request, url);
       expect(r.status, url).toBe(200);
     }

@@ -7,7 +7,17 @@ import { SEED } from "./helpers";
  * today; this keeps it that way safely: should a client component come back, a mismatch, a script
  * blocked by the CSP or any other error logged in the browser fails here.
  */
-const PAGES = ["/", `/news/${SEED.slug}`, "/news/e2e-fresh", "/news/e2e-partner-river-port", "/section/world", "/section/sport?page=2", "/source/vestnik-polesya", "/news", "/no-such-page"];
+const PAGES = [
+  "/",
+  `/news/${SEED.slug}`,
+  "/news/e2e-fresh",
+  "/news/e2e-partner-river-port",
+  "/section/world",
+  "/section/sport?page=2",
+  "/source/vestnik-polesya",
+  "/news",
+  "/no-such-page",
+];
 
 test.describe("hydration", () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "hydration happens only with JavaScript");

@@ -12,14 +12,20 @@ test.describe("an imported article", () => {
     const source = page.getByTestId("source");
     await expect(source).toHaveText("Источник материала: Вестник Полесья");
     await expect(source.getByRole("link", { name: "Вестник Полесья" })).toHaveAttribute("href", "/source/vestnik-polesya");
-    await expect(page.getByRole("link", { name: "(оригинал новости)" })).toHaveAttribute("href", "https://example.org/vestnik-polesya/news/2024/03/05/most-cherez-sozh");
+    await expect(page.getByRole("link", { name: "(оригинал новости)" })).toHaveAttribute(
+      "href",
+      "https://example.org/vestnik-polesya/news/2024/03/05/most-cherez-sozh",
+    );
     // The same story from another partner did not become a second article: it is listed here.
     const also = page.getByTestId("also");
     await expect(also).toContainText("Также сообщают:");
     await expect(also.getByRole("link", { name: "Витебский курьер" })).toHaveAttribute("href", "https://example.org/vitebsk-kurier/2024/03/05/most-gomel");
     // The photo was downloaded into the content folder and is served by the portal, not hot-linked.
     const img = page.locator("article figure img");
-    await expect(img).toHaveAttribute("src", /media%2Fvestnik-polesya%2Fv-gomele-otkryli-novyy-most-cherez-sozh\.jpg|\/media\/vestnik-polesya\/v-gomele-otkryli-novyy-most-cherez-sozh\.jpg/);
+    await expect(img).toHaveAttribute(
+      "src",
+      /media%2Fvestnik-polesya%2Fv-gomele-otkryli-novyy-most-cherez-sozh\.jpg|\/media\/vestnik-polesya\/v-gomele-otkryli-novyy-most-cherez-sozh\.jpg/,
+    );
     await expect(page.locator("article figure figcaption")).toHaveText("Фото: Вестник Полесья");
     const photo = await page.request.get("/media/vestnik-polesya/v-gomele-otkryli-novyy-most-cherez-sozh.jpg");
     expect(photo.status()).toBe(200);
@@ -47,7 +53,8 @@ test.describe("an imported article", () => {
     });
     expect((await page.goto("/news/v-grodnenskom-zamke-otkroyut-zal-srednevekovogo-oruzhiya"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Что покажут" })).toBeVisible();
-    for (const item of [/мечи XIV.XVI\sвеков/, /реконструкцию доспеха витязя/, /мастерскую оружейника/]) await expect(page.getByRole("listitem").filter({ hasText: item })).toHaveCount(1);
+    for (const item of [/мечи XIV.XVI\sвеков/, /реконструкцию доспеха витязя/, /мастерскую оружейника/])
+      await expect(page.getByRole("listitem").filter({ hasText: item })).toHaveCount(1);
     await expect(page.locator("article figure img")).toHaveAttribute("alt", "Зал Старого замка");
     const body = page.locator("article");
     expect(await body.locator("[onclick], iframe").count()).toBe(0);

@@ -83,7 +83,10 @@ test.describe("the whole feed at /news", () => {
     expect(lower.indexOf("5 марта 2024")).toBeLessThan(lower.indexOf("4 марта 2024"));
     for (const d of lower) expect(d).toMatch(/^\d{1,2} [а-я]+ \d{4}$/);
 
-    await page.getByRole("navigation", { name: "Страницы" }).getByRole("link", { name: /Вперёд/ }).click();
+    await page
+      .getByRole("navigation", { name: "Страницы" })
+      .getByRole("link", { name: /Вперёд/ })
+      .click();
     await expect(page).toHaveURL(/\/news\?page=2$/);
     await expect(page.locator("main article")).toHaveCount(20);
     await expect(page.getByRole("navigation", { name: "Страницы" })).toContainText("Страница 2 из");

@@ -12,7 +12,10 @@ await mkdir(target, { recursive: true });
 // Without what the importer wrote into the demo folder: the suite imports the feeds itself, below.
 const partners = JSON.parse(await readFile(path.join(root, "content", "sources.json"), "utf8")).map((s) => s.id);
 const importedHere = new Set([".import", ...partners.flatMap((id) => [`articles/${id}`, `media/${id}`])]);
-await cp(path.join(root, "content"), target, { recursive: true, filter: (src) => !importedHere.has(path.relative(path.join(root, "content"), src).split(path.sep).join("/")) });
+await cp(path.join(root, "content"), target, {
+  recursive: true,
+  filter: (src) => !importedHere.has(path.relative(path.join(root, "content"), src).split(path.sep).join("/")),
+});
 await cp(path.join(root, "e2e", "fixtures"), target, { recursive: true });
 
 // Fifteen older sport stories take the section to 21 articles: two pages and "21 новость".

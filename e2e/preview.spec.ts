@@ -11,7 +11,10 @@ async function openPreview(page: Page, slug: string) {
   const form = await page.goto(`/api/draft?slug=${slug}`);
   expect(form?.status()).toBe(200);
   await page.getByLabel("Токен предпросмотра").fill(TOKEN);
-  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/news/${slug}`)), page.getByRole("button", { name: "Открыть предпросмотр" }).click()]);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/news/${slug}`)),
+    page.getByRole("button", { name: "Открыть предпросмотр" }).click(),
+  ]);
   return res;
 }
 

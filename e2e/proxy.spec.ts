@@ -229,10 +229,16 @@ test.describe("nginx in front of the app", { tag: "@smoke" }, () => {
     const reader = (url: string) => request.get(url, { headers: { Cookie: "metrika_consent=denied" } }).then((r) => r.status());
     const pages = ["/", "/news", "/section/politics", `/news/${SEED.slug}`];
     const statuses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => [reader(pages[i % pages.length]!), ...(i % 10 === 0 ? [request.get(long[(i / 10) % long.length]!).then((r) => -r.status())] : [])]).flat(),
+      Array.from({ length: 60 }, (_, i) => [
+        reader(pages[i % pages.length]!),
+        ...(i % 10 === 0 ? [request.get(long[(i / 10) % long.length]!).then((r) => -r.status())] : []),
+      ]).flat(),
     );
     const readers = statuses.filter((s) => s > 0);
-    expect(readers.filter((s) => s !== 200), "readers' statuses other than 200").toEqual([]);
+    expect(
+      readers.filter((s) => s !== 200),
+      "readers' statuses other than 200",
+    ).toEqual([]);
     expect(statuses.filter((s) => s < 0).map((s) => -s)).toEqual(Array(6).fill(414));
   });
 });

@@ -20,7 +20,11 @@ test.describe("cross-site POSTs", () => {
   });
 
   test("from the site's own pages, or from clients that send no Origin, go through", { tag: "@smoke" }, async ({ request, baseURL }) => {
-    const own = await request.post("/api/consent", { form: { choice: "denied" }, headers: { Origin: new URL(baseURL!).origin, "Sec-Fetch-Site": "same-origin" }, maxRedirects: 0 });
+    const own = await request.post("/api/consent", {
+      form: { choice: "denied" },
+      headers: { Origin: new URL(baseURL!).origin, "Sec-Fetch-Site": "same-origin" },
+      maxRedirects: 0,
+    });
     expect(own.status()).toBe(303);
     expect(own.headers()["set-cookie"]).toContain("metrika_consent=denied");
     expect((await request.post("/api/draft/exit", { maxRedirects: 0 })).status()).toBe(303);
@@ -44,7 +48,11 @@ test.describe("token guessing", () => {
     // Refused before the token is looked at: a right guess cannot be told from a wrong one.
     expect((await guess("e2e-revalidate-token", address(1))).status()).toBe(429);
     // The preview endpoint counts against the same address.
-    const draft = await request.post("/api/draft", { form: { token: "e2e-preview-token", slug: "e2e-draft" }, headers: { "X-Real-IP": address(1) }, maxRedirects: 0 });
+    const draft = await request.post("/api/draft", {
+      form: { token: "e2e-preview-token", slug: "e2e-draft" },
+      headers: { "X-Real-IP": address(1) },
+      maxRedirects: 0,
+    });
     expect(draft.status()).toBe(429);
     // Another reader is not held up.
     expect((await guess("e2e-revalidate-token", address(2))).status()).toBe(200);
@@ -53,7 +61,18 @@ test.describe("token guessing", () => {
 
 test.describe("redirects", () => {
   // Paths as a client sends them, unnormalized (`//host` and `/\host` are other hosts to a browser).
-  const TRICKY = ["/%2F%2FNEWS/x", "/%2F%2Fevil.example", "/\\evil.example", "/%5C%5Cevil.example/x", "//evil.example/", "/%5C%5CNEWS/x", "/News/%2F%2Fevil.example", "/ru/%2F%2Fevil.example", "//NEWS//lukashenko-kazakhstan-sco", "/%2FSection/Politics"];
+  const TRICKY = [
+    "/%2F%2FNEWS/x",
+    "/%2F%2Fevil.example",
+    "/\\evil.example",
+    "/%5C%5Cevil.example/x",
+    "//evil.example/",
+    "/%5C%5CNEWS/x",
+    "/News/%2F%2Fevil.example",
+    "/ru/%2F%2Fevil.example",
+    "//NEWS//lukashenko-kazakhstan-sco",
+    "/%2FSection/Politics",
+  ];
   for (const path of TRICKY) {
     test(`${path} stays on the site`, { tag: "@smoke" }, async ({ baseURL }) => {
       const url = new URL(baseURL!);

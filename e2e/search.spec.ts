@@ -109,7 +109,7 @@ test("is kept out of search engines' indexes, with a canonical URL of its own", 
 
 test.describe("hostile queries", () => {
   test("markup and regex characters are searched as text and shown escaped", async ({ page, request }) => {
-    const q = '<script>alert(1)</script><b>Минск</b> (.*[?+\\';
+    const q = "<script>alert(1)</script><b>Минск</b> (.*[?+\\";
     const res = await request.get(`/search?q=${encodeURIComponent(q)}`);
     expect(res.status()).toBe(200);
     const html = await res.text();

@@ -37,7 +37,11 @@ test.describe("the head of an article", () => {
     expect(await meta('meta[property="article:published_time"]')).toBe("2024-03-04T12:40:00+03:00");
     expect(await meta('meta[property="article:modified_time"]')).toBe("2024-03-04T12:40:00+03:00");
     expect(await meta('meta[property="article:section"]')).toBe("Политика");
-    expect(await page.locator('meta[property="article:tag"]').evaluateAll((m) => m.map((e) => e.getAttribute("content")))).toEqual(["Казахстан", "ШОС", "Лукашенко"]);
+    expect(await page.locator('meta[property="article:tag"]').evaluateAll((m) => m.map((e) => e.getAttribute("content")))).toEqual([
+      "Казахстан",
+      "ШОС",
+      "Лукашенко",
+    ]);
     expect(await meta('meta[property="og:image:width"]')).toBe("1200");
     expect(await meta('meta[property="og:image:height"]')).toBe("630");
     expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
@@ -57,7 +61,13 @@ test.describe("the head of an article", () => {
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
     const data = blocks.map((b) => JSON.parse(b));
     const article = data.find((d) => d["@type"] === "NewsArticle");
-    expect(article).toMatchObject({ headline: expect.any(String), datePublished: "2024-03-04T12:40:00+03:00", inLanguage: "ru", isAccessibleForFree: true, articleSection: "Политика" });
+    expect(article).toMatchObject({
+      headline: expect.any(String),
+      datePublished: "2024-03-04T12:40:00+03:00",
+      inLanguage: "ru",
+      isAccessibleForFree: true,
+      articleSection: "Политика",
+    });
     expect(article.image).toHaveLength(3);
     for (const url of article.image) expect((await page.request.get(new URL(url).pathname)).status()).toBe(200);
     const crumbs = data.find((d) => d["@type"] === "BreadcrumbList");
@@ -122,7 +132,15 @@ test.describe("files for crawlers", () => {
 });
 
 test.describe("feeds", () => {
-  const parser = new Parser({ customFields: { item: [["content:encoded", "contentEncoded"], ["yandex:full-text", "fullText"], ["yandex:genre", "genre"]] } });
+  const parser = new Parser({
+    customFields: {
+      item: [
+        ["content:encoded", "contentEncoded"],
+        ["yandex:full-text", "fullText"],
+        ["yandex:genre", "genre"],
+      ],
+    },
+  });
 
   test("/rss.xml parses, escapes any title and carries full text and photos", { tag: "@smoke" }, async ({ request }) => {
     const { body, headers } = await text(request, "/rss.xml");

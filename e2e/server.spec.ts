@@ -14,7 +14,12 @@ interface Answer {
   body: string;
 }
 
-function send(base: string, method: string, path: string, options: { headers?: http.OutgoingHttpHeaders; body?: string; agent?: http.Agent } = {}): Promise<Answer> {
+function send(
+  base: string,
+  method: string,
+  path: string,
+  options: { headers?: http.OutgoingHttpHeaders; body?: string; agent?: http.Agent } = {},
+): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ hostname, port, method, path, headers: options.headers, agent: options.agent ?? false }, (res) => {
@@ -119,7 +124,10 @@ test.describe("request bodies", () => {
   test("a declared length over the limit gets 413 before any of the body is sent", async ({ baseURL }) => {
     const { hostname, port } = new URL(baseURL!);
     const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const req = http.request({ hostname, port, method: "POST", path: "/api/consent", agent: false, headers: { "Content-Length": String(100 * 1024 * 1024) } }, resolve);
+      const req = http.request(
+        { hostname, port, method: "POST", path: "/api/consent", agent: false, headers: { "Content-Length": String(100 * 1024 * 1024) } },
+        resolve,
+      );
       req.on("error", reject);
       req.flushHeaders(); // the headers only; the body never comes
     });
@@ -147,7 +155,14 @@ test.describe("request bodies", () => {
             resolve({ status, sentMB: sent / 1024 / 1024 });
           };
           // Chunked: no length is declared, so the body has to be counted as it comes.
-          const req = http.request({ hostname: "127.0.0.1", port: server.port, method: "POST", path: "/api/consent", agent: false, headers: { "Transfer-Encoding": "chunked" } });
+          const req = http.request({
+            hostname: "127.0.0.1",
+            port: server.port,
+            method: "POST",
+            path: "/api/consent",
+            agent: false,
+            headers: { "Transfer-Encoding": "chunked" },
+          });
           req.on("response", (res) => {
             res.resume();
             settle(res.statusCode);
@@ -171,7 +186,9 @@ test.describe("request bodies", () => {
       const seconds = (Date.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 500));
       const grown = rssMB(server.pid) - before;
-      console.log(`100 MB POST: ${result.status} after ${seconds.toFixed(2)} s and ${result.sentMB.toFixed(1)} MB sent; resident memory ${grown >= 0 ? "+" : ""}${grown.toFixed(1)} MB`);
+      console.log(
+        `100 MB POST: ${result.status} after ${seconds.toFixed(2)} s and ${result.sentMB.toFixed(1)} MB sent; resident memory ${grown >= 0 ? "+" : ""}${grown.toFixed(1)} MB`,
+      );
       expect(result.status).toBe(413);
       expect(result.sentMB).toBeLessThan(50); // refused early, not after reading it all
       expect(seconds).toBeLessThan(15); // a generous bound on a busy machine; it takes well under a second
@@ -202,7 +219,11 @@ test.describe("graceful stop", () => {
         const consent = i % 2 === 0;
         const [head, tail] = consent ? ["choice=gra", "nted"] : ["0123456789", "abcdef"];
         const path = consent ? "/api/consent" : "/news"; // a page reads no body, but the server waits for it
-        const headers = { "Content-Length": String(head.length + tail.length), Expect: "100-continue", ...(consent ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) };
+        const headers = {
+          "Content-Length": String(head.length + tail.length),
+          Expect: "100-continue",
+          ...(consent ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        };
         const req = http.request({ hostname: "127.0.0.1", port: server.port, method: consent ? "POST" : "GET", path, headers, agent });
         const admitted = new Promise<void>((resolve) => {
           req.on("continue", () => {

@@ -99,7 +99,10 @@ test.describe("a partner's page", () => {
     await expect(page.getByRole("navigation", { name: "Страницы" })).toContainText(`Страница ${pages} из ${pages}`);
     await expect(page.locator("main article").last()).toContainText("Архив партнёра: выпуск номер 1");
     // From page 2 on, the breadcrumb leads back to the first page.
-    await expect(page.getByRole("navigation", { name: "Навигационная цепочка" }).getByRole("link", { name: "Вестник Полесья" })).toHaveAttribute("href", PARTNER);
+    await expect(page.getByRole("navigation", { name: "Навигационная цепочка" }).getByRole("link", { name: "Вестник Полесья" })).toHaveAttribute(
+      "href",
+      PARTNER,
+    );
     expect((await page.goto(`${PARTNER}?page=${pages + 1}`))?.status()).toBe(404);
   });
 

@@ -21,7 +21,9 @@ test("the server's HTML is the same for every reader: no theme in it", async ({ 
   const html = await (await request.get(ARTICLE, { headers: { cookie: "theme=dark" } })).text();
   expect(html).not.toMatch(/<html[^>]*data-theme/);
   // The script that applies the stored theme is inline, in <head>, allowed by its hash (no nonce).
-  expect(html).toMatch(/<head>(?:(?!<\/head>).)*<script>\(function\([\w,]*\)\{var \w+=\w+\.documentElement;[^<]*\}\)\(document,window,"data-js","theme","data-theme"\)<\/script>/s);
+  expect(html).toMatch(
+    /<head>(?:(?!<\/head>).)*<script>\(function\([\w,]*\)\{var \w+=\w+\.documentElement;[^<]*\}\)\(document,window,"data-js","theme","data-theme"\)<\/script>/s,
+  );
 });
 
 test("without JavaScript the toggle is hidden", async ({ page, javaScriptEnabled }) => {

@@ -22,7 +22,11 @@ describe("Metrika scripts", () => {
   function page(protocol = "http:") {
     const appended: { src: string; async: boolean }[] = [];
     const listeners: Record<string, (e: object) => void> = {};
-    const form = { removed: false, remove: () => void (form.removed = true), addEventListener: (type: string, h: (e: object) => void) => void (listeners[type] = h) };
+    const form = {
+      removed: false,
+      remove: () => void (form.removed = true),
+      addEventListener: (type: string, h: (e: object) => void) => void (listeners[type] = h),
+    };
     const document = {
       cookie: "",
       location: { protocol },

@@ -11,7 +11,8 @@ describe("image formats", () => {
   });
 
   it("take no other file, SVG least of all", () => {
-    for (const name of ["a.svg", "a.html", "a", "jpg", "https://x.example/jpg/photo", "a.jpg.html", "/media/a.jpg/"]) expect(imageTypeOf(name), name).toBeUndefined();
+    for (const name of ["a.svg", "a.html", "a", "jpg", "https://x.example/jpg/photo", "a.jpg.html", "/media/a.jpg/"])
+      expect(imageTypeOf(name), name).toBeUndefined();
   });
 
   it("give each format one extension that reads back as its type", () => {

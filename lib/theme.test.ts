@@ -71,7 +71,10 @@ describe("the toggle script", () => {
     const group = { querySelectorAll: () => buttons, addEventListener: (type: string, h: (e: object) => void) => (handlers[type] = h) };
     const localStorage = storage(stored);
     const window = { localStorage, addEventListener: (type: string, h: (e: object) => void) => (handlers[`window:${type}`] = h) };
-    runInNewContext(INLINE_SCRIPTS.themeToggle, { document: { documentElement: html, getElementById: (id: string) => (id === "theme-toggle" ? group : null) }, window });
+    runInNewContext(INLINE_SCRIPTS.themeToggle, {
+      document: { documentElement: html, getElementById: (id: string) => (id === "theme-toggle" ? group : null) },
+      window,
+    });
     const pressed = () => buttons.filter((b) => b.getAttribute("aria-pressed") === "true").map((b) => b.getAttribute("data-theme-choice"));
     const click = (choice: string) => handlers.click!({ target: buttons.find((b) => b.getAttribute("data-theme-choice") === choice) });
     return { html, localStorage, pressed, click, handlers };

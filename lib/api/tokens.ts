@@ -5,7 +5,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
  * sides the same length, so not even the secret's length leaks through timing.
  */
 export function tokenMatches(given: string | null | undefined, expected: string): boolean {
-  const a = createHash("sha256").update(given ?? "").digest();
+  const a = createHash("sha256")
+    .update(given ?? "")
+    .digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b) && given !== undefined && given !== null;
 }

@@ -27,7 +27,8 @@ export function composeArticle(fields: ArticleFields | Record<string, unknown>, 
   const data: Record<string, unknown> = {};
   const record = fields as Record<string, unknown>;
   for (const key of ORDER) if (record[key] !== undefined && !(Array.isArray(record[key]) && (record[key] as unknown[]).length === 0)) data[key] = record[key];
-  for (const [key, value] of Object.entries(record)) if (!(key in data) && value !== undefined && !(ORDER as readonly string[]).includes(key)) data[key] = value;
+  for (const [key, value] of Object.entries(record))
+    if (!(key in data) && value !== undefined && !(ORDER as readonly string[]).includes(key)) data[key] = value;
   // Every string quoted and no line folding: a headline with a colon or a leading dash must stay
   // a string, and a diff of an update should show the changed words, not a re-wrapped paragraph.
   const yaml = stringify(data, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0, aliasDuplicateObjects: false });

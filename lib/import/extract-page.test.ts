@@ -21,7 +21,24 @@ describe("extractArticle", () => {
 
   it("leaves out the menu, sidebar, footer, cookie banner, comments, share buttons and scripts", () => {
     const html = article!.html;
-    for (const chrome of ["Экономика", "Популярное", "Цены на бензин", "Все права защищены", "О редакции", "файлы cookie", "Комментарии", "Наконец-то", "ВКонтакте", "Telegram", "Реклама", "Поиск по сайту", "dataLayer", "track()", "<script", "onclick"]) {
+    for (const chrome of [
+      "Экономика",
+      "Популярное",
+      "Цены на бензин",
+      "Все права защищены",
+      "О редакции",
+      "файлы cookie",
+      "Комментарии",
+      "Наконец-то",
+      "ВКонтакте",
+      "Telegram",
+      "Реклама",
+      "Поиск по сайту",
+      "dataLayer",
+      "track()",
+      "<script",
+      "onclick",
+    ]) {
       expect(html, chrome).not.toContain(chrome);
     }
   });
@@ -35,7 +52,9 @@ describe("extractArticle", () => {
   it("gives a body the importer can use", () => {
     const { markdown, images } = htmlToMarkdown(article!.html, PAGE_URL);
     expect(images).toEqual([{ url: "https://vv.example/media/2024/03/most.jpg", alt: "Новый мост" }]);
-    expect(markdown.split("\n\n")[0]).toBe("Движение по новому мосту через Волгу в Самаре запустили в понедельник утром. Первыми по нему проехали рейсовые автобусы и машины скорой помощи, сообщили в мэрии города.");
+    expect(markdown.split("\n\n")[0]).toBe(
+      "Движение по новому мосту через Волгу в Самаре запустили в понедельник утром. Первыми по нему проехали рейсовые автобусы и машины скорой помощи, сообщили в мэрии города.",
+    );
     expect(markdown).toContain("## Что изменится для водителей");
   });
 

@@ -56,7 +56,13 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
 /** The photo the page offers for sharing: what the partner itself chose to represent the story. */
 function pageImage(document: Document, pageUrl: string): string | undefined {
-  const selectors = ['meta[property="og:image:secure_url"]', 'meta[property="og:image"]', 'meta[name="og:image"]', 'meta[name="twitter:image"]', 'meta[property="twitter:image"]'];
+  const selectors = [
+    'meta[property="og:image:secure_url"]',
+    'meta[property="og:image"]',
+    'meta[name="og:image"]',
+    'meta[name="twitter:image"]',
+    'meta[property="twitter:image"]',
+  ];
   for (const selector of selectors) {
     const content = document.querySelector(selector)?.getAttribute("content");
     const url = content ? absoluteUrl(content, pageUrl, ["http:", "https:"]) : undefined;

@@ -180,7 +180,23 @@ async function selfSignedServer(): Promise<https.Server | undefined> {
     const cert = path.join(dir, "cert.pem");
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"],
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+      ],
       { stdio: "ignore" },
     );
     const s = https.createServer({ key: await fs.readFile(key), cert: await fs.readFile(cert) }, (_req, res) => res.end(FEED));
@@ -337,9 +353,7 @@ describe("fetchResource over HTTP", () => {
   });
 
   it("refuses schemes other than http:, https: and file:, and nonsense", async () => {
-    expect((await failure("ftp://example.com/feed.xml", opts())).reason).toBe(
-      "unsupported address scheme ftp: (only http:, https: and file:)",
-    );
+    expect((await failure("ftp://example.com/feed.xml", opts())).reason).toBe("unsupported address scheme ftp: (only http:, https: and file:)");
     expect((await failure("not a url", opts())).reason).toBe("invalid address: not a url");
   });
 });
@@ -350,9 +364,7 @@ describe("the public-address rule", () => {
   });
 
   it("refuses another port on the same private host: it is not the trusted origin", async () => {
-    expect((await failure(`${otherBase}/feed`, opts())).reason).toBe(
-      "127.0.0.1 is a private address; only the feed's own origin may be private",
-    );
+    expect((await failure(`${otherBase}/feed`, opts())).reason).toBe("127.0.0.1 is a private address; only the feed's own origin may be private");
     expect((await failure(`${base}/feed`, opts({ trustedOrigin: undefined }))).reason).toContain("private address");
   });
 
@@ -429,9 +441,7 @@ describe("fetchResource for file: URLs", () => {
     expect((await failure(escape, fileOpts())).reason).toMatch(/^file outside the content folder/);
     expect((await failure("file:../secret.xml", fileOpts())).reason).toMatch(/^file outside the content folder/);
     expect((await failure("file:feeds/link.xml", fileOpts())).reason).toBe("file outside the content folder: feeds/link.xml");
-    expect((await failure("file:feeds/linkdir/secret.xml", fileOpts())).reason).toBe(
-      "file outside the content folder: feeds/linkdir/secret.xml",
-    );
+    expect((await failure("file:feeds/linkdir/secret.xml", fileOpts())).reason).toBe("file outside the content folder: feeds/linkdir/secret.xml");
   });
 
   it("says file not found relative to the root", async () => {
@@ -481,15 +491,9 @@ describe("helpers", () => {
     const withCode = (code: string, message = code): Error => Object.assign(new Error(message), { code });
     expect(describeNetworkError(withCode("ECONNREFUSED"), "x").reason).toBe("connection refused");
     expect(describeNetworkError(withCode("ENOTFOUND"), "feeds.example").reason).toBe("host not found: feeds.example");
-    expect(describeNetworkError(withCode("CERT_HAS_EXPIRED", "certificate has expired"), "x").reason).toBe(
-      "TLS: certificate has expired",
-    );
-    expect(describeNetworkError(withCode("ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match"), "x").reason).toBe(
-      "TLS: Hostname/IP does not match",
-    );
-    expect(describeNetworkError(withCode("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"), "x").reason).toBe(
-      "TLS: self-signed certificate",
-    );
+    expect(describeNetworkError(withCode("CERT_HAS_EXPIRED", "certificate has expired"), "x").reason).toBe("TLS: certificate has expired");
+    expect(describeNetworkError(withCode("ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match"), "x").reason).toBe("TLS: Hostname/IP does not match");
+    expect(describeNetworkError(withCode("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"), "x").reason).toBe("TLS: self-signed certificate");
     expect(describeNetworkError(new AggregateError([withCode("ECONNREFUSED")]), "x").reason).toBe("connection refused");
     expect(describeNetworkError(withCode("HPE_INVALID_CONSTANT"), "x").reason).toBe("malformed HTTP response");
   });

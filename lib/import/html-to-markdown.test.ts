@@ -21,10 +21,10 @@ describe("htmlToMarkdown: what is removed", () => {
   it("removes scripts, styles, iframes, handlers and javascript: links", () => {
     const { markdown } = convert(
       [
-        "<p onclick=\"alert(1)\">Текст <a href=\"javascript:alert(1)\">ссылка</a> и <a href=\" JaVa\tScRiPt:alert(2)\">вторая</a>.</p>",
+        '<p onclick="alert(1)">Текст <a href="javascript:alert(1)">ссылка</a> и <a href=" JaVa\tScRiPt:alert(2)">вторая</a>.</p>',
         "<script>alert('скрипт')</script><style>p { color: red }</style>",
-        "<iframe src=\"https://evil.example\">внутри фрейма</iframe>",
-        "<object data=\"x.swf\">объект</object><form><input value=\"поле\"></form>",
+        '<iframe src="https://evil.example">внутри фрейма</iframe>',
+        '<object data="x.swf">объект</object><form><input value="поле"></form>',
         "<nav>Меню</nav><aside>Популярное</aside><footer>Подвал</footer><header>Шапка</header>",
         "<svg><script>alert(3)</script></svg><noscript>нет скрипта</noscript>",
       ].join(""),
@@ -35,7 +35,9 @@ describe("htmlToMarkdown: what is removed", () => {
   });
 
   it("keeps javascript: as words only, never as the string itself", () => {
-    const { markdown } = convert("<p>Ссылки вида javascript:alert(1) опасны; <code>javascript:void(0)</code>.</p><p><a href=\"https://a.example/?next=javascript:x\">тут</a></p>");
+    const { markdown } = convert(
+      '<p>Ссылки вида javascript:alert(1) опасны; <code>javascript:void(0)</code>.</p><p><a href="https://a.example/?next=javascript:x">тут</a></p>',
+    );
     const html = shown(markdown);
     expect(html).toContain("Ссылки вида javascript:alert(1) опасны");
     expect(html).toContain("https://a.example/?next=javascript%3Ax");
@@ -60,7 +62,7 @@ describe("htmlToMarkdown: what survives", () => {
     const { markdown } = convert(
       [
         "<h1>Главное</h1>",
-        "<p>Первый <b>жирный</b> и <i>курсив</i>, сло<em>во</em> и <a href=\"/other\">ссылка</a>, <a href=\"mailto:a@b.ru\">почта</a>.</p>",
+        '<p>Первый <b>жирный</b> и <i>курсив</i>, сло<em>во</em> и <a href="/other">ссылка</a>, <a href="mailto:a@b.ru">почта</a>.</p>',
         "<p></p><p>&nbsp;</p>",
         "<ul><li>один</li><li>два</li></ul><ol><li>первый</li><li>второй</li></ol>",
         "<blockquote><p>«Цитата»</p></blockquote>",
@@ -83,7 +85,9 @@ describe("htmlToMarkdown: what survives", () => {
   });
 
   it("keeps tables as GFM tables", () => {
-    const { markdown } = convert("<table><thead><tr><th>Город</th><th>Температура</th></tr></thead><tbody><tr><td>Москва</td><td>−5</td></tr><tr><td>Сочи</td><td>+12</td></tr></tbody></table>");
+    const { markdown } = convert(
+      "<table><thead><tr><th>Город</th><th>Температура</th></tr></thead><tbody><tr><td>Москва</td><td>−5</td></tr><tr><td>Сочи</td><td>+12</td></tr></tbody></table>",
+    );
     expect(markdown).toMatch(/^\| Город/);
     const html = shown(markdown);
     expect(html).toContain("<th>Город</th>");
@@ -91,7 +95,9 @@ describe("htmlToMarkdown: what survives", () => {
   });
 
   it("keeps partner text that looks like Markdown literal", () => {
-    const { markdown } = convert("<p>*не курсив* и _не курсив_</p><p># не заголовок</p><p>1. не список</p><p>- не пункт</p><p>&lt;b&gt;не тег&lt;/b&gt; [не ссылка](https://x.example)</p><p>&gt; не цитата</p>");
+    const { markdown } = convert(
+      "<p>*не курсив* и _не курсив_</p><p># не заголовок</p><p>1. не список</p><p>- не пункт</p><p>&lt;b&gt;не тег&lt;/b&gt; [не ссылка](https://x.example)</p><p>&gt; не цитата</p>",
+    );
     // The site's typesetting adds non-breaking spaces and turns a hyphen into a dash: that is
     // rendering, not Markdown, so spaces are compared loosely.
     const html = shown(markdown).replace(/\u00A0/g, " ");
@@ -116,7 +122,9 @@ describe("htmlToMarkdown: what survives", () => {
   });
 
   it("renders with no raw HTML at all", () => {
-    const { markdown } = convert('<div class="x"><span style="color:red">Текст</span> <u>подчёркнутый</u> <font color="red">шрифт</font><!-- комментарий --></div><p>Ещё <sup>2</sup></p>');
+    const { markdown } = convert(
+      '<div class="x"><span style="color:red">Текст</span> <u>подчёркнутый</u> <font color="red">шрифт</font><!-- комментарий --></div><p>Ещё <sup>2</sup></p>',
+    );
     expect(markdown).not.toMatch(/<[a-z!/]/i);
     expect(shown(markdown)).not.toMatch(/<span|<u>|<font|<!--|style=/);
   });
@@ -150,7 +158,11 @@ describe("htmlToMarkdown: hostile shapes", () => {
 
   it("stays fast on stray end tags and on formatting the parser reopens in every paragraph", () => {
     const formatting = Array.from({ length: 5000 }, (_, i) => `<b id=b${i}>`).join("");
-    for (const html of ["<b>".repeat(100_000) + "</i>".repeat(100_000), formatting + "</p><p>x".repeat(20_000), "<b><div>".repeat(5000) + "</b>x".repeat(5000)]) {
+    for (const html of [
+      "<b>".repeat(100_000) + "</i>".repeat(100_000),
+      formatting + "</p><p>x".repeat(20_000),
+      "<b><div>".repeat(5000) + "</b>x".repeat(5000),
+    ]) {
       const t = performance.now();
       convert(html);
       expect(performance.now() - t).toBeLessThan(3000);
@@ -173,7 +185,9 @@ describe("htmlToMarkdown: hostile shapes", () => {
 
 describe("htmlToText", () => {
   it("gives plain text with entities decoded and whitespace collapsed", () => {
-    expect(htmlToText("  <b>Заголовок</b>&nbsp;&mdash;   новости\n<script>x()</script><p>абзац</p>AT&amp;T &lt;i&gt;")).toBe("Заголовок — новости абзац AT&T <i>");
+    expect(htmlToText("  <b>Заголовок</b>&nbsp;&mdash;   новости\n<script>x()</script><p>абзац</p>AT&amp;T &lt;i&gt;")).toBe(
+      "Заголовок — новости абзац AT&T <i>",
+    );
     expect(htmlToText("<![CDATA[x]]>Просто текст")).toBe("Просто текст");
   });
 });

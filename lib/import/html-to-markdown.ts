@@ -35,15 +35,56 @@ const MAX_SOURCE_NESTING = 128;
 
 /** Removed with everything inside them: code, embedded documents and the page's chrome. */
 const REMOVED = new Set([
-  "script", "style", "iframe", "object", "embed", "form", "nav", "aside", "footer", "header",
-  "noscript", "template", "svg", "math", "button", "select", "textarea", "input", "link", "meta",
-  "frame", "frameset", "applet", "canvas", "audio", "video", "dialog",
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "nav",
+  "aside",
+  "footer",
+  "header",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "button",
+  "select",
+  "textarea",
+  "input",
+  "link",
+  "meta",
+  "frame",
+  "frameset",
+  "applet",
+  "canvas",
+  "audio",
+  "video",
+  "dialog",
 ]);
 
 /** Elements without content: kept as leaves when their deep ancestors are unwrapped. */
 const VOID = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-  "param", "keygen", "frame", "basefont", "bgsound", "image",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+  "param",
+  "keygen",
+  "frame",
+  "basefont",
+  "bgsound",
+  "image",
 ]);
 
 /** Elements whose content the HTML parser reads as text, so tags inside them are not tags. */
@@ -54,9 +95,41 @@ const CLOSED_BY_SIBLING = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "opt
 
 /** Block-level elements: loose text beside them becomes a paragraph of its own. */
 const BLOCK = new Set([
-  "address", "article", "blockquote", "details", "dialog", "dd", "div", "dl", "dt", "fieldset", "figcaption",
-  "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table",
-  "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "summary", "caption",
+  "address",
+  "article",
+  "blockquote",
+  "details",
+  "dialog",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "summary",
+  "caption",
 ]);
 
 /** Containers whose loose text is split into paragraphs at blank lines and doubled <br>. */
@@ -489,7 +562,10 @@ function plainMarkdown(texts: readonly string[], lastResort = false): string {
   const markdown = toMarkdown.stringify(mdast).trim();
   if (lastResort || !markdownShapeProblem(markdown)) return markdown;
   // Only a flood of one kind of mark can get here; the words stay, the marks go.
-  return plainMarkdown(texts.map((text) => text.replace(/[`*_~[\]()<!|\\]/g, " ")), true);
+  return plainMarkdown(
+    texts.map((text) => text.replace(/[`*_~[\]()<!|\\]/g, " ")),
+    true,
+  );
 }
 
 function chunk(text: string, max: number): string[] {

@@ -56,7 +56,13 @@ export function fingerprint(title: string, opening: string): Fingerprint {
   const pairs = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++) pairs.add(fnv(`${words[i]} ${words[i + 1]}`));
   if (words.length === 1) pairs.add(fnv(words[0] ?? ""));
-  const n = [...new Set(tokenize(title).map((x) => normalizeWord(x.word)).filter((w) => /^\d+$/.test(w)))].sort();
+  const n = [
+    ...new Set(
+      tokenize(title)
+        .map((x) => normalizeWord(x.word))
+        .filter((w) => /^\d+$/.test(w)),
+    ),
+  ].sort();
   return { t, o: [...pairs].sort((a, b) => a - b), n };
 }
 

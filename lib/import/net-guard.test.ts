@@ -110,17 +110,13 @@ const resolver = fake({
 
 describe("resolveVetted", () => {
   it("returns public addresses", async () => {
-    await expect(resolveVetted("feed.example", false, resolver)).resolves.toEqual([
-      { address: "93.184.216.34", family: 4 },
-    ]);
+    await expect(resolveVetted("feed.example", false, resolver)).resolves.toEqual([{ address: "93.184.216.34", family: 4 }]);
   });
 
   it("refuses a public name resolving to a private address, in the operator's words", async () => {
     const err = await resolveVetted("evil.example", false, resolver).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as ImportError).reason).toBe(
-      "evil.example resolves to a private address (10.0.0.5); only the feed's own origin may be private",
-    );
+    expect((err as ImportError).reason).toBe("evil.example resolves to a private address (10.0.0.5); only the feed's own origin may be private");
   });
 
   it("refuses when any one of several addresses is private", async () => {
@@ -187,9 +183,7 @@ describe("createGuardedLookup", () => {
 
 describe("assertLiteralAllowed", () => {
   it("refuses private address literals unless trusted", () => {
-    expect(() => assertLiteralAllowed("127.0.0.1", false)).toThrow(
-      "127.0.0.1 is a private address; only the feed's own origin may be private",
-    );
+    expect(() => assertLiteralAllowed("127.0.0.1", false)).toThrow("127.0.0.1 is a private address; only the feed's own origin may be private");
     expect(() => assertLiteralAllowed("[::1]", false)).toThrow("::1 is a private address");
     expect(() => assertLiteralAllowed("127.0.0.1", true)).not.toThrow();
   });

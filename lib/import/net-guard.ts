@@ -141,11 +141,7 @@ export function assertLiteralAllowed(host: string, allowPrivate: boolean): void 
  * Vets a resolution: all addresses must be public unless `allowPrivate` (the trusted origin).
  * One private address among public ones is refused too: the OS may pick any of them.
  */
-export async function resolveVetted(
-  hostname: string,
-  allowPrivate: boolean,
-  resolve: Resolver = systemResolver,
-): Promise<dns.LookupAddress[]> {
+export async function resolveVetted(hostname: string, allowPrivate: boolean, resolve: Resolver = systemResolver): Promise<dns.LookupAddress[]> {
   const addresses = await resolve(hostname);
   if (addresses.length === 0) {
     throw Object.assign(new Error(`no addresses for ${hostname}`), { code: "ENOTFOUND", hostname });

@@ -27,8 +27,7 @@ export const MAX_URL_CHARS = 4000;
 /** Real feeds nest a dozen levels at most; an Atom xhtml body a few more. */
 export const MAX_XML_DEPTH = 64;
 
-export const ENTITIES_REFUSED =
-  "the feed declares entities (DOCTYPE); refused: external entities and entity expansion are never processed";
+export const ENTITIES_REFUSED = "the feed declares entities (DOCTYPE); refused: external entities and entity expansion are never processed";
 
 const NS = {
   atom: "http://www.w3.org/2005/Atom",
@@ -68,20 +67,118 @@ const UNDECLARED_PREFIXES: Readonly<Record<string, string>> = {
  * any other name is still an error, as XML says.
  */
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: "\u00a0", ensp: "\u2002", emsp: "\u2003", thinsp: "\u2009", shy: "\u00ad", zwnj: "\u200c", zwj: "\u200d",
-  mdash: "—", ndash: "–", minus: "−", hellip: "…", laquo: "«", raquo: "»", lsaquo: "‹", rsaquo: "›",
-  lsquo: "‘", rsquo: "’", sbquo: "‚", ldquo: "“", rdquo: "”", bdquo: "„", prime: "′", Prime: "″",
-  bull: "•", middot: "·", para: "¶", sect: "§", copy: "©", reg: "®", trade: "™", deg: "°", plusmn: "±",
-  times: "×", divide: "÷", frac12: "½", frac14: "¼", frac34: "¾", sup1: "¹", sup2: "²", sup3: "³",
-  micro: "µ", euro: "€", pound: "£", yen: "¥", cent: "¢", curren: "¤", iexcl: "¡", iquest: "¿",
-  larr: "←", rarr: "→", uarr: "↑", darr: "↓", harr: "↔", le: "≤", ge: "≥", ne: "≠", asymp: "≈", infin: "∞",
-  numero: "№", dagger: "†", Dagger: "‡", permil: "‰", ordm: "º", ordf: "ª", not: "¬", macr: "¯", acute: "´",
-  agrave: "à", aacute: "á", acirc: "â", atilde: "ã", auml: "ä", aring: "å", aelig: "æ", ccedil: "ç",
-  egrave: "è", eacute: "é", ecirc: "ê", euml: "ë", igrave: "ì", iacute: "í", icirc: "î", iuml: "ï",
-  ntilde: "ñ", ograve: "ò", oacute: "ó", ocirc: "ô", otilde: "õ", ouml: "ö", oslash: "ø", ugrave: "ù",
-  uacute: "ú", ucirc: "û", uuml: "ü", yacute: "ý", yuml: "ÿ", szlig: "ß", Agrave: "À", Aacute: "Á",
-  Acirc: "Â", Auml: "Ä", Aring: "Å", Ccedil: "Ç", Egrave: "È", Eacute: "É", Ecirc: "Ê", Ntilde: "Ñ",
-  Oacute: "Ó", Ouml: "Ö", Oslash: "Ø", Uacute: "Ú", Uuml: "Ü",
+  nbsp: "\u00a0",
+  ensp: "\u2002",
+  emsp: "\u2003",
+  thinsp: "\u2009",
+  shy: "\u00ad",
+  zwnj: "\u200c",
+  zwj: "\u200d",
+  mdash: "—",
+  ndash: "–",
+  minus: "−",
+  hellip: "…",
+  laquo: "«",
+  raquo: "»",
+  lsaquo: "‹",
+  rsaquo: "›",
+  lsquo: "‘",
+  rsquo: "’",
+  sbquo: "‚",
+  ldquo: "“",
+  rdquo: "”",
+  bdquo: "„",
+  prime: "′",
+  Prime: "″",
+  bull: "•",
+  middot: "·",
+  para: "¶",
+  sect: "§",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  deg: "°",
+  plusmn: "±",
+  times: "×",
+  divide: "÷",
+  frac12: "½",
+  frac14: "¼",
+  frac34: "¾",
+  sup1: "¹",
+  sup2: "²",
+  sup3: "³",
+  micro: "µ",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  cent: "¢",
+  curren: "¤",
+  iexcl: "¡",
+  iquest: "¿",
+  larr: "←",
+  rarr: "→",
+  uarr: "↑",
+  darr: "↓",
+  harr: "↔",
+  le: "≤",
+  ge: "≥",
+  ne: "≠",
+  asymp: "≈",
+  infin: "∞",
+  numero: "№",
+  dagger: "†",
+  Dagger: "‡",
+  permil: "‰",
+  ordm: "º",
+  ordf: "ª",
+  not: "¬",
+  macr: "¯",
+  acute: "´",
+  agrave: "à",
+  aacute: "á",
+  acirc: "â",
+  atilde: "ã",
+  auml: "ä",
+  aring: "å",
+  aelig: "æ",
+  ccedil: "ç",
+  egrave: "è",
+  eacute: "é",
+  ecirc: "ê",
+  euml: "ë",
+  igrave: "ì",
+  iacute: "í",
+  icirc: "î",
+  iuml: "ï",
+  ntilde: "ñ",
+  ograve: "ò",
+  oacute: "ó",
+  ocirc: "ô",
+  otilde: "õ",
+  ouml: "ö",
+  oslash: "ø",
+  ugrave: "ù",
+  uacute: "ú",
+  ucirc: "û",
+  uuml: "ü",
+  yacute: "ý",
+  yuml: "ÿ",
+  szlig: "ß",
+  Agrave: "À",
+  Aacute: "Á",
+  Acirc: "Â",
+  Auml: "Ä",
+  Aring: "Å",
+  Ccedil: "Ç",
+  Egrave: "È",
+  Eacute: "É",
+  Ecirc: "Ê",
+  Ntilde: "Ñ",
+  Oacute: "Ó",
+  Ouml: "Ö",
+  Oslash: "Ø",
+  Uacute: "Ú",
+  Uuml: "Ü",
 };
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -340,7 +437,10 @@ function feedImage(el: XmlElement): FeedImage | undefined {
     const image = isImageContent(c) ? mediaImage(c, context) : undefined;
     if (image) return image;
   }
-  const thumbs = [...findAll(el, [NS.media], "thumbnail").map((t) => ({ t, context: [el] })), ...groups.flatMap((g) => findAll(g, [NS.media], "thumbnail").map((t) => ({ t, context: [g, el] })))];
+  const thumbs = [
+    ...findAll(el, [NS.media], "thumbnail").map((t) => ({ t, context: [el] })),
+    ...groups.flatMap((g) => findAll(g, [NS.media], "thumbnail").map((t) => ({ t, context: [g, el] }))),
+  ];
   for (const { t, context } of thumbs) {
     const image = mediaImage(t, context);
     if (image) return image;
@@ -423,7 +523,8 @@ function readAtom(root: XmlElement): ParsedFeed {
 function atomEntry(el: XmlElement, atom: readonly string[], feedAuthor: string | undefined): FeedItem {
   const titleEl = find(el, atom, "title");
   // type="text" is text by the spec, so `<` in it is a character, not a tag.
-  const title = titleEl && (attr(titleEl, "type") ?? "text") === "text" ? cap(collapse(textOf(titleEl)), MAX_TITLE_CHARS).trim() : plainTitle(atomText(titleEl) ?? "");
+  const title =
+    titleEl && (attr(titleEl, "type") ?? "text") === "text" ? cap(collapse(textOf(titleEl)), MAX_TITLE_CHARS).trim() : plainTitle(atomText(titleEl) ?? "");
   const links = findAll(el, atom, "link");
   const alternates = links.filter((l) => (attr(l, "rel") ?? "alternate") === "alternate");
   const alternate = alternates.find((l) => /html/i.test(attr(l, "type") ?? "text/html")) ?? alternates[0];

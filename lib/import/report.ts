@@ -7,7 +7,11 @@ import type { SourceConfig } from "./types";
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
@@ -45,7 +49,12 @@ export function formatStatus(sources: SourceConfig[], states: Map<string, Source
       last ? (last.ok ? (last.notModified ? "ok, not modified" : `ok: ${last.new} new, ${last.updated} updated`) : `FAILED: ${last.reason}`) : "-",
       String(articles),
       state?.failures ? String(state.failures) : "0",
-      source.enabled && state ? when(nextRunAt(source, state, () => 0.5), now) : "-",
+      source.enabled && state
+        ? when(
+            nextRunAt(source, state, () => 0.5),
+            now,
+          )
+        : "-",
     ];
   });
   return table(["source", "mode", "last run", "result", "articles", "failures in a row", "next run (--watch)"], rows);

@@ -63,7 +63,9 @@ async function frontMatter(id: string, file: string) {
 }
 
 beforeAll(async () => {
-  photo = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#3a6ea5" } }).jpeg().toBuffer();
+  photo = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#3a6ea5" } })
+    .jpeg()
+    .toBuffer();
   server = await startFeedServer();
   other = await startFeedServer({ "/photo.jpg": { body: photo, type: "image/jpeg" } });
 });
@@ -142,7 +144,10 @@ describe("an RSS 2.0 source", () => {
     const editedText = await fs.readFile(edited, "utf8");
     // The partner changes stories 1 and 2 (with a new title) and drops story 3.
     server.routes.set("/rss", {
-      body: rssFeed("A", [item(1, { title: "Новость номер 1: заголовок поправили", text: "Исправленный текст.\n\nЕщё абзац." }), item(2, { text: "Другой текст." })]),
+      body: rssFeed("A", [
+        item(1, { title: "Новость номер 1: заголовок поправили", text: "Исправленный текст.\n\nЕщё абзац." }),
+        item(2, { text: "Другой текст." }),
+      ]),
     });
     const report = await run();
     expect(only(report).summary).toMatchObject({ updated: 1, edited: 1, new: 0 });

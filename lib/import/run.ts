@@ -129,9 +129,13 @@ class PassContext {
   /** Every slug of the content folder, read once per pass and only when a new article needs one. */
   async slugTaken(): Promise<(slug: string) => boolean> {
     // One walk, however many items ask at once: a second would drop the slugs claimed meanwhile.
-    this.slugs ??= lazy.load().then(({ walk }) => walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []).then(
-      (files) => new Set([...files.map((f) => path.basename(f).replace(/\.md$/i, "")), ...this.claimed]),
-    ));
+    this.slugs ??= lazy
+      .load()
+      .then(({ walk }) =>
+        walk(this.root, path.join(this.root, "articles"), (n) => n.toLowerCase().endsWith(".md"), []).then(
+          (files) => new Set([...files.map((f) => path.basename(f).replace(/\.md$/i, "")), ...this.claimed]),
+        ),
+      );
     const slugs = await this.slugs;
     return (slug) => slugs.has(slug) || this.claimed.has(slug);
   }
@@ -299,7 +303,14 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-async function importItem(item: FeedItem, source: SourceConfig, feedUrl: string, state: SourceState, ctx: PassContext, log: (line: string) => void): Promise<Outcome> {
+async function importItem(
+  item: FeedItem,
+  source: SourceConfig,
+  feedUrl: string,
+  state: SourceState,
+  ctx: PassContext,
+  log: (line: string) => void,
+): Promise<Outcome> {
   const itemHash = hashText(JSON.stringify(item));
   const known = state.items[item.guid];
   if (known && known.item === itemHash) return known.duplicateOf ? "duplicates" : "unchanged";
@@ -419,7 +430,11 @@ async function prepareArticle(
   if (source.mode === "page") {
     if (!item.link) throw new ImportError("page mode needs the item's link, and the feed gives none");
     try {
-      const page = await fetchResource(item.link, { ...fetchLimits(ctx, ctx.limits.pageBytes), accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", ...originRules(feedUrl) });
+      const page = await fetchResource(item.link, {
+        ...fetchLimits(ctx, ctx.limits.pageBytes),
+        accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+        ...originRules(feedUrl),
+      });
       if (page.status === "ok") {
         const extracted = (await lazy.page()).extractArticle(decodeText(page.bytes, page.contentType), page.url);
         if (extracted) {
@@ -446,7 +461,10 @@ async function prepareArticle(
   const categories = item.categories;
   const mapped = categories.map((c) => source.categories[c.trim().toLowerCase()]).find(Boolean);
   const section = mapped ?? source.section;
-  const tags = [...new Set(categories.map((c) => c.trim()).filter((c) => c && c.length <= ctx.limits.tagChars && !source.categories[c.toLowerCase()]))].slice(0, ctx.limits.tags);
+  const tags = [...new Set(categories.map((c) => c.trim()).filter((c) => c && c.length <= ctx.limits.tagChars && !source.categories[c.toLowerCase()]))].slice(
+    0,
+    ctx.limits.tags,
+  );
 
   const now = ctx.now();
   let date = item.published ?? item.updated ?? isoNow(now);
@@ -459,7 +477,10 @@ async function prepareArticle(
   let imageAlt: string | undefined;
   for (const url of candidates) {
     try {
-      image = previousImage?.url === url && (await exists(path.join(ctx.root, previousImage.file))) ? previousImage : await downloadImage(url, source, slug, feedUrl, ctx);
+      image =
+        previousImage?.url === url && (await exists(path.join(ctx.root, previousImage.file)))
+          ? previousImage
+          : await downloadImage(url, source, slug, feedUrl, ctx);
       imageAlt = url === item.image?.url ? item.image?.alt : converted.images.find((i) => i.url === url)?.alt;
       break;
     } catch (err) {
@@ -474,9 +495,7 @@ async function prepareArticle(
     ...(lead ? { lead } : {}),
     tags,
     source: { id: source.id, name: source.name, ...(item.link ? { url: item.link } : {}) },
-    ...(image
-      ? { image: { src: image.file, alt: cutText(imageAlt || item.title, 300), credit: cutText(item.image?.credit ?? source.name, 200) } }
-      : {}),
+    ...(image ? { image: { src: image.file, alt: cutText(imageAlt || item.title, 300), credit: cutText(item.image?.credit ?? source.name, 200) } } : {}),
   };
   return { fields, body: bodyText, image };
 }
@@ -506,9 +525,11 @@ async function downloadImage(url: string, source: SourceConfig, slug: string, fe
   const kind = sniffImage(result.bytes);
   if (!kind) throw new ImportError("not a JPEG, PNG, WebP, AVIF or GIF by its bytes");
   const sharp = await lazy.sharp();
-  const meta = await sharp(result.bytes, { limitInputPixels: ctx.limits.imagePixels }).metadata().catch((err: Error) => {
-    throw new ImportError(`not a readable image: ${err.message}`);
-  });
+  const meta = await sharp(result.bytes, { limitInputPixels: ctx.limits.imagePixels })
+    .metadata()
+    .catch((err: Error) => {
+      throw new ImportError(`not a readable image: ${err.message}`);
+    });
   if (!meta.width || !meta.height) throw new ImportError("the image has no dimensions");
   if (meta.width < MIN_PHOTO.width || meta.height < MIN_PHOTO.height) {
     throw new ImportError(`${meta.width}×${meta.height} is too small for a photo (a tracking pixel or an icon)`);

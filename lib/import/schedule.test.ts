@@ -3,12 +3,32 @@ import { emptyState, type SourceState } from "./state";
 import { MAX_BACKOFF_MS, nextRunAt } from "./schedule";
 import type { SourceConfig } from "./types";
 
-const source: SourceConfig = { id: "a", name: "A", url: "https://example.org/rss", section: "politics", mode: "full", everyMs: 600_000, enabled: true, categories: {} };
+const source: SourceConfig = {
+  id: "a",
+  name: "A",
+  url: "https://example.org/rss",
+  section: "politics",
+  mode: "full",
+  everyMs: 600_000,
+  enabled: true,
+  categories: {},
+};
 const at = Date.parse("2024-03-04T12:00:00Z");
 const ran = (failures: number, extra: Partial<SourceState> = {}): SourceState => ({
   ...emptyState(),
   failures,
-  last: { at: new Date(at).toISOString(), ok: failures === 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, edited: 0, notModified: false, ms: 1 },
+  last: {
+    at: new Date(at).toISOString(),
+    ok: failures === 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    failed: 0,
+    edited: 0,
+    notModified: false,
+    ms: 1,
+  },
   ...extra,
 });
 

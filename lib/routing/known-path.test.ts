@@ -15,7 +15,11 @@ const idx = makeIndex([
 /** Asks the route table as the proxy does; a search finds `hits` articles. */
 function knownPath(index: ContentIndex, path: string, { hits = 0 } = {}) {
   const url = new URL(path, "http://x");
-  const search = async (query: ParsedQuery) => ({ hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })), terms: new Set(query.words.flat()), complete: true });
+  const search = async (query: ParsedQuery) => ({
+    hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })),
+    terms: new Set(query.words.flat()),
+    complete: true,
+  });
   return isKnownPath(decodeURIComponent(url.pathname), { index, now, query: queryOf(url.searchParams), search });
 }
 const known = (path: string) => knownPath(idx, path);
@@ -103,13 +107,32 @@ describe("isKnownPath: partner pages", () => {
   const knownHere = (path: string) => knownPath(withPartners, path);
 
   it("knows partners of sources.json, with or without articles, and removed ones that still have articles", async () => {
-    for (const p of ["/source/vestnik", "/source/vestnik?page=2", "/source/quiet", "/source/gone", "/source/vestnik/rss.xml", "/source/quiet/rss.xml", "/source/gone/rss.xml"]) {
+    for (const p of [
+      "/source/vestnik",
+      "/source/vestnik?page=2",
+      "/source/quiet",
+      "/source/gone",
+      "/source/vestnik/rss.xml",
+      "/source/quiet/rss.xml",
+      "/source/gone/rss.xml",
+    ]) {
       expect(await knownHere(p), p).toBe(true);
     }
   });
 
   it("refuses unknown ids, ids that are not slugs, pages past the end and partners with drafts only", async () => {
-    for (const p of ["/source/nope", "/source/nope/rss.xml", "/source/drafty", "/source/vestnik?page=3", "/source/quiet?page=2", "/source/vestnik?page=x", "/source/Vestnik", "/source/vest_nik", "/source/vestnik/extra", "/source"]) {
+    for (const p of [
+      "/source/nope",
+      "/source/nope/rss.xml",
+      "/source/drafty",
+      "/source/vestnik?page=3",
+      "/source/quiet?page=2",
+      "/source/vestnik?page=x",
+      "/source/Vestnik",
+      "/source/vest_nik",
+      "/source/vestnik/extra",
+      "/source",
+    ]) {
       expect(await knownHere(p), p).toBe(false);
     }
   });
@@ -139,7 +162,10 @@ describe("decodePath and isPassThroughFile", () => {
 });
 
 describe("canonicalRedirect", () => {
-  const moved = makeIndex([makeArticle("new-name", "2024-03-01T10:00:00+03:00", { aliases: ["old-name"] }), makeArticle("later", "2099-01-01T10:00:00+03:00", { aliases: ["later-old"] })]);
+  const moved = makeIndex([
+    makeArticle("new-name", "2024-03-01T10:00:00+03:00", { aliases: ["old-name"] }),
+    makeArticle("later", "2099-01-01T10:00:00+03:00", { aliases: ["later-old"] }),
+  ]);
   it("sends old slugs to the current URL and upper case to lower case", async () => {
     expect(canonicalRedirect(moved, "/news/old-name", now)).toBe("/news/new-name");
     expect(canonicalRedirect(moved, "/news/Old-Name", now)).toBe("/news/new-name");
@@ -169,7 +195,18 @@ describe("lastModified", () => {
 describe("redirects stay on the site", () => {
   const moved = makeIndex([makeArticle("x", "2024-03-01T10:00:00+03:00", { aliases: ["old-x"] })]);
   // Paths as the proxy sees them, decoded: `/%2F%2FNEWS/x` arrives as `//NEWS/x`.
-  const tricky = ["//NEWS/x", "//evil.example", "/\\evil.example", "/\\\\evil.example/x", "//evil.example/", "/\\/News/x", "///Section/Politics", "//news//OLD-X", "/\\Search", "/news/\\evil.example"];
+  const tricky = [
+    "//NEWS/x",
+    "//evil.example",
+    "/\\evil.example",
+    "/\\\\evil.example/x",
+    "//evil.example/",
+    "/\\/News/x",
+    "///Section/Politics",
+    "//news//OLD-X",
+    "/\\Search",
+    "/news/\\evil.example",
+  ];
   for (const path of tricky) {
     it(`${JSON.stringify(path)} never leads to another host`, () => {
       const to = canonicalRedirect(moved, path, now);

@@ -21,7 +21,10 @@ export function decodePath(pathname: string): string | undefined {
  * (browsers read `//host` and `/\\host` as another host).
  */
 export function sitePath(path: string): string {
-  return `/${path.split(/[/\\]+/).filter(Boolean).join("/")}`;
+  return `/${path
+    .split(/[/\\]+/)
+    .filter(Boolean)
+    .join("/")}`;
 }
 
 /**

@@ -50,6 +50,8 @@ describe("Highlighted", () => {
   it("renders marks as <mark> and any markup in the text as text", () => {
     const text = "<b>Минск</b> & <script>alert('Минск')</script>";
     const html = renderToStaticMarkup(createElement(Highlighted, { segments: highlight(text, termsOf("Минск")) }));
-    expect(html.replace(/ class="[^"]*"/g, "")).toBe("&lt;b&gt;<mark>Минск</mark>&lt;/b&gt; &amp; &lt;script&gt;alert(&#x27;<mark>Минск</mark>&#x27;)&lt;/script&gt;");
+    expect(html.replace(/ class="[^"]*"/g, "")).toBe(
+      "&lt;b&gt;<mark>Минск</mark>&lt;/b&gt; &amp; &lt;script&gt;alert(&#x27;<mark>Минск</mark>&#x27;)&lt;/script&gt;",
+    );
   });
 });

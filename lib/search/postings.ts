@@ -173,13 +173,18 @@ export class Postings {
     for (const [term, tid] of this.termIds) {
       const out = new Writer(Math.max(4, this.used[tid]!));
       let prev = -1;
-      this.read(tid, (id) => {
-        const to = renumber[id]!;
-        if (to < 0) return false;
-        out.varint(to - prev);
-        prev = to;
-        return true;
-      }, (t) => out.frequencies(t), tf);
+      this.read(
+        tid,
+        (id) => {
+          const to = renumber[id]!;
+          if (to < 0) return false;
+          out.varint(to - prev);
+          prev = to;
+          return true;
+        },
+        (t) => out.frequencies(t),
+        tf,
+      );
       if (out.length === 0) continue;
       termIds.set(term, lists.length);
       lists.push(out.bytes.slice(0, out.length));

@@ -31,9 +31,49 @@ export function tokenize(text: string): Token[] {
 
 // The Snowball list, less words that carry meaning in news («человек», «жизнь», «два»…): the
 // rest are prepositions, conjunctions, pronouns and particles that match nearly every article.
-const MEANINGFUL = new Set(["человек", "жизнь", "сказал", "сказала", "сказать", "говорил", "сегодня", "один", "два", "три", "хорошо", "лучше", "больше", "много", "нельзя", "конечно", "кажется", "раз", "другой", "теперь", "наконец", "никогда", "всегда", "иногда"]);
+const MEANINGFUL = new Set([
+  "человек",
+  "жизнь",
+  "сказал",
+  "сказала",
+  "сказать",
+  "говорил",
+  "сегодня",
+  "один",
+  "два",
+  "три",
+  "хорошо",
+  "лучше",
+  "больше",
+  "много",
+  "нельзя",
+  "конечно",
+  "кажется",
+  "раз",
+  "другой",
+  "теперь",
+  "наконец",
+  "никогда",
+  "всегда",
+  "иногда",
+]);
 // …plus function words it lacks that are everywhere in news prose.
-const MORE = ["это", "также", "который", "которая", "которое", "которые", "которого", "которой", "которому", "которую", "котором", "которым", "которых", "которыми"];
+const MORE = [
+  "это",
+  "также",
+  "который",
+  "которая",
+  "которое",
+  "которые",
+  "которого",
+  "которой",
+  "которому",
+  "которую",
+  "котором",
+  "которым",
+  "которых",
+  "которыми",
+];
 const STOPWORDS: ReadonlySet<string> = new Set([...stopwords, ...MORE].map(normalizeWord).filter((w) => !MEANINGFUL.has(w)));
 
 export function isStopword(normalized: string): boolean {
@@ -85,7 +125,10 @@ export function parseQuery(value: string | string[] | undefined): ParsedQuery | 
   if (Array.isArray(value)) return value.length === 1 ? parseQuery(value[0]) : undefined;
   if (value !== undefined && value.includes("\uFFFD")) return undefined;
   // Control characters (a pasted NUL or line break) are spaces to the search.
-  const clean = (value ?? "").normalize("NFC").replace(/[\p{Cc}\p{Cf}\s]+/gu, " ").trim();
+  const clean = (value ?? "")
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, " ")
+    .trim();
   const truncated = [...clean].length > MAX_QUERY_LENGTH;
   // Cut by code points so that an emoji or a surrogate pair is never split.
   const text = truncated ? [...clean].slice(0, MAX_QUERY_LENGTH).join("").trim() : clean;

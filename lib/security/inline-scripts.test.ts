@@ -40,7 +40,9 @@ describe("inline scripts", () => {
   });
 
   it("write their arguments as JSON that cannot close the <script> element, and globals as written", () => {
-    expect(inlineCall("copyLink", { source: "document" } as never, { source: "navigator" } as never, "</script><b>")).toMatch(/\)\(\{"source":"document"\},\{"source":"navigator"\},"\\u003c\/script>\\u003cb>"\)$/);
+    expect(inlineCall("copyLink", { source: "document" } as never, { source: "navigator" } as never, "</script><b>")).toMatch(
+      /\)\(\{"source":"document"\},\{"source":"navigator"\},"\\u003c\/script>\\u003cb>"\)$/,
+    );
     expect(INLINE_SCRIPTS.copyLink).toMatch(/^\(function\(.*\}\)\(document,navigator,"copy-link"\)$/s);
   });
 });

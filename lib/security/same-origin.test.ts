@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { crossSiteRefusal } from "./same-origin";
 
-const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/consent", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
+const post = (headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3000/api/consent", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
 
 describe("crossSiteRefusal", () => {
   it("refuses another site's origin and cross-site fetches with 403", async () => {

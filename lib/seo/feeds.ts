@@ -59,8 +59,11 @@ export interface FeedChannel {
  * library, so any title — quotes, ampersands, angle brackets, emoji — is escaped correctly.
  */
 export function rssXml(channel: FeedChannel, items: FeedItem[], sections: ReadonlyMap<string, Section>, base: string): string {
-  const rss = create({ version: "1.0", encoding: "UTF-8" })
-    .ele("rss", { version: "2.0", "xmlns:content": "http://purl.org/rss/1.0/modules/content/", "xmlns:atom": "http://www.w3.org/2005/Atom" });
+  const rss = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", {
+    version: "2.0",
+    "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+    "xmlns:atom": "http://www.w3.org/2005/Atom",
+  });
   const ch = rss.ele("channel");
   channelHead(ch, channel, base);
   if (items[0]) ch.ele("lastBuildDate").txt(new Date(items[0].article.dateMs).toUTCString());

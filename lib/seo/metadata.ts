@@ -40,7 +40,10 @@ export function pageMetadata({ site, base, ogLocale, path, title, description, a
       canonical: url,
       languages: { ru: url, "x-default": url },
       types: {
-        "application/rss+xml": [{ url: absoluteUrl("/rss.xml", base), title: site.name }, ...feeds.map((f) => ({ url: absoluteUrl(f.path, base), title: f.title }))],
+        "application/rss+xml": [
+          { url: absoluteUrl("/rss.xml", base), title: site.name },
+          ...feeds.map((f) => ({ url: absoluteUrl(f.path, base), title: f.title })),
+        ],
       },
     },
     openGraph: article

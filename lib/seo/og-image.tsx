@@ -45,7 +45,10 @@ const SANS = "SansLatin, SansCyrillic";
  * try to download a font for them, and this server has no way out.
  */
 export function drawableText(s: string): string {
-  return s.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, "").replace(/\s{2,}/g, " ").trim();
+  return s
+    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
 }
 
 /**
@@ -75,35 +78,45 @@ export async function articleOgImage(article: Article, section: Section, site: S
   const title = drawableText(article.title);
   const size = title.length > 90 ? 48 : title.length > 60 ? 56 : 64;
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", position: "relative", background: "#fdfcf9" }}>
-        {photo && (
-          // eslint-disable-next-line @next/next/no-img-element -- rendered to PNG, not served as HTML
-          <img src={photo} width={OG_WIDTH} height={OG_HEIGHT} alt="" style={{ position: "absolute", top: 0, left: 0 }} />
-        )}
+    <div style={{ width: "100%", height: "100%", display: "flex", position: "relative", background: "#fdfcf9" }}>
+      {photo && (
+        // eslint-disable-next-line @next/next/no-img-element -- rendered to PNG, not served as HTML
+        <img src={photo} width={OG_WIDTH} height={OG_HEIGHT} alt="" style={{ position: "absolute", top: 0, left: 0 }} />
+      )}
+      <div
+        style={{
+          position: "absolute",
+          top: 0,
+          left: 0,
+          width: OG_WIDTH,
+          height: OG_HEIGHT,
+          display: "flex",
+          flexDirection: "column",
+          justifyContent: "flex-end",
+          padding: "56px 64px",
+          background: dark ? "linear-gradient(180deg, rgba(0,0,0,0) 25%, rgba(10,10,12,0.88) 75%)" : "#fdfcf9",
+          borderTop: dark ? "none" : "16px solid #16171a",
+        }}
+      >
         <div
           style={{
-            position: "absolute",
-            top: 0,
-            left: 0,
-            width: OG_WIDTH,
-            height: OG_HEIGHT,
             display: "flex",
-            flexDirection: "column",
-            justifyContent: "flex-end",
-            padding: "56px 64px",
-            background: dark ? "linear-gradient(180deg, rgba(0,0,0,0) 25%, rgba(10,10,12,0.88) 75%)" : "#fdfcf9",
-            borderTop: dark ? "none" : "16px solid #16171a",
+            fontFamily: SANS,
+            fontSize: 28,
+            color: "#fff",
+            background: "#a4161a",
+            padding: "6px 16px",
+            alignSelf: "flex-start",
+            textTransform: "uppercase",
+            letterSpacing: 2,
           }}
         >
-          <div style={{ display: "flex", fontFamily: SANS, fontSize: 28, color: "#fff", background: "#a4161a", padding: "6px 16px", alignSelf: "flex-start", textTransform: "uppercase", letterSpacing: 2 }}>
-            {drawableText(section.name)}
-          </div>
-          <div style={{ display: "flex", marginTop: 24, fontFamily: SERIF, fontSize: size, lineHeight: 1.15, color: dark ? "#fff" : "#16171a" }}>{title}</div>
-          <div style={{ display: "flex", marginTop: 28, fontFamily: SANS, fontSize: 28, color: dark ? "#e8e6e1" : "#5b5f66" }}>{drawableText(site.name)}</div>
+          {drawableText(section.name)}
         </div>
+        <div style={{ display: "flex", marginTop: 24, fontFamily: SERIF, fontSize: size, lineHeight: 1.15, color: dark ? "#fff" : "#16171a" }}>{title}</div>
+        <div style={{ display: "flex", marginTop: 28, fontFamily: SANS, fontSize: 28, color: dark ? "#e8e6e1" : "#5b5f66" }}>{drawableText(site.name)}</div>
       </div>
-    ),
+    </div>,
     { width: OG_WIDTH, height: OG_HEIGHT, fonts: loaded },
   );
 }

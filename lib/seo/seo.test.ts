@@ -3,7 +3,19 @@ import { buildArticle } from "@/lib/content/build-index";
 import { renderBody } from "@/lib/content/markdown";
 import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
 import { rssXml, yandexRssXml } from "./feeds";
-import { articleBreadcrumbs, articleTrail, collectionPageJsonLd, headline, newsArticleJsonLd, sectionTrail, serializeJsonLd, sourceCollectionJsonLd, tagCollectionJsonLd, trailItems, webSiteJsonLd } from "./json-ld";
+import {
+  articleBreadcrumbs,
+  articleTrail,
+  collectionPageJsonLd,
+  headline,
+  newsArticleJsonLd,
+  sectionTrail,
+  serializeJsonLd,
+  sourceCollectionJsonLd,
+  tagCollectionJsonLd,
+  trailItems,
+  webSiteJsonLd,
+} from "./json-ld";
 import { pageMetadata } from "./metadata";
 import { drawableText } from "./og-image";
 import { pagesSitemapXml } from "./sitemaps";
@@ -42,11 +54,7 @@ describe("structured data", () => {
       inLanguage: "ru",
       isAccessibleForFree: true,
       mainEntityOfPage: { "@id": "https://news.example/news/seed" },
-      image: [
-        "https://news.example/og/crop/16x9/media/a.jpg",
-        "https://news.example/og/crop/4x3/media/a.jpg",
-        "https://news.example/og/crop/1x1/media/a.jpg",
-      ],
+      image: ["https://news.example/og/crop/16x9/media/a.jpg", "https://news.example/og/crop/4x3/media/a.jpg", "https://news.example/og/crop/1x1/media/a.jpg"],
       publisher: { "@type": "NewsMediaOrganization", name: testSite.name, logo: { url: "https://news.example/logo.png" } },
     });
   });
@@ -74,7 +82,12 @@ describe("structured data", () => {
   });
 
   it("describes a tag page as a collection one step below the home page, its URL percent-encoded", () => {
-    const page = tagCollectionJsonLd("ШОС", ctx) as unknown as { "@type": string; name: string; url: string; breadcrumb: { itemListElement: { name: string; item: string }[] } };
+    const page = tagCollectionJsonLd("ШОС", ctx) as unknown as {
+      "@type": string;
+      name: string;
+      url: string;
+      breadcrumb: { itemListElement: { name: string; item: string }[] };
+    };
     expect(page).toMatchObject({ "@type": "CollectionPage", name: "ШОС", url: "https://news.example/tag/%D0%A8%D0%9E%D0%A1" });
     expect(page.breadcrumb.itemListElement.map((i) => [i.name, i.item])).toEqual([
       ["Главная", "https://news.example/"],
@@ -83,7 +96,12 @@ describe("structured data", () => {
   });
 
   it("describes a partner's page as a collection one step below the home page", () => {
-    const page = sourceCollectionJsonLd({ id: "vestnik-polesya", name: "Вестник Полесья" }, ctx) as unknown as { "@type": string; name: string; url: string; breadcrumb: { itemListElement: { name: string; item: string }[] } };
+    const page = sourceCollectionJsonLd({ id: "vestnik-polesya", name: "Вестник Полесья" }, ctx) as unknown as {
+      "@type": string;
+      name: string;
+      url: string;
+      breadcrumb: { itemListElement: { name: string; item: string }[] };
+    };
     expect(page).toMatchObject({ "@type": "CollectionPage", name: "Вестник Полесья", url: "https://news.example/source/vestnik-polesya" });
     expect(page.breadcrumb.itemListElement.map((i) => i.item)).toEqual(["https://news.example/", "https://news.example/source/vestnik-polesya"]);
   });
@@ -95,8 +113,20 @@ describe("structured data", () => {
 
 describe("pageMetadata", () => {
   it("gives an article a canonical URL, hreflang, Open Graph article tags and a large Twitter card", () => {
-    const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/news/seed", title: article.title, description: "Лид.", article, sectionName: "Политика" });
-    expect(m.alternates).toMatchObject({ canonical: "https://news.example/news/seed", languages: { ru: "https://news.example/news/seed", "x-default": "https://news.example/news/seed" } });
+    const m = pageMetadata({
+      site: testSite,
+      base: "https://news.example",
+      ogLocale: "ru_RU",
+      path: "/news/seed",
+      title: article.title,
+      description: "Лид.",
+      article,
+      sectionName: "Политика",
+    });
+    expect(m.alternates).toMatchObject({
+      canonical: "https://news.example/news/seed",
+      languages: { ru: "https://news.example/news/seed", "x-default": "https://news.example/news/seed" },
+    });
     expect(m.alternates?.types).toEqual({ "application/rss+xml": [{ url: "https://news.example/rss.xml", title: testSite.name }] });
     expect(m.openGraph).toMatchObject({
       type: "article",
@@ -140,7 +170,15 @@ describe("typeset text in metadata, structured data and feeds", () => {
     expect(a.title).toBe(TITLE);
     expect(a.lead).toBe("Лид\u00A0— в\u00A0«кавычках».");
     expect(a.tags).toEqual(["в пути"]); // tags and slugs are identifiers, not prose
-    const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/news/x", title: a.title, description: a.lead, article: a });
+    const m = pageMetadata({
+      site: testSite,
+      base: "https://news.example",
+      ogLocale: "ru_RU",
+      path: "/news/x",
+      title: a.title,
+      description: a.lead,
+      article: a,
+    });
     expect(m.title).toBe(TITLE);
     expect(m.openGraph).toMatchObject({ title: TITLE, description: a.lead });
     expect(newsArticleJsonLd(a, politics, ctx)).toMatchObject({ headline: TITLE, description: "Лид\u00A0— в\u00A0«кавычках»." });
@@ -223,7 +261,11 @@ describe("partner paths and the pages sitemap", () => {
     );
     const xml = pagesSitemapXml(idx, now, "https://news.example");
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs.filter((l) => l!.includes("/source/"))).toEqual(["https://news.example/source/vestnik", "https://news.example/source/quiet", "https://news.example/source/gone"]);
+    expect(locs.filter((l) => l!.includes("/source/"))).toEqual([
+      "https://news.example/source/vestnik",
+      "https://news.example/source/quiet",
+      "https://news.example/source/gone",
+    ]);
     expect(xml).toMatch(/source\/vestnik<\/loc>\s*<lastmod>2024-03-01T10:00:00\+03:00<\/lastmod>/);
   });
 });

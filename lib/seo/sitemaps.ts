@@ -13,7 +13,8 @@ export const NEWS_MAX = 1_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
 const lastModified = (a: Article) => a.updated ?? a.date;
-const newest = (items: readonly Article[]) => items.reduce<Article | undefined>((best, a) => (!best || Date.parse(lastModified(a)) > Date.parse(lastModified(best)) ? a : best), undefined);
+const newest = (items: readonly Article[]) =>
+  items.reduce<Article | undefined>((best, a) => (!best || Date.parse(lastModified(a)) > Date.parse(lastModified(best)) ? a : best), undefined);
 
 /** "2024-03": the month of an article in the site's zone, which names its sitemap. */
 export function monthOf(a: Article, timeZone: string): string {
@@ -65,7 +66,11 @@ export function pagesSitemapXml(index: ContentIndex, now: number, base: string):
   };
   add("/", published);
   add(newsPath(), published);
-  for (const s of index.sections) add(sectionPath(s.slug), published.filter((a) => a.section === s.slug));
+  for (const s of index.sections)
+    add(
+      sectionPath(s.slug),
+      published.filter((a) => a.section === s.slug),
+    );
   // Partner pages are list pages like sections: every one that exists, its lastmod its newest article's.
   for (const s of sourcesWithPages(index, now)) add(sourcePath(s.id), sourceArticles(index, s.id, now));
   return doc.end({ prettyPrint: true });
@@ -77,7 +82,10 @@ export function articlesSitemapXml(articles: Article[], base: string): string {
     const u = doc.ele("url");
     u.ele("loc").txt(absoluteUrl(articlePath(a.slug), base));
     u.ele("lastmod").txt(lastModified(a));
-    if (a.image) u.ele(IMAGE_NS, "image:image").ele(IMAGE_NS, "image:loc").txt(/^https:/i.test(a.image.src) ? a.image.src : absoluteUrl(a.image.src, base));
+    if (a.image)
+      u.ele(IMAGE_NS, "image:image")
+        .ele(IMAGE_NS, "image:loc")
+        .txt(/^https:/i.test(a.image.src) ? a.image.src : absoluteUrl(a.image.src, base));
   }
   return doc.end({ prettyPrint: true });
 }

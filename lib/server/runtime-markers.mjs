@@ -15,7 +15,7 @@ const IN_SCRIPT = [
 ];
 
 const IN_PAGE = [
-  [/<script\b[^>]*\bsrc="\/_next\/[^"]*"/i, "a script from /_next/ (<script src=\"/_next/…\">)"],
+  [/<script\b[^>]*\bsrc="\/_next\/[^"]*"/i, 'a script from /_next/ (<script src="/_next/…">)'],
   [/<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?=[^>]*\bas="script")[^>]*\bhref="\/_next\/[^"]*"/i, "a preload of a script from /_next/"],
   [/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/i, "a modulepreload link"],
   [/\bid="__NEXT_DATA__"/, "the Pages Router's data (__NEXT_DATA__)"],

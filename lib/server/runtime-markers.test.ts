@@ -42,7 +42,8 @@ describe("blockedInlineScripts", () => {
   });
 
   it("reads script types as browsers do", () => {
-    const page = '<script type="module">a()</script><script type="text/javascript">b()</script><script type="application/json">{}</script><script src="/x.js"></script>';
+    const page =
+      '<script type="module">a()</script><script type="text/javascript">b()</script><script type="application/json">{}</script><script src="/x.js"></script>';
     expect(scripts(page).map((s) => [s.executable, s.src])).toEqual([
       [true, false],
       [true, false],

@@ -63,7 +63,10 @@ describe("stripClientRuntimeBytes on a page Next rendered", () => {
   const ownScripts = (html: string) => scripts(html).filter((s) => s.executable && !s.src && own.has(scriptHash(s.text)));
 
   it("has a capture from the installed Next", () => {
-    expect(existsSync(fixture), `no ${path.relative(root, fixture)}: after upgrading Next run \`npm run build\`, then \`node --import tsx scripts/build/check-no-runtime.ts --capture\``).toBe(true);
+    expect(
+      existsSync(fixture),
+      `no ${path.relative(root, fixture)}: after upgrading Next run \`npm run build\`, then \`node --import tsx scripts/build/check-no-runtime.ts --capture\``,
+    ).toBe(true);
   });
 
   it.runIf(existsSync(fixture))("finds Next's runtime in the capture, with the markers the stripper relies on", () => {
@@ -83,7 +86,8 @@ describe("stripClientRuntimeBytes on a page Next rendered", () => {
     const left = scripts(out).filter((s) => s.executable && !s.src);
     expect(left.length).toBeGreaterThan(0);
     // The capture holds the inline scripts as they were when it was taken: after changing one, take it again.
-    const recapture = "the capture's inline scripts are not the site's current ones: run `npm run build`, then `node --import tsx scripts/build/check-no-runtime.ts --capture`";
+    const recapture =
+      "the capture's inline scripts are not the site's current ones: run `npm run build`, then `node --import tsx scripts/build/check-no-runtime.ts --capture`";
     expect(ownScripts(out), recapture).toEqual(left);
     expect(ownScripts(out).map((s) => s.text)).toEqual(ownScripts(raw.toString("utf8")).map((s) => s.text));
     expect(out.length).toBeLessThan(raw.length / 2);

@@ -7,7 +7,13 @@ function setUp(clipboard: { writeText: (s: string) => Promise<void> } | undefine
   const status = { textContent: "" };
   const data: Record<string, string> = { "data-copy": "Скопировать ссылку", "data-copied": "Ссылка скопирована", "data-failed": "Не удалось" };
   const wrapper = { getAttribute: (k: string) => data[k] ?? null, querySelector: (sel: string) => (sel === "a" ? link : status) };
-  const button = { type: "", className: "", textContent: "", onClick: undefined as undefined | (() => void), addEventListener: (_: string, h: () => void) => (button.onClick = h) };
+  const button = {
+    type: "",
+    className: "",
+    textContent: "",
+    onClick: undefined as undefined | (() => void),
+    addEventListener: (_: string, h: () => void) => (button.onClick = h),
+  };
   const document = { getElementById: (id: string) => (id === "copy-link" ? wrapper : null), createElement: () => button };
   runInNewContext(INLINE_SCRIPTS.copyLink, { document, navigator: clipboard ? { clipboard } : {} });
   return { link, status, button };

@@ -20,7 +20,8 @@ const rounds = Number(values.rounds);
 if (!(files > 0 && rounds > 0)) throw new Error("--files and --rounds take positive whole numbers");
 
 const root = path.resolve(import.meta.dirname, "../..");
-const article = (i: number) => `---\ntitle: "Массовая новость ${i}"\ndate: "2024-03-04T12:00:00+03:00"\nsection: politics\ntags: [Минск]\n---\nПервый абзац новости номер ${i}.\n\nВторой абзац.\n`;
+const article = (i: number) =>
+  `---\ntitle: "Массовая новость ${i}"\ndate: "2024-03-04T12:00:00+03:00"\nsection: politics\ntags: [Минск]\n---\nПервый абзац новости номер ${i}.\n\nВторой абзац.\n`;
 
 /** Writes the files from a child process, so that writing does not compete with this event loop. */
 function writeFiles(dir: string): Promise<void> {
@@ -59,4 +60,6 @@ for (let round = 1; round <= rounds; round++) {
 }
 const l = median(live);
 const k = median(cold);
-console.log(`\n${files.toLocaleString("en")} files written at once: live ${(l / 1000).toFixed(2)} s after the last write (median of ${rounds}); a cold read of them ${(k / 1000).toFixed(2)} s; ratio ${(l / k).toFixed(2)}`);
+console.log(
+  `\n${files.toLocaleString("en")} files written at once: live ${(l / 1000).toFixed(2)} s after the last write (median of ${rounds}); a cold read of them ${(k / 1000).toFixed(2)} s; ratio ${(l / k).toFixed(2)}`,
+);

@@ -19,12 +19,15 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { rssFeed, startFeedServer, type TestItem } from "../../lib/import/testing/feed-server";
 
-const { values } = parseArgs({ options: { sources: { type: "string", default: "50" }, items: { type: "string", default: "100" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { sources: { type: "string", default: "50" }, items: { type: "string", default: "100" }, keep: { type: "boolean", default: false } },
+});
 const SOURCES = Number(values.sources);
 const ITEMS = Number(values.items);
 const repo = path.resolve(import.meta.dirname, "../..");
 
-const WORDS = "минск гомель брест гродно витебск могилев завод школа мост театр музей выставка урожай дорога стадион больница библиотека фестиваль рынок вокзал".split(" ");
+const WORDS =
+  "минск гомель брест гродно витебск могилев завод школа мост театр музей выставка урожай дорога стадион больница библиотека фестиваль рынок вокзал".split(" ");
 function text(seed: number, words: number): string {
   let x = seed * 2654435761;
   const out: string[] = [];
@@ -63,7 +66,9 @@ const root = await fs.mkdtemp(path.join(os.tmpdir(), "bench-import-"));
 for (const f of ["site.json", "sections.json"]) await fs.copyFile(path.join(repo, "content", f), path.join(root, f));
 await fs.writeFile(
   path.join(root, "sources.json"),
-  JSON.stringify(Array.from({ length: SOURCES }, (_, s) => ({ id: `partner-${s}`, name: `Партнёр ${s}`, url: `${server.origin}/feeds/${s}.xml`, section: "politics" }))),
+  JSON.stringify(
+    Array.from({ length: SOURCES }, (_, s) => ({ id: `partner-${s}`, name: `Партнёр ${s}`, url: `${server.origin}/feeds/${s}.xml`, section: "politics" })),
+  ),
 );
 
 interface Run {
@@ -77,7 +82,10 @@ interface Run {
 function pass(): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--content", root, "--quiet", "--usage"], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--content", root, "--quiet", "--usage"], {
+      cwd: repo,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);

@@ -40,7 +40,10 @@ process.on("exit", stop);
 
 try {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${base}/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 100) throw new Error("the server did not start; run `npm run build` first");
     await sleep(200);

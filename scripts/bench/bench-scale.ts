@@ -273,7 +273,15 @@ async function buildSearchIndex(port: number, logFile: string, server: ChildProc
 }
 
 async function measure(size: number): Promise<Result> {
-  const result: Result = { size, load: {}, samples: {}, loadAvg: os.loadavg().map((l) => l.toFixed(1)).join(" ") };
+  const result: Result = {
+    size,
+    load: {},
+    samples: {},
+    loadAvg: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" "),
+  };
   const dir = await mkdtemp(path.join(os.tmpdir(), `bench-scale-${size}-`));
   tempDirs.add(dir);
   const content = path.join(dir, "content");
@@ -401,7 +409,10 @@ async function measure(size: number): Promise<Result> {
     await sleep(2000);
     result.searchPeakMb = mem.peak / MB;
     result.searchMb = treeRss(server.pid!) / MB;
-    log(size, `search index built in ${result.searchSeconds.toFixed(1)} s; memory peak ${result.searchPeakMb.toFixed(0)} MB, then ${result.searchMb.toFixed(0)} MB`);
+    log(
+      size,
+      `search index built in ${result.searchSeconds.toFixed(1)} s; memory peak ${result.searchPeakMb.toFixed(0)} MB, then ${result.searchMb.toFixed(0)} MB`,
+    );
   } catch (err) {
     result.failure = (err as Error).message;
     log(size, `FAILED: ${result.failure}`);
@@ -461,7 +472,10 @@ async function throughput(results: Result[]) {
           await settle(() => (servers.reduce((sum, s) => sum + treeStats(s.server.pid!).ticks, 0) * 1000) / CLOCK_TICKS);
           const l = await runLoad(server.pid!, port, paths);
           (r.samples[kind] ??= []).push(l);
-          log(r.size, `round ${round}, ${kind}: ${l.rps.toFixed(0)} req/s, ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.bad} bad`);
+          log(
+            r.size,
+            `round ${round}, ${kind}: ${l.rps.toFixed(0)} req/s, ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.bad} bad`,
+          );
         }
       }
     }
@@ -572,13 +586,20 @@ function table(results: Result[]) {
   const big = results.find((r) => r.size === TARGETS.size);
   if (!big) return;
   const check = (label: string, value: number | undefined, ok: (v: number) => boolean, shown: string) =>
-    console.log(`${(value === undefined ? "FAIL" : ok(value) ? "PASS" : "FAIL").padEnd(5)} ${label.padEnd(40)} ${value === undefined ? "not measured" : shown}`);
+    console.log(
+      `${(value === undefined ? "FAIL" : ok(value) ? "PASS" : "FAIL").padEnd(5)} ${label.padEnd(40)} ${value === undefined ? "not measured" : shown}`,
+    );
   console.log(`\nTargets at ${TARGETS.size.toLocaleString("en")} articles:`);
   check(`build ≤ ${TARGETS.buildSeconds} s`, big.buildSeconds, (v) => v <= TARGETS.buildSeconds, `${fmt(big.buildSeconds)} s`);
   check(`build peak ≤ ${TARGETS.buildMb} MB`, big.buildPeakMb, (v) => v <= TARGETS.buildMb, `${fmt(big.buildPeakMb)} MB`);
   check(`start to first page ≤ ${TARGETS.firstPageSeconds} s`, big.firstPageSeconds, (v) => v <= TARGETS.firstPageSeconds, `${fmt(big.firstPageSeconds, 1)} s`);
   check(`resident memory at rest ≤ ${TARGETS.residentMb} MB`, big.restMb, (v) => v <= TARGETS.residentMb, `${fmt(big.restMb)} MB`);
-  check(`resident memory with search ≤ ${TARGETS.residentMb} MB`, big.searchMb, (v) => v <= TARGETS.residentMb, `${fmt(big.searchMb)} MB (peak while building ${fmt(big.searchPeakMb)} MB)`);
+  check(
+    `resident memory with search ≤ ${TARGETS.residentMb} MB`,
+    big.searchMb,
+    (v) => v <= TARGETS.residentMb,
+    `${fmt(big.searchMb)} MB (peak while building ${fmt(big.searchPeakMb)} MB)`,
+  );
   check(`resident memory under load ≤ ${TARGETS.residentMb} MB`, big.loadPeakMb, (v) => v <= TARGETS.residentMb, `${fmt(big.loadPeakMb)} MB`);
   for (const k of ["article", "home", "section", "deep"] as const) {
     const b = baseline?.load[k]?.rps;
@@ -598,12 +619,7 @@ function table(results: Result[]) {
       console.log(`${"INFO".padEnd(5)} ${`deep page req/s vs 1,000's p.${baseline?.deepPage ?? "?"}`.padEnd(40)} ${shown}`);
       continue;
     }
-    check(
-      `${k} req/s ≥ ${TARGETS.throughputRatio * 100} % of 1,000`,
-      paired,
-      (x) => x >= TARGETS.throughputRatio,
-      shown,
-    );
+    check(`${k} req/s ≥ ${TARGETS.throughputRatio * 100} % of 1,000`, paired, (x) => x >= TARGETS.throughputRatio, shown);
   }
 }
 

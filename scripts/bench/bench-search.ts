@@ -34,7 +34,39 @@ function random(): number {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const syllables = ["ба", "ва", "го", "да", "ке", "ла", "ми", "но", "по", "ра", "си", "ту", "фе", "хо", "це", "ча", "ше", "лю", "зо", "ры", "мо", "ни", "ки", "пра", "сто", "вер", "мин", "гор", "дом", "рус", "бел"];
+const syllables = [
+  "ба",
+  "ва",
+  "го",
+  "да",
+  "ке",
+  "ла",
+  "ми",
+  "но",
+  "по",
+  "ра",
+  "си",
+  "ту",
+  "фе",
+  "хо",
+  "це",
+  "ча",
+  "ше",
+  "лю",
+  "зо",
+  "ры",
+  "мо",
+  "ни",
+  "ки",
+  "пра",
+  "сто",
+  "вер",
+  "мин",
+  "гор",
+  "дом",
+  "рус",
+  "бел",
+];
 const endings = ["", "а", "ы", "е", "ом", "ами", "ов", "ий", "ая", "ого", "ому", "ую", "ах", "ой", "ость", "ение", "ения", "ский", "ская", "ского"];
 const vocabulary = Array.from({ length: 80_000 }, () => {
   let w = "";
@@ -80,7 +112,9 @@ gc();
 const after = process.memoryUsage();
 const mb = (x: number) => `${(x / 1048576).toFixed(1)} MB`;
 console.log(`${N} articles of ${BODY_WORDS} body words, ${MAX ?? "all"} indexed: ${search.termCount} terms`);
-console.log(`heap +${mb(after.heapUsed - before.heapUsed)}, array buffers +${mb(after.arrayBuffers - before.arrayBuffers)}, rss +${mb(after.rss - before.rss)}; built in ${(built / 1000).toFixed(1)} s, longest event-loop stall ${lag.toFixed(0)} ms`);
+console.log(
+  `heap +${mb(after.heapUsed - before.heapUsed)}, array buffers +${mb(after.arrayBuffers - before.arrayBuffers)}, rss +${mb(after.rss - before.rss)}; built in ${(built / 1000).toFixed(1)} s, longest event-loop stall ${lag.toFixed(0)} ms`,
+);
 for (const q of ["Минск", "погода весна", "Беларуси"]) {
   const t = performance.now();
   const { hits } = await search.search(parseQuery(q)!, Date.now());

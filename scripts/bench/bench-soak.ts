@@ -139,7 +139,14 @@ async function discover(): Promise<Record<string, string[]>> {
     cards: articles.map((p) => `${p}/opengraph-image`),
     crops: media.flatMap((f) => ["16x9", "4x3", "1x1"].map((r) => `/og/crop/${r}/media/${f}`)),
     photos: media.flatMap((f) => widths.map((w) => `/_next/image?url=${encodeURIComponent(`/media/${f}`)}&w=${w}&q=75`)),
-    feeds: ["/rss.xml", "/yandex.rss", "/news-sitemap.xml", "/sitemap.xml", ...sitemaps, ...listPages.filter((p) => p.startsWith("/section/")).map((p) => `${p}/rss.xml`)],
+    feeds: [
+      "/rss.xml",
+      "/yandex.rss",
+      "/news-sitemap.xml",
+      "/sitemap.xml",
+      ...sitemaps,
+      ...listPages.filter((p) => p.startsWith("/section/")).map((p) => `${p}/rss.xml`),
+    ],
   };
 }
 
@@ -180,7 +187,13 @@ async function get(url: string, accept: string | undefined, tally: Tally): Promi
 let failed = false;
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (server.exitCode !== null || i > 300) throw new Error("the server did not start; run `npm run build` first");
     await sleep(200);
   }
@@ -207,7 +220,11 @@ try {
       .map(([k, v]) => `${v.length} ${k}`)
       .join(", ")}; ${CONNECTIONS} connections for ${MINUTES} min${REQUESTS < Infinity ? ` or ${REQUESTS} requests, whichever comes first` : ""}`,
   );
-  console.log(`malloc: ${Object.keys(MALLOC_ENV).map((k) => `${k}=${env[k] ?? "(glibc's default)"}`).join(" ")}`);
+  console.log(
+    `malloc: ${Object.keys(MALLOC_ENV)
+      .map((k) => `${k}=${env[k] ?? "(glibc's default)"}`)
+      .join(" ")}`,
+  );
   console.log(`at start ${mb(started.rss)} (anonymous ${mb(started.anon)}); after warm-up ${mb(warm.rss)} (anonymous ${mb(warm.anon)})`);
 
   // The crawl: CONNECTIONS loops, each asking for one URL after another until the time is up.
@@ -233,7 +250,9 @@ try {
     peakAnon = Math.max(peakAnon, m.anon);
     if (Date.now() - t0 < (end - t0) / 2) atHalf = m;
     const served = [...tallies.values()].reduce((n, t) => n + t.ok + t.failed, 0);
-    console.log(`${`${Math.round((Date.now() - t0) / 1000)} s`.padStart(7)}  ${String(served).padStart(7)} requests  RSS ${mb(m.rss).padStart(7)}  anonymous ${mb(m.anon).padStart(7)}`);
+    console.log(
+      `${`${Math.round((Date.now() - t0) / 1000)} s`.padStart(7)}  ${String(served).padStart(7)} requests  RSS ${mb(m.rss).padStart(7)}  anonymous ${mb(m.anon).padStart(7)}`,
+    );
   }, EVERY * 1000);
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {

@@ -85,7 +85,14 @@ function cpuMs(pids: number[]): number {
 function typical(cells: Cell[]): Cell {
   const rps = median(cells.map((c) => c.rps));
   const closest = cells.reduce((a, b) => (Math.abs(b.rps - rps) < Math.abs(a.rps - rps) ? b : a));
-  return { ...closest, rps, failed: cells.map((c) => c.failed).filter(Boolean).join("; ") };
+  return {
+    ...closest,
+    rps,
+    failed: cells
+      .map((c) => c.failed)
+      .filter(Boolean)
+      .join("; "),
+  };
 }
 
 const content = await mkdtemp(path.join(os.tmpdir(), "bench-content-"));
@@ -169,16 +176,33 @@ try {
   const cell = (c: Cell) => [c.rps.toFixed(0).padStart(7), ms(c.p50).padStart(8), ms(c.p99).padStart(8)].join(" ") + (c.failed ? ` (${c.failed})` : "");
   const head = ["req/s".padStart(7), "p50".padStart(8), "p99".padStart(8)].join(" ");
   const width = head.length;
-  console.log(`npm run bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per cell (medians), Accept-Encoding: gzip, 127.0.0.1, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
-  console.log(["page".padEnd(8), "(1) Next alone".padEnd(width), "(2) nginx + Next".padEnd(width), "(3) nginx static".padEnd(width), "(1)/(3)", "(2)/(3)"].join(" | "));
+  console.log(
+    `npm run bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per cell (medians), Accept-Encoding: gzip, 127.0.0.1, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
+  );
+  console.log(
+    ["page".padEnd(8), "(1) Next alone".padEnd(width), "(2) nginx + Next".padEnd(width), "(3) nginx static".padEnd(width), "(1)/(3)", "(2)/(3)"].join(" | "),
+  );
   console.log(["".padEnd(8), head, head, head, "".padEnd(7), "".padEnd(7)].join(" | "));
   for (const { page, cells, paired } of rows) {
     const [next, proxied, ceiling] = cells as [Cell, Cell, Cell];
-    console.log([page.padEnd(8), cell(next).padEnd(width), cell(proxied).padEnd(width), cell(ceiling).padEnd(width), (next.rps / ceiling.rps).toFixed(2).padStart(7), median(paired).toFixed(2).padStart(7)].join(" | "));
+    console.log(
+      [
+        page.padEnd(8),
+        cell(next).padEnd(width),
+        cell(proxied).padEnd(width),
+        cell(ceiling).padEnd(width),
+        (next.rps / ceiling.rps).toFixed(2).padStart(7),
+        median(paired).toFixed(2).padStart(7),
+      ].join(" | "),
+    );
   }
-  console.log(`(2)/(3) is the median of each round's ratio; per round: ${rows.map((r) => `${r.page} ${r.paired.map((x) => x.toFixed(2)).join(" ")}`).join("; ")}.`);
+  console.log(
+    `(2)/(3) is the median of each round's ratio; per round: ${rows.map((r) => `${r.page} ${r.paired.map((x) => x.toFixed(2)).join(" ")}`).join("; ")}.`,
+  );
   console.log(`The app instances' CPU during (2) cells: median ${median(appCpu).toFixed(0)} ms per second (the copy of the page is refreshed once a second).`);
-  console.log(`X-Cache-Status of (2) right after its last cell: ${[...cacheStatus].map(([page, status]) => `${page} ${status}`).join(", ")}. Goal: (2)/(3) >= 0.8.`);
+  console.log(
+    `X-Cache-Status of (2) right after its last cell: ${[...cacheStatus].map(([page, status]) => `${page} ${status}`).join(", ")}. Goal: (2)/(3) >= 0.8.`,
+  );
   if (rows.some((r) => r.cells.some((c) => c.failed))) process.exitCode = 1;
 } finally {
   await cleanUp();

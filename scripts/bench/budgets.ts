@@ -37,7 +37,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 const ARTICLE = "/news/lukashenko-kazakhstan-sco";
 const PAGES = ["/", "/section/politics", ARTICLE];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 const KB = 1024;
 const SIZE_BUDGETS = { js: 110 * KB, css: 15 * KB, html: 40 * KB };
@@ -91,7 +99,15 @@ async function lighthouse(url: string, out: string): Promise<LighthouseReport> {
   const file = path.join(out, "report.json");
   await run(
     process.execPath,
-    [path.join(root, "node_modules/lighthouse/cli/index.js"), url, "--output=json", `--output-path=${file}`, "--quiet", `--chrome-flags=${CHROME_FLAGS.join(" ")}`, `--only-categories=${Object.keys(LIGHTHOUSE_BUDGETS).join(",")}`],
+    [
+      path.join(root, "node_modules/lighthouse/cli/index.js"),
+      url,
+      "--output=json",
+      `--output-path=${file}`,
+      "--quiet",
+      `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
+      `--only-categories=${Object.keys(LIGHTHOUSE_BUDGETS).join(",")}`,
+    ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(await readFile(file, "utf8")) as LighthouseReport;
@@ -106,7 +122,14 @@ const exited = new Promise((r) => server.once("exit", r));
 const out = await mkdtemp(path.join(os.tmpdir(), "budgets-"));
 
 try {
-  for (let i = 0; !(await fetch(base).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (i > 150) throw new Error("the server did not start; run `npm run build` first");
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -120,7 +143,9 @@ try {
     const ok = bytes <= SIZE_BUDGETS[kind];
     if (!ok) failures.push(`${kind} ${(bytes / KB).toFixed(1)} KB > ${SIZE_BUDGETS[kind] / KB} KB`);
     const where = kind === "css" ? "file(s) or <style> blocks" : "file(s)";
-    console.log(`  ${kind.padEnd(5)} ${(bytes / KB).toFixed(1).padStart(6)} KB in ${files} ${where}   budget ${SIZE_BUDGETS[kind] / KB} KB   ${ok ? "ok" : "OVER"}`);
+    console.log(
+      `  ${kind.padEnd(5)} ${(bytes / KB).toFixed(1).padStart(6)} KB in ${files} ${where}   budget ${SIZE_BUDGETS[kind] / KB} KB   ${ok ? "ok" : "OVER"}`,
+    );
   }
 
   console.log(`\nLighthouse 12, mobile, median of ${RUNS} runs:`);
@@ -138,13 +163,20 @@ try {
     const metric = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? Number.NaN));
     const cls = metric("cumulative-layout-shift");
     console.log(
-      [p.padEnd(34), ...scores.map((s) => String(s).padStart(15)), cls.toFixed(3).padStart(15), metric("largest-contentful-paint").toFixed(0).padStart(15), metric("total-blocking-time").toFixed(0).padStart(15)].join("") +
-        (busyStarts > 0 ? `   (${busyStarts} of ${RUNS} runs started with the machine busy)` : ""),
+      [
+        p.padEnd(34),
+        ...scores.map((s) => String(s).padStart(15)),
+        cls.toFixed(3).padStart(15),
+        metric("largest-contentful-paint").toFixed(0).padStart(15),
+        metric("total-blocking-time").toFixed(0).padStart(15),
+      ].join("") + (busyStarts > 0 ? `   (${busyStarts} of ${RUNS} runs started with the machine busy)` : ""),
     );
     Object.entries(LIGHTHOUSE_BUDGETS).forEach(([category, min], k) => {
       if (scores[k]! < min) {
         failures.push(`${p}: ${category} ${scores[k]} < ${min}`);
-        const failing = Object.values(reports[0]!.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "informative");
+        const failing = Object.values(reports[0]!.audits).filter(
+          (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "informative",
+        );
         for (const a of failing.slice(0, 8)) console.log(`    below 0.9: ${a.title}`);
       }
     });

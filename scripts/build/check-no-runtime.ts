@@ -70,7 +70,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env: NodeJS.ProcessEnv = serverEnv({
@@ -85,11 +84,17 @@ const env: NodeJS.ProcessEnv = serverEnv({
 delete env.KEEP_CLIENT_RUNTIME;
 delete env.PORT;
 if (args["keep-client-runtime"] || args.capture) env.KEEP_CLIENT_RUNTIME = "1";
-const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 running.server = server;
 server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
 server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-const exited = new Promise<string>((resolve) => server.once("exit", (code, signal) => resolve(`server.mjs exited (${signal ?? code}) before it answered:\n${output}`)));
+const exited = new Promise<string>((resolve) =>
+  server.once("exit", (code, signal) => resolve(`server.mjs exited (${signal ?? code}) before it answered:\n${output}`)),
+);
 
 async function get(url: string): Promise<{ status: number; type: string; policy: string; html: string }> {
   const res = await fetch(base + url, { redirect: "manual", headers: { "accept-encoding": "gzip" }, signal: AbortSignal.timeout(30_000) });
@@ -187,6 +192,12 @@ for (const [kind, url, status] of pages) {
 }
 const seconds = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
 
-if (problems.size) fail([...problems].map(([text, { pages, example }]) => `${text}\n      on: ${pages.join(", ")}${example ? `\n      e.g. ${JSON.stringify(example)}` : ""}`), true);
+if (problems.size)
+  fail(
+    [...problems].map(([text, { pages, example }]) => `${text}\n      on: ${pages.join(", ")}${example ? `\n      e.g. ${JSON.stringify(example)}` : ""}`),
+    true,
+  );
 stop();
-say(`${checked.length} kinds of page go out without Next's client runtime (${checked.join(", ")}); server ready in ${seconds(started, readyAt)}, pages in ${seconds(readyAt)}`);
+say(
+  `${checked.length} kinds of page go out without Next's client runtime (${checked.join(", ")}); server ready in ${seconds(started, readyAt)}, pages in ${seconds(readyAt)}`,
+);

@@ -57,7 +57,9 @@ describe("what the shipped nginx configuration protects readers from", () => {
     // Checked wherever a request is handed to the app: every location but nginx's own pages.
     const proxy = directives(snippet("proxy"));
     expect(proxy).toMatch(/if \(\$svezhiy_vypusk_uri_too_long\) \{\s*return 414;\s*\}/);
-    expect(server.match(/include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length).toBe(server.match(/proxy_pass|include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length);
+    expect(server.match(/include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length).toBe(
+      server.match(/proxy_pass|include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length,
+    );
     expect(server).toMatch(/error_page 414 \/\.svezhiy-vypusk\/414;/);
     // The cache key (the URI) and the app's headers fit the first proxy buffer with room to spare.
     expect(Number(/proxy_buffer_size (\d+)k;/.exec(proxy)?.[1])).toBeGreaterThanOrEqual(16);
@@ -103,7 +105,9 @@ describe("which location serves the pages and feeds", () => {
   /** Prefix locations (`location /x`, `location ^~ /x`, `location = /x`) and regex ones, in order. */
   const locations = [...directives(siteConf).matchAll(/location\s+(\^~|=|~\*?)?\s*(\S+)\s*\{/g)].map((m) => ({ kind: m[1] ?? "", path: m[2]! }));
   const matching = (uri: string) =>
-    locations.filter(({ kind, path }) => (kind === "=" ? uri === path : kind.startsWith("~") ? new RegExp(path).test(uri) : uri.startsWith(path))).map((l) => l.path);
+    locations
+      .filter(({ kind, path }) => (kind === "=" ? uri === path : kind.startsWith("~") ? new RegExp(path).test(uri) : uri.startsWith(path)))
+      .map((l) => l.path);
 
   it("sends partner pages and their feeds, like sections', to the app through the micro-cache", () => {
     for (const uri of ["/source/vestnik-polesya", "/source/vestnik-polesya/rss.xml", "/section/sport/rss.xml"]) {
@@ -117,4 +121,3 @@ describe("which location serves the pages and feeds", () => {
     expect(snippet("delivery")).toContain("application/rss+xml");
   });
 });
-

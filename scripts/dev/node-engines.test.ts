@@ -20,7 +20,11 @@ describe("the Node versions package.json declares", () => {
   const declared: string = pkg.engines.node;
 
   it("are 20, 22 and 24, the lines CI and the README name (22 and 24 are tested by hand and in CI's Node 24 stage)", () => {
-    for (const major of [20, 22, 24]) expect(lowestVersions(declared).some((v) => v.startsWith(`${major}.`)), `${major} in ${declared}`).toBe(true);
+    for (const major of [20, 22, 24])
+      expect(
+        lowestVersions(declared).some((v) => v.startsWith(`${major}.`)),
+        `${major} in ${declared}`,
+      ).toBe(true);
     // 23 and 21 are odd lines, out of support; several dependencies refuse them.
     expect(satisfies("23.11.0", declared)).toBe(false);
     expect(satisfies("21.7.3", declared)).toBe(false);

@@ -41,20 +41,34 @@ function comparators(part: string, range: string): Comparator[] {
       return [{ op: "<", v: next }];
     case "^": {
       const upper: Version = major > 0 ? [major + 1, 0, 0] : minor !== undefined && minor > 0 ? [0, minor + 1, 0] : next;
-      return [{ op: ">=", v: low }, { op: "<", v: upper }];
+      return [
+        { op: ">=", v: low },
+        { op: "<", v: upper },
+      ];
     }
     case "~":
-      return [{ op: ">=", v: low }, { op: "<", v: minor === undefined ? [major + 1, 0, 0] : [major, minor + 1, 0] }];
+      return [
+        { op: ">=", v: low },
+        { op: "<", v: minor === undefined ? [major + 1, 0, 0] : [major, minor + 1, 0] },
+      ];
     default:
       // `20`, `20.x`, `20.1.*`: the whole of that line; `20.1.2` (or `=20.1.2`): exactly that.
-      return patch === undefined ? [{ op: ">=", v: low }, { op: "<", v: next }] : [{ op: "=", v: low }];
+      return patch === undefined
+        ? [
+            { op: ">=", v: low },
+            { op: "<", v: next },
+          ]
+        : [{ op: "=", v: low }];
   }
 }
 
 function alternatives(range: string): Comparator[][] {
   return range.split("||").map((alt) => {
     // `>= 20` is one comparator with a space in it.
-    const parts = alt.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, "$1").split(/\s+/);
+    const parts = alt
+      .trim()
+      .replace(/(>=|<=|>|<|=|\^|~)\s+/g, "$1")
+      .split(/\s+/);
     return parts.flatMap((part) => comparators(part, range));
   });
 }

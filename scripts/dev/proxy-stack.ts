@@ -75,8 +75,12 @@ export function nginxBinary(): string {
 /** The account nginx's workers run as when the master is root: it must write the cache. */
 function workerUser(): { name: string; group: string; uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const passwd = readFileSync("/etc/passwd", "utf8").split("\n").map((l) => l.split(":"));
-  const groups = readFileSync("/etc/group", "utf8").split("\n").map((l) => l.split(":"));
+  const passwd = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .map((l) => l.split(":"));
+  const groups = readFileSync("/etc/group", "utf8")
+    .split("\n")
+    .map((l) => l.split(":"));
   for (const name of ["www-data", "nobody"]) {
     const entry = passwd.find((f) => f[0] === name);
     if (!entry) continue;
@@ -190,7 +194,11 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       const port = options.appPorts[i]!;
       const toFile = options.appOutput === "files";
       const output = toFile ? "pipe" : "inherit";
-      const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", output, output] });
+      const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+        cwd: root,
+        env,
+        stdio: ["ignore", output, output],
+      });
       if (toFile) {
         const file = createWriteStream(path.join(prefix, "logs", `app-${port}.log`), { flags: "a" });
         child.stdout?.pipe(file);
@@ -226,7 +234,11 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       const startImporter = () => {
         const toFile = options.appOutput === "files";
         const output = toFile ? "pipe" : "inherit";
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--watch"], { cwd: root, env: { ...env, CONTENT_DIR: contentDir }, stdio: ["ignore", output, output] });
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--watch"], {
+          cwd: root,
+          env: { ...env, CONTENT_DIR: contentDir },
+          stdio: ["ignore", output, output],
+        });
         if (toFile) {
           const file = createWriteStream(path.join(prefix, "logs", "importer.log"), { flags: "a" });
           child.stdout?.pipe(file);
@@ -292,7 +304,9 @@ async function main() {
     console.error(`${what}; stopping the rest`);
     shutdown(1);
   });
-  console.log(`nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}${stack.importing ? "; the importer watches sources.json" : ""}); prefix ${stack.prefix}`);
+  console.log(
+    `nginx on ${stack.base} in front of ${stack.instances.join(", ")} (CONTENT_DIR=${process.env.CONTENT_DIR ?? "content"}${stack.importing ? "; the importer watches sources.json" : ""}); prefix ${stack.prefix}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -59,9 +59,7 @@ ${body}
 
 function linear(id: string, stops: string[], vertical = true): string {
   const dir = vertical ? 'x1="0" y1="0" x2="0" y2="1"' : 'x1="0" y1="0" x2="1" y2="0"';
-  const s = stops
-    .map((c, i) => `<stop offset="${f((i / Math.max(1, stops.length - 1)) * 100)}%" stop-color="${c}"/>`)
-    .join("");
+  const s = stops.map((c, i) => `<stop offset="${f((i / Math.max(1, stops.length - 1)) * 100)}%" stop-color="${c}"/>`).join("");
   return `<linearGradient id="${id}" ${dir}>${s}</linearGradient>`;
 }
 
@@ -295,7 +293,8 @@ const lineChart: Scene = (r) => {
 const nightBus: Scene = (r) => {
   const defs = linear("sky", ["#0d1b33", "#233a66", "#5a4d7a"]) + linear("road", ["#2a2d33", "#17191d"]) + linear("bus", ["#3aa0d8", "#1f6fa8"]);
   let body = `<rect width="${W}" height="${H}" fill="url(#sky)"/>`;
-  for (let i = 0; i < 60; i++) body += `<circle cx="${f(between(r, 0, W))}" cy="${f(between(r, 20, 300))}" r="${f(between(r, 1, 2.6))}" fill="#fff" opacity="${f(between(r, 0.3, 0.9))}"/>`;
+  for (let i = 0; i < 60; i++)
+    body += `<circle cx="${f(between(r, 0, W))}" cy="${f(between(r, 20, 300))}" r="${f(between(r, 1, 2.6))}" fill="#fff" opacity="${f(between(r, 0.3, 0.9))}"/>`;
   body += `<circle cx="1320" cy="140" r="54" fill="#f3ecd2"/><circle cx="1344" cy="124" r="50" fill="#0f1f3a"/>`;
   body += skyline(r, 620, 120, 260, "#2e3a58");
   body += skyline(r, 640, 160, 420, "#1b2540", "#f2c96b");
@@ -320,7 +319,11 @@ ${[0, 1, 2, 3, 4, 5].map((k) => `<rect x="${40 + k * 92}" y="26" width="78" heig
 
 /** Spring sky: a bright sun, soft clouds, a meadow with first greenery. */
 const springSky: Scene = () => {
-  const defs = linear("sky", ["#5aa0dc", "#a7d0ef", "#e9f4fb"]) + radial("sun", "#fffbe6", "#fffbe600") + linear("hill", ["#8dc36b", "#5f9a47"]) + linear("hill2", ["#a9d07f", "#78ad59"]);
+  const defs =
+    linear("sky", ["#5aa0dc", "#a7d0ef", "#e9f4fb"]) +
+    radial("sun", "#fffbe6", "#fffbe600") +
+    linear("hill", ["#8dc36b", "#5f9a47"]) +
+    linear("hill2", ["#a9d07f", "#78ad59"]);
   let body = `<rect width="${W}" height="${H}" fill="url(#sky)"/>`;
   body += `<circle cx="420" cy="240" r="300" fill="url(#sun)"/><circle cx="420" cy="240" r="90" fill="#fff6cc"/>`;
   for (let i = 0; i < 12; i++) {

@@ -60,46 +60,46 @@ export default async function SearchPage({ searchParams }: Props) {
 
   return (
     <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
-        <header className="border-b-2 border-ink pb-4">
-          <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
-          <div className="mt-4">
-            <SearchForm id="search-page" query={query.text} large />
-          </div>
-          {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
-          {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{t("partial")}</p>}
-        </header>
+      <header className="border-b-2 border-ink pb-4">
+        <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
+        <div className="mt-4">
+          <SearchForm id="search-page" query={query.text} large />
+        </div>
+        {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
+        {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{t("partial")}</p>}
+      </header>
 
-        {!query.text ? (
-          <p className="mt-6 font-serif text-lg" data-testid="search-prompt">
-            {t("prompt")}
+      {!query.text ? (
+        <p className="mt-6 font-serif text-lg" data-testid="search-prompt">
+          {t("prompt")}
+        </p>
+      ) : found.length === 0 ? (
+        <div className="mt-6" data-testid="search-empty">
+          <p className="font-serif text-lg">{t("none", { query: query.text })}</p>
+          <p className="mt-2 font-sans text-sm text-muted">{t("noneHint")}</p>
+        </div>
+      ) : (
+        <>
+          <p className="mt-4 font-sans text-sm text-muted" data-testid="search-count">
+            {t("count", { count: found.length })} {t("countFor", { query: query.text })}
           </p>
-        ) : found.length === 0 ? (
-          <div className="mt-6" data-testid="search-empty">
-            <p className="font-serif text-lg">{t("none", { query: query.text })}</p>
-            <p className="mt-2 font-sans text-sm text-muted">{t("noneHint")}</p>
-          </div>
-        ) : (
-          <>
-            <p className="mt-4 font-sans text-sm text-muted" data-testid="search-count">
-              {t("count", { count: found.length })} {t("countFor", { query: query.text })}
-            </p>
-            <section aria-label={t("results")}>
-              {results.map(({ article, body }) => (
-                <SearchResult
-                  key={article.slug}
-                  article={article}
-                  sectionName={index.sectionBySlug.get(article.section)?.name ?? ""}
-                  title={highlight(article.title, terms)}
-                  passage={snippet(article.lead, terms) ?? snippet(body.text, terms) ?? highlight(article.lead, terms)}
-                  tags={tagLinks(index, article.tags, now).map((tag) => ({ ...tag, segments: highlight(tag.name, terms) }))}
-                  timeZone={timeZone}
-                  intl={intl}
-                />
-              ))}
-            </section>
-            <Pagination basePath="/search" page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
-          </>
-        )}
+          <section aria-label={t("results")}>
+            {results.map(({ article, body }) => (
+              <SearchResult
+                key={article.slug}
+                article={article}
+                sectionName={index.sectionBySlug.get(article.section)?.name ?? ""}
+                title={highlight(article.title, terms)}
+                passage={snippet(article.lead, terms) ?? snippet(body.text, terms) ?? highlight(article.lead, terms)}
+                tags={tagLinks(index, article.tags, now).map((tag) => ({ ...tag, segments: highlight(tag.name, terms) }))}
+                timeZone={timeZone}
+                intl={intl}
+              />
+            ))}
+          </section>
+          <Pagination basePath="/search" page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
+        </>
+      )}
     </TwoColumnLayout>
   );
 }

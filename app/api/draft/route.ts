@@ -11,7 +11,10 @@ import { articlePath } from "@/lib/seo/urls";
 export const dynamic = "force-dynamic";
 
 const text = (body: string, status: number) =>
-  new Response(`${body}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY } });
+  new Response(`${body}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY },
+  });
 
 /**
  * `GET /api/draft?slug=…`: the form an editor opens from the newsroom's tools; it posts the token
@@ -62,6 +65,11 @@ export async function POST(request: Request) {
   const secure = new URL(request.url).protocol === "https:" || siteIsHttps(process.env.SITE_URL);
   return new Response(null, {
     status: 303,
-    headers: { Location: articlePath(slug), "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure), "Cache-Control": "no-store", "Content-Security-Policy": DRAFT_TEXT_POLICY },
+    headers: {
+      Location: articlePath(slug),
+      "Set-Cookie": previewCookie(signPreview(slug, secret, now), secure),
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": DRAFT_TEXT_POLICY,
+    },
   });
 }

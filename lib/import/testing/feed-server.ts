@@ -76,7 +76,8 @@ export function rssFeed(title: string, items: TestItem[]): string {
 <rss version="2.0" xmlns:yandex="http://news.yandex.ru"><channel><title>${esc(title)}</title><link>http://example.org/</link><description>test</description>
 ${items
   .map(
-    (i) => `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="false">${esc(i.guid)}</guid><pubDate>${i.date}</pubDate>${i.category ? `<category>${esc(i.category)}</category>` : ""}${i.image ? `<enclosure url="${esc(i.image)}" type="image/jpeg"/>` : ""}<description>${esc(i.text.split("\n\n")[0] ?? "")}</description><yandex:full-text>${esc(i.text)}</yandex:full-text></item>`,
+    (i) =>
+      `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="false">${esc(i.guid)}</guid><pubDate>${i.date}</pubDate>${i.category ? `<category>${esc(i.category)}</category>` : ""}${i.image ? `<enclosure url="${esc(i.image)}" type="image/jpeg"/>` : ""}<description>${esc(i.text.split("\n\n")[0] ?? "")}</description><yandex:full-text>${esc(i.text)}</yandex:full-text></item>`,
   )
   .join("\n")}
 </channel></rss>`;

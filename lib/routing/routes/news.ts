@@ -15,7 +15,12 @@ export function resolveNewsList(index: ContentIndex, query: RouteQuery, now: num
  * `/news/<slug>`: a published article; with `preview` (the request carries an editor's signed
  * preview cookie for this slug) also a draft or scheduled one.
  */
-export function resolveArticle(index: ContentIndex, slug: string, now: number, { preview = false }: { preview?: boolean } = {}): { article: Article; section: Section } | undefined {
+export function resolveArticle(
+  index: ContentIndex,
+  slug: string,
+  now: number,
+  { preview = false }: { preview?: boolean } = {},
+): { article: Article; section: Section } | undefined {
   if (!SLUG_PATTERN.test(slug)) return undefined;
   const article = preview ? index.bySlug.get(slug) : findPublished(index, slug, now);
   const section = article && index.sectionBySlug.get(article.section);

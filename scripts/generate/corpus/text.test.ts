@@ -21,48 +21,60 @@ const all = (o: CorpusOptions) => [...generateArticles(o)];
 const SLOW = 30_000;
 
 describe("generateArticles", () => {
-  it("gives the same files for the same seed and different ones for another seed", () => {
-    const a = all(options());
-    const b = all(options());
-    const c = all(options({ seed: 8 }));
-    expect(b.map((x) => x.text)).toEqual(a.map((x) => x.text));
-    expect(c.map((x) => x.text)).not.toEqual(a.map((x) => x.text));
-  }, SLOW);
+  it(
+    "gives the same files for the same seed and different ones for another seed",
+    () => {
+      const a = all(options());
+      const b = all(options());
+      const c = all(options({ seed: 8 }));
+      expect(b.map((x) => x.text)).toEqual(a.map((x) => x.text));
+      expect(c.map((x) => x.text)).not.toEqual(a.map((x) => x.text));
+    },
+    SLOW,
+  );
 
-  it("makes unique slugs and aliases that pass the content contract's slug rule", () => {
-    const articles = all(options({ articles: 3000 }));
-    const names = articles.flatMap((a) => [a.slug, ...a.aliases]);
-    expect(new Set(names).size).toBe(names.length);
-    // Checked in bulk: thousands of single expectations are slow on a busy machine.
-    expect(names.filter((name) => !SLUG_PATTERN.test(name) || name.length > MAX_SLUG_LENGTH)).toEqual([]);
-    expect(articles.some((a) => a.aliases.length > 0)).toBe(true);
-    const layout = /^articles\/([a-z]+)\/\d{4}\/\d{2}\/([a-z0-9-]+)\.md$/;
-    const misplaced = articles.filter((a) => {
-      const m = layout.exec(a.path);
-      return m?.[1] !== a.section || m[2] !== a.slug;
-    });
-    expect(misplaced.map((a) => a.path)).toEqual([]);
-  }, SLOW);
+  it(
+    "makes unique slugs and aliases that pass the content contract's slug rule",
+    () => {
+      const articles = all(options({ articles: 3000 }));
+      const names = articles.flatMap((a) => [a.slug, ...a.aliases]);
+      expect(new Set(names).size).toBe(names.length);
+      // Checked in bulk: thousands of single expectations are slow on a busy machine.
+      expect(names.filter((name) => !SLUG_PATTERN.test(name) || name.length > MAX_SLUG_LENGTH)).toEqual([]);
+      expect(articles.some((a) => a.aliases.length > 0)).toBe(true);
+      const layout = /^articles\/([a-z]+)\/\d{4}\/\d{2}\/([a-z0-9-]+)\.md$/;
+      const misplaced = articles.filter((a) => {
+        const m = layout.exec(a.path);
+        return m?.[1] !== a.section || m[2] !== a.slug;
+      });
+      expect(misplaced.map((a) => a.path)).toEqual([]);
+    },
+    SLOW,
+  );
 
   it("covers every section even in a tiny corpus", () => {
     expect(new Set(all(options({ articles: 7 })).map((a) => a.section))).toEqual(new Set(SECTIONS));
   });
 
-  it("dates everything within the three years before the end, in Minsk time, updates after publication", () => {
-    const articles = all(options({ articles: 2000 }));
-    const start = END - CORPUS_YEARS * 365.25 * 24 * 3600 * 1000;
-    const wrong = articles.filter(
-      (a) =>
-        a.dateMs > END ||
-        a.dateMs < start - 7 * 3600_000 ||
-        !a.text.includes(`date: "${formatMinskDate(a.dateMs)}"`) ||
-        (a.updatedMs !== undefined && (a.updatedMs <= a.dateMs || a.updatedMs > END)),
-    );
-    expect(wrong.map((a) => a.path)).toEqual([]);
-    const years = new Set(articles.map((a) => new Date(a.dateMs).getUTCFullYear()));
-    expect(years.size).toBeGreaterThanOrEqual(3);
-    expect(articles.some((a) => a.updatedMs !== undefined)).toBe(true);
-  }, SLOW);
+  it(
+    "dates everything within the three years before the end, in Minsk time, updates after publication",
+    () => {
+      const articles = all(options({ articles: 2000 }));
+      const start = END - CORPUS_YEARS * 365.25 * 24 * 3600 * 1000;
+      const wrong = articles.filter(
+        (a) =>
+          a.dateMs > END ||
+          a.dateMs < start - 7 * 3600_000 ||
+          !a.text.includes(`date: "${formatMinskDate(a.dateMs)}"`) ||
+          (a.updatedMs !== undefined && (a.updatedMs <= a.dateMs || a.updatedMs > END)),
+      );
+      expect(wrong.map((a) => a.path)).toEqual([]);
+      const years = new Set(articles.map((a) => new Date(a.dateMs).getUTCFullYear()));
+      expect(years.size).toBeGreaterThanOrEqual(3);
+      expect(articles.some((a) => a.updatedMs !== undefined)).toBe(true);
+    },
+    SLOW,
+  );
 
   it("mixes short notes and long reads, with and without a lead, image, source and top flag", () => {
     const articles = all(options({ articles: 1000 }));
@@ -82,18 +94,22 @@ describe("generateArticles", () => {
     expect(share(/\]\(https:\/\/example\.org\//)).toBeGreaterThan(0.1);
   });
 
-  it("writes front matter that parses and validates against the content contract", () => {
-    const sections = new Map(SECTIONS.map((slug) => [slug, { slug, name: slug, genitive: slug }]));
-    for (const a of all(options({ articles: 500 }))) {
-      const fm = parseFrontMatter(a.text);
-      expect(fm.ok).toBe(true);
-      if (!fm.ok) continue;
-      const v = validateArticle(fm.data, { file: a.path, sections, mediaExists: (src) => src === "media/a.jpg" || src === "media/b.jpg" });
-      expect(v.ok ? [] : v.problems).toEqual([]);
-      expect(typeof parseDateTime(fm.data.date)).toBe("number");
-      expect(fm.body.trim().length).toBeGreaterThan(0);
-    }
-  }, SLOW);
+  it(
+    "writes front matter that parses and validates against the content contract",
+    () => {
+      const sections = new Map(SECTIONS.map((slug) => [slug, { slug, name: slug, genitive: slug }]));
+      for (const a of all(options({ articles: 500 }))) {
+        const fm = parseFrontMatter(a.text);
+        expect(fm.ok).toBe(true);
+        if (!fm.ok) continue;
+        const v = validateArticle(fm.data, { file: a.path, sections, mediaExists: (src) => src === "media/a.jpg" || src === "media/b.jpg" });
+        expect(v.ok ? [] : v.problems).toEqual([]);
+        expect(typeof parseDateTime(fm.data.date)).toBe("number");
+        expect(fm.body.trim().length).toBeGreaterThan(0);
+      }
+    },
+    SLOW,
+  );
 
   it("gives pictures to articles of their own section when it has some", () => {
     for (const a of all(options({ articles: 500 }))) {
@@ -108,19 +124,27 @@ describe("generateArticles", () => {
 });
 
 describe("generateNewest", () => {
-  it("gives exactly the newest articles of the larger archive, file for file", () => {
-    const archive = all(options({ articles: 2000 }));
-    const newest = [...generateNewest(options({ articles: 150 }), 2000)];
-    expect(newest).toHaveLength(150);
-    const cutoff = Math.min(...newest.map((a) => a.dateMs));
-    expect(archive.filter((a) => a.dateMs > cutoff).every((a) => newest.some((n) => n.slug === a.slug))).toBe(true);
-    const bySlug = new Map(archive.map((a) => [a.slug, a]));
-    expect(newest.filter((n) => bySlug.get(n.slug)?.text !== n.text || bySlug.get(n.slug)?.path !== n.path)).toEqual([]);
-    // So a home page or section page over either lists the same stories.
-    const newestOf = (xs: typeof archive, section: string) =>
-      xs.filter((a) => a.section === section).sort((a, b) => b.dateMs - a.dateMs).slice(0, 5).map((a) => a.slug);
-    expect(newestOf(newest, "politics")).toEqual(newestOf(archive, "politics"));
-  }, SLOW);
+  it(
+    "gives exactly the newest articles of the larger archive, file for file",
+    () => {
+      const archive = all(options({ articles: 2000 }));
+      const newest = [...generateNewest(options({ articles: 150 }), 2000)];
+      expect(newest).toHaveLength(150);
+      const cutoff = Math.min(...newest.map((a) => a.dateMs));
+      expect(archive.filter((a) => a.dateMs > cutoff).every((a) => newest.some((n) => n.slug === a.slug))).toBe(true);
+      const bySlug = new Map(archive.map((a) => [a.slug, a]));
+      expect(newest.filter((n) => bySlug.get(n.slug)?.text !== n.text || bySlug.get(n.slug)?.path !== n.path)).toEqual([]);
+      // So a home page or section page over either lists the same stories.
+      const newestOf = (xs: typeof archive, section: string) =>
+        xs
+          .filter((a) => a.section === section)
+          .sort((a, b) => b.dateMs - a.dateMs)
+          .slice(0, 5)
+          .map((a) => a.slug);
+      expect(newestOf(newest, "politics")).toEqual(newestOf(archive, "politics"));
+    },
+    SLOW,
+  );
 
   it("is the archive itself when it asks for all of it, and refuses a smaller archive", () => {
     expect([...generateNewest(options({ articles: 40 }), 40)].map((a) => a.text)).toEqual(all(options({ articles: 40 })).map((a) => a.text));

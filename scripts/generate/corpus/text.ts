@@ -96,9 +96,39 @@ export function formatNumber(n: number): string {
 }
 
 const TRANSLIT: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "yo",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
 };
 
 // Headlines repeat across a large corpus; transliterating each once keeps 100,000 articles fast.
@@ -271,7 +301,14 @@ function bodyLength(rng: Rng): number {
 
 function body(s: Story, blocks: number, link: string | undefined): string[] {
   const { rng } = s;
-  const sentences = deck(rng, [...BODY, ...s.bank.facts.map((f): Sentence => (st) => f(st.fact))]);
+  const sentences = deck(rng, [
+    ...BODY,
+    ...s.bank.facts.map(
+      (f): Sentence =>
+        (st) =>
+          f(st.fact),
+    ),
+  ]);
   const headings = deck(rng, SUBHEADINGS);
   const quotes = deck(rng, QUOTES);
   const out: string[] = [`${rng.pick(OPENINGS)(s)} ${paragraph(s, sentences, rng.int(1, 2))}`];

@@ -76,71 +76,67 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
-        {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
-        <JsonLd data={newsArticleJsonLd(article, section, seo)} />
-        <JsonLd data={articleBreadcrumbs(article, section, seo)} />
-        <Breadcrumbs items={trailItems(trail)} />
-        <article>
-          <header>
-            <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">
-              {article.title}
-            </h1>
-            {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-ink-soft sm:text-xl">{article.lead}</p>}
-            <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
-              <SourceAttribution source={article.source} also={article.also} {...(partner ? { partnerHref: sourcePath(partner.id) } : {})} />
-              <p>
-                {t.rich("dateLine", {
-                  date: formatNumericDate(article.dateMs, intl, timeZone),
-                  rubric: article.rubric,
-                  when: (chunks) => <time dateTime={article.date}>{chunks}</time>,
-                })}
-                <span aria-hidden="true"> · </span>
-                <span>{formatTime(article.dateMs, intl, timeZone)}</span>
-                <span aria-hidden="true"> · </span>
-                <span data-testid="reading-time">{t("readingTime", { minutes: readingMinutes(article.wordCount) })}</span>
-                {article.updated && (
-                  <>
-                    <span aria-hidden="true"> · </span>
-                    <span>
-                      {t("updated", {
-                        date: formatNumericDate(Date.parse(article.updated), intl, timeZone),
-                        time: formatTime(Date.parse(article.updated), intl, timeZone),
-                      })}
-                    </span>
-                  </>
-                )}
-              </p>
-            </div>
-          </header>
-
-          {article.image && (
-            <figure className="mt-6">
-              <ArticlePhoto image={article.image} sizes="(min-width: 1152px) 800px, (min-width: 1024px) 70vw, 100vw" priority />
-              {article.image.credit && (
-                <figcaption className="mt-1.5 font-sans text-xs text-muted">{t("photo", { credit: article.image.credit })}</figcaption>
+      {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
+      <JsonLd data={newsArticleJsonLd(article, section, seo)} />
+      <JsonLd data={articleBreadcrumbs(article, section, seo)} />
+      <Breadcrumbs items={trailItems(trail)} />
+      <article>
+        <header>
+          <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">{article.title}</h1>
+          {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-ink-soft sm:text-xl">{article.lead}</p>}
+          <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
+            <SourceAttribution source={article.source} also={article.also} {...(partner ? { partnerHref: sourcePath(partner.id) } : {})} />
+            <p>
+              {t.rich("dateLine", {
+                date: formatNumericDate(article.dateMs, intl, timeZone),
+                rubric: article.rubric,
+                when: (chunks) => <time dateTime={article.date}>{chunks}</time>,
+              })}
+              <span aria-hidden="true"> · </span>
+              <span>{formatTime(article.dateMs, intl, timeZone)}</span>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="reading-time">{t("readingTime", { minutes: readingMinutes(article.wordCount) })}</span>
+              {article.updated && (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <span>
+                    {t("updated", {
+                      date: formatNumericDate(Date.parse(article.updated), intl, timeZone),
+                      time: formatTime(Date.parse(article.updated), intl, timeZone),
+                    })}
+                  </span>
+                </>
               )}
-            </figure>
-          )}
-
-          <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
-
-          {article.source?.url && (
-            <p className="mt-8 font-sans text-sm text-muted">
-              {article.source.name}{" "}
-              <a href={article.source.url} rel="noopener noreferrer" className="print-url text-accent underline hover:text-accent-dark">
-                {t("original")}
-              </a>
             </p>
-          )}
+          </div>
+        </header>
 
-          <TagList tags={tagLinks(index, article.tags, now)} className="mt-4" />
+        {article.image && (
+          <figure className="mt-6">
+            <ArticlePhoto image={article.image} sizes="(min-width: 1152px) 800px, (min-width: 1024px) 70vw, 100vw" priority />
+            {article.image.credit && <figcaption className="mt-1.5 font-sans text-xs text-muted">{t("photo", { credit: article.image.credit })}</figcaption>}
+          </figure>
+        )}
 
-          <ShareLinks url={canonical} title={article.title} />
+        <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
 
-          <ArticleNeighbours previous={previous} next={next} />
-        </article>
+        {article.source?.url && (
+          <p className="mt-8 font-sans text-sm text-muted">
+            {article.source.name}{" "}
+            <a href={article.source.url} rel="noopener noreferrer" className="print-url text-accent underline hover:text-accent-dark">
+              {t("original")}
+            </a>
+          </p>
+        )}
 
-        <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
+        <TagList tags={tagLinks(index, article.tags, now)} className="mt-4" />
+
+        <ShareLinks url={canonical} title={article.title} />
+
+        <ArticleNeighbours previous={previous} next={next} />
+      </article>
+
+      <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
     </TwoColumnLayout>
   );
 }
