@@ -3,6 +3,7 @@
  * from word banks and sentence templates driven by a seeded PRNG. The same options always give the
  * same files, byte for byte; nothing here touches the file system or the clock.
  */
+import { transliterate as transliterateTitle } from "../../../lib/import/slug";
 import {
   CLAUSES,
   FIRST_NAMES,
@@ -95,58 +96,18 @@ export function formatNumber(n: number): string {
   return s.length < 5 ? s : s.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
 
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "yo",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
 // Headlines repeat across a large corpus; transliterating each once keeps 100,000 articles fast.
 const translitCache = new Map<string, string>();
 
-/** Lowercase Latin transliteration; anything that is not a letter or digit becomes a hyphen. */
+/**
+ * Lowercase Latin transliteration, by the importer's table (lib/import/slug.ts), so generated
+ * slugs look like the ones partners' stories get; anything that is not a letter or digit becomes a hyphen.
+ */
 export function transliterate(text: string): string {
   const cached = translitCache.get(text);
   if (cached !== undefined) return cached;
   if (translitCache.size > 100_000) translitCache.clear();
-  let out = "";
-  for (const ch of text.toLowerCase()) {
-    const t = TRANSLIT[ch];
-    if (t !== undefined) out += t;
-    else if ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9")) out += ch;
-    else out += "-";
-  }
-  const result = out.replace(/-+/g, "-").replace(/^-|-$/g, "");
+  const result = transliterateTitle(text);
   translitCache.set(text, result);
   return result;
 }
