@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getPathname } from "@/i18n/navigation";
 import { MAX_QUERY_LENGTH } from "@/lib/search/text";
+import { searchPath } from "@/lib/seo/urls";
 
 /**
  * A plain GET form to /search: it works without JavaScript and its result is an ordinary URL.
@@ -9,7 +10,7 @@ import { MAX_QUERY_LENGTH } from "@/lib/search/text";
 export async function SearchForm({ id, query = "", large = false }: { id: string; query?: string; large?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
   return (
-    <form role="search" aria-label={t("formLabel")} action={getPathname({ href: "/search", locale })} method="get" className="flex w-full gap-2 font-sans">
+    <form role="search" aria-label={t("formLabel")} action={getPathname({ href: searchPath(""), locale })} method="get" className="flex w-full gap-2 font-sans">
       <label htmlFor={id} className="sr-only text-sm">
         {t("inputLabel")}
       </label>

@@ -1,7 +1,7 @@
 import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Article, Section, SiteConfig, SourceInfo } from "@/lib/content/types";
 import { tagPath } from "@/lib/content/tags";
-import { absoluteUrl, articlePath, sectionPath, sourcePath } from "./urls";
+import { absoluteUrl, articlePath, searchPath, sectionPath, sourcePath } from "./urls";
 
 /** Google shows at most 110 characters of a headline; cut at a word and mark the cut. */
 export function headline(title: string, max = 110): string {
@@ -117,7 +117,7 @@ export function articleBreadcrumbs(article: Article, section: Section, ctx: SeoC
 function searchAction(base: string): WithActionConstraints<SearchAction> {
   return {
     "@type": "SearchAction",
-    target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl("/search", base)}?q={search_term_string}` },
+    target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(searchPath(""), base)}?q={search_term_string}` },
     "query-input": "required name=search_term_string",
   };
 }

@@ -97,7 +97,7 @@ export default async function SearchPage({ searchParams }: Props) {
               />
             ))}
           </section>
-          <Pagination basePath="/search" page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
+          <Pagination basePath={searchPath("")} page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
         </>
       )}
     </TwoColumnLayout>
