@@ -93,15 +93,24 @@ test.describe("the whole feed at /news", () => {
   });
 
   test("never lists drafts, scheduled or broken articles", { tag: "@smoke" }, async ({ page }) => {
-    let text = "";
-    for (let p = 1; ; p++) {
-      const res = await page.goto(p === 1 ? "/news" : `/news?page=${p}`);
-      if (res?.status() === 404) break;
-      text += await page.locator("main").innerText();
-      expect(p).toBeLessThan(10);
-    }
-    for (const hidden of HIDDEN_TITLES) expect(text).not.toContain(hidden);
-    expect(text).toContain("Архив спорта: матч номер\u00A015"); // typeset: the number stays with its word
+    const walk = async () => {
+      let text = "";
+      for (let p = 1; ; p++) {
+        const res = await page.goto(p === 1 ? "/news" : `/news?page=${p}`);
+        if (res?.status() === 404) return text;
+        text += await page.locator("main").innerText();
+        expect(p).toBeLessThan(10);
+      }
+    };
+    // live.spec.ts adds and deletes stories at the top of the feed meanwhile (another worker): a
+    // story deleted between two pages moves the next page's first story back onto a page already
+    // read. So the walk is repeated until one sees the archive story; no walk may show a hidden one.
+    const walks: string[] = [];
+    await expect(async () => {
+      walks.push(await walk());
+      expect(walks.at(-1)).toContain("Архив спорта: матч номер\u00A015"); // typeset: the number stays with its word
+    }).toPass({ timeout: 30_000 });
+    for (const text of walks) for (const hidden of HIDDEN_TITLES) expect(text).not.toContain(hidden);
   });
 });
 
