@@ -38,7 +38,7 @@ export function buildArticle(
   file: SourceFile,
   sections: ReadonlyMap<string, Section>,
   media: ReadonlyMap<string, MediaInfo>,
-): { article?: Article; problems: ContentProblem[] } {
+): { article?: Article; problems: ContentProblem[]; body?: string } {
   if (file.text.includes("\u0000")) {
     return { problems: [{ file: file.path, field: "file", message: "is not a text file (contains NUL bytes)" }] };
   }
@@ -93,7 +93,8 @@ export function buildArticle(
   const shape = markdownShapeProblem(fm.body);
   const problems: ContentProblem[] = [...v.problems];
   if (shape) problems.push({ file: file.path, field: "body", message: `${shape}; the page shows the lead only` });
-  return { article, problems };
+  // The body's Markdown goes to the search index's terms (lib/store/search-text.ts), not into the article.
+  return { article, problems, body: fm.body };
 }
 
 /** Newest first; equal times fall back to the slug so the order never depends on file order. */

@@ -1,0 +1,599 @@
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { IMAGE_EXTENSIONS } from "@/lib/mime";
+import type { MediaInfo } from "@/lib/content/build-index";
+import { readMedia, readSiteAndSections, readSources, toPosix, walk, type MediaCache, type SiteAndSections } from "@/lib/content/load";
+import { SOURCES_FILE } from "@/lib/content/sources";
+import { TreeWatcher, type TreeChange } from "@/lib/content/tree-watcher";
+import { formatProblem, type ContentProblem, type SourceInfo } from "@/lib/content/types";
+import { folderStampSync, fullPath, readFolder, stampOfSync } from "./listing";
+import { parseFile, type ParseContext } from "./parse";
+import { PARALLEL_FROM, parseOnThreads } from "./parse-pool";
+import { dropReaderIndexes, readMeta, restoreReaderIndexes, writeMeta } from "./sqlite/schema";
+import { dirOf, SqliteWriter, type FileRecord } from "./sqlite/writer";
+
+export interface IndexerOptions {
+  /** The shortest time between two checks of the folders' modification times (the safety net). */
+  rescanMs?: number;
+  /** How long to wait for more file events before applying a batch. */
+  debounceMs?: number;
+  /** Where each new problem is reported once. */
+  log?: (line: string) => void;
+  watch?: boolean;
+  /** Records written per transaction while many files are read in a row. */
+  batchSize?: number;
+}
+
+/**
+ * The full sweep (a stat of every article file, for edits in place whose file event was lost) may
+ * take at most this share of one core: at a million articles it comes every twenty minutes or so.
+ * Added and removed files change their folder's modification time, which is checked every few
+ * seconds at the cost of one stat per folder.
+ */
+const SWEEP_SHARE = 0.01;
+/** The sweep never comes more often than this, whatever the size. */
+const SWEEP_MIN_MS = 60_000;
+/** File events are applied at least this often while they keep coming (a large copy in progress). */
+const MAX_DEBOUNCE_MS = 1000;
+/** Files read at once when a few are read in a row on this thread. */
+const READ_AHEAD = 16;
+/** Files stat'ed between two turns of the event loop. */
+const STAT_SLICE = 500;
+/** How often the content folder itself is checked for being replaced (see LiveContent's history). */
+const ROOT_CHECK_MS = 1000;
+
+/**
+ * The one writer of an index database: reads the content folder into it, then keeps it current
+ * from file events, a check of folder modification times every few seconds, and a slow sweep of
+ * every file's stamp. The Markdown files stay the truth: the database can be deleted at any time
+ * and is rebuilt from them. An article that turns invalid (say, caught half-saved) keeps its last
+ * good version until it is fixed or deleted.
+ */
+export class Indexer {
+  private readonly writer: SqliteWriter;
+  private readonly opts: Required<IndexerOptions>;
+  private config!: SiteAndSections;
+  private sources: SourceInfo[] = [];
+  private sourceProblems: ContentProblem[] = [];
+  private media = new Map<string, MediaInfo>();
+  private readonly mediaCache: MediaCache = new Map();
+  private stamps = { site: "", sections: "", sources: "", media: "" };
+  private queue: Promise<void> = Promise.resolve();
+  private pending = new Map<string, TreeChange>();
+  private firstPending = 0;
+  private debounce?: NodeJS.Timeout;
+  private rescanTimer?: NodeJS.Timeout;
+  private sweepTimer?: NodeJS.Timeout;
+  private rootTimer?: NodeJS.Timeout;
+  private watcher?: TreeWatcher;
+  private closed = false;
+  private realRoot = "";
+  private rootId = "";
+  private rootMissing = false;
+  /** Folders under articles/ and their stamps, as the database's `dirs` table has them. */
+  private dirs = new Map<string, string>();
+  private sweepMs = 0;
+  /** Settles once every folder is watched. */
+  watching: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly root: string,
+    private readonly db: Database.Database,
+    options: IndexerOptions,
+  ) {
+    this.opts = {
+      rescanMs: options.rescanMs ?? 5000,
+      debounceMs: options.debounceMs ?? 100,
+      log: options.log ?? ((line) => console.error(`[index] ${line}`)),
+      watch: options.watch ?? true,
+      batchSize: options.batchSize ?? 1000,
+    };
+    this.writer = new SqliteWriter(db, "UTC");
+  }
+
+  /** Brings the database up to the folder, then (with `watch`) keeps it current. */
+  static async open(root: string, db: Database.Database, options: IndexerOptions = {}): Promise<Indexer> {
+    const indexer = new Indexer(root, db, options);
+    indexer.realRoot = await fs.realpath(root).catch(() => path.resolve(/* turbopackIgnore: true */ root));
+    indexer.rootId = await folderId(root);
+    indexer.dirs = new Map((db.prepare("SELECT path, mtime FROM dirs").all() as { path: string; mtime: string }[]).map((d) => [d.path, d.mtime]));
+    await indexer.enqueue(() => indexer.syncAll());
+    if (indexer.opts.watch) indexer.watching = indexer.startWatching();
+    return indexer;
+  }
+
+  /** Re-reads the named files (paths inside the content folder), or compares everything when none are named. */
+  refresh(paths?: string[]): Promise<void> {
+    return this.enqueue(() => (paths && paths.length > 0 ? this.applyChanges(paths.map((p) => ({ path: p, folder: false }))) : this.syncAll()));
+  }
+
+  /** The safety net now: folder stamps, and with `sweep` every file's stamp too. */
+  rescan({ sweep = false } = {}): Promise<void> {
+    return this.enqueue(() => this.rescanNow(sweep));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.watcher?.close();
+    for (const t of [this.rescanTimer, this.sweepTimer, this.debounce]) if (t) clearTimeout(t);
+    if (this.rootTimer) clearInterval(this.rootTimer);
+  }
+
+  /** Settles when every change asked for so far is written. */
+  idle(): Promise<void> {
+    return this.enqueue(async () => {});
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(job, job);
+    // A failed job must not stop later ones; it is logged and the database keeps what it had.
+    this.queue = run.catch((err) => this.opts.log(`update failed: ${(err as Error).stack ?? err}`));
+    return run;
+  }
+
+  private get parseContext(): ParseContext {
+    return { root: this.root, sectionBySlug: new Map(this.config.sections.map((s) => [s.slug, s])), media: this.media };
+  }
+
+  // ---- configuration, partners, media ----
+
+  /**
+   * What every article's validity and derived fields depend on: the sections, the site's zone
+   * (months), the media. When it changes, every article is read again (`fresh`).
+   */
+  private configKey(): string {
+    return createHash("sha1")
+      .update(JSON.stringify([this.config.sections, this.config.site.timeZone]))
+      .digest("hex");
+  }
+
+  private async readConfig() {
+    this.config = await readSiteAndSections(this.root);
+    this.writer.setTimeZone(this.config.site.timeZone);
+    const [site = "", sections = ""] = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(this.root, f))));
+    this.stamps.site = site;
+    this.stamps.sections = sections;
+    await this.readSourcesFile();
+  }
+
+  private async readSourcesFile() {
+    this.stamps.sources = await stampOf(path.join(this.root, SOURCES_FILE));
+    const { sources, problems } = await readSources(this.root, this.config.sections);
+    this.sources = sources;
+    this.sourceProblems = problems;
+  }
+
+  private writeCatalog() {
+    const catalog = { site: this.config.site, sections: this.config.sections, sources: this.sources };
+    const problems = [...this.config.problems, ...this.sourceProblems];
+    const json = JSON.stringify([catalog, problems]);
+    if (readMeta(this.db, "catalog_source") === json) return;
+    this.writer.setCatalog(catalog, problems);
+    writeMeta(this.db, "catalog_source", json);
+    this.report(problems);
+  }
+
+  /** Re-reads media; returns the images that changed (added, resized or removed). */
+  private async readMediaFolder(): Promise<Set<string>> {
+    const problems: ContentProblem[] = [];
+    const media = await readMedia(this.root, problems, this.mediaCache);
+    this.stamps.media = await this.mediaStamp();
+    const changed = new Set<string>();
+    for (const [key, size] of media) {
+      const old = this.media.get(key);
+      if (!old || old.width !== size.width || old.height !== size.height) changed.add(key);
+    }
+    for (const key of this.media.keys()) if (!media.has(key)) changed.add(key);
+    this.media = media;
+    const known = this.db.prepare("SELECT count(*) FROM media").pluck().get() as number;
+    if (changed.size > 0 || known !== media.size || readMeta(this.db, "media_problems") !== JSON.stringify(problems)) {
+      this.writer.setMedia(media, problems);
+      this.report(problems);
+    }
+    return changed;
+  }
+
+  /** Articles to read again after media changed: those showing a changed image, and those that lacked one. */
+  private filesUsingMedia(changed: Set<string>): string[] {
+    const out = new Set<string>();
+    const byImage = this.db.prepare("SELECT file FROM articles WHERE image = ?").pluck();
+    for (const image of changed) for (const file of byImage.all(image) as string[]) out.add(file);
+    for (const file of this.db.prepare(`SELECT path FROM files WHERE problems LIKE '%"field":"image%'`).pluck().all() as string[]) out.add(file);
+    return [...out];
+  }
+
+  // ---- whole-folder comparison ----
+
+  /**
+   * Compares the whole folder with the database: every folder's listing and every file's stamp.
+   * Run at start, when sections.json or the folder itself changes, and by `refresh()`.
+   */
+  private async syncAll() {
+    if (!(await this.folderReadable())) return;
+    await this.readConfig();
+    const key = this.configKey();
+    const fresh = readMeta(this.db, "config_key") !== key && this.dirs.size > 0;
+    this.writeCatalog();
+    const mediaChanged = await this.readMediaFolder();
+    const problems: ContentProblem[] = [];
+    const seen = new Set<string>();
+    const stale: string[] = [];
+    const removed: string[] = [];
+    const visited = new Map<string, string>();
+    const stampsOf = this.db.prepare("SELECT path, stamp FROM files WHERE dir = ?");
+    for (const todo = ["articles"]; todo.length > 0;) {
+      const dir = todo.shift()!;
+      const folder = await readFolder(this.root, this.realRoot, dir, problems, seen);
+      if (!folder) continue;
+      visited.set(dir, folder.mtime);
+      todo.push(...folder.dirs);
+      const known = new Map((stampsOf.all(dir) as { path: string; stamp: string }[]).map((r) => [r.path, r.stamp]));
+      for (let i = 0; i < folder.files.length; i += STAT_SLICE) {
+        if (i > 0) await new Promise((r) => setImmediate(r));
+        for (const rel of folder.files.slice(i, i + STAT_SLICE)) {
+          if (fresh || known.get(rel) !== stampOfSync(fullPath(this.root, rel))) stale.push(rel);
+          known.delete(rel);
+        }
+      }
+      removed.push(...known.keys());
+    }
+    for (const dir of this.dirs.keys()) if (!visited.has(dir)) removed.push(...this.filesIn(dir));
+    // A file both stale and using a changed image is read once.
+    const extra = mediaChanged.size > 0 ? this.filesUsingMedia(mediaChanged).filter((f) => !stale.includes(f) && !removed.includes(f)) : [];
+    this.writer.setListingProblems(problems);
+    this.report(problems);
+    await this.read([...stale, ...extra], { fresh: fresh || extra.length > 0, removed });
+    this.saveDirs(visited);
+    writeMeta(this.db, "config_key", key);
+  }
+
+  private filesIn(dir: string): string[] {
+    return this.db.prepare("SELECT path FROM files WHERE dir = ?").pluck().all(dir) as string[];
+  }
+
+  private saveDirs(dirs: Map<string, string>) {
+    this.db.transaction(() => {
+      const del = this.db.prepare("DELETE FROM dirs WHERE path = ?");
+      for (const dir of this.dirs.keys()) if (!dirs.has(dir)) del.run(dir);
+      const put = this.db.prepare("INSERT INTO dirs (path, mtime) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET mtime = excluded.mtime");
+      for (const [dir, mtime] of dirs) if (this.dirs.get(dir) !== mtime) put.run(dir, mtime);
+    })();
+    this.dirs = dirs;
+  }
+
+  // ---- reading files ----
+
+  /**
+   * Reads the files and writes what they hold, with the removals, in batches; a large batch is
+   * parsed on worker threads while this thread writes. Files that take over a slug from a removed
+   * one are read too (the writer asks for them).
+   */
+  private async read(files: string[], { fresh = false, removed = [] as string[] } = {}) {
+    const large = files.length >= PARALLEL_FROM;
+    // Filling an empty database: readers have nothing to list yet, so their indexes wait.
+    const bulk = large && (this.db.prepare("SELECT count(*) FROM articles").pluck().get() as number) === 0;
+    if (large) writeMeta(this.db, "building", "1");
+    if (bulk) dropReaderIndexes(this.db);
+    const started = performance.now();
+    let pending: FileRecord[] = [];
+    let reread: string[] = [];
+    let written = 0;
+    let gone = [...removed];
+    const flush = () => {
+      if (pending.length === 0 && gone.length === 0) return;
+      this.reportRecords(pending);
+      reread.push(...this.writer.apply(pending, gone));
+      written += pending.length;
+      pending = [];
+      gone = [];
+    };
+    const take = (records: FileRecord[]) => {
+      pending.push(...records);
+      if (pending.length >= this.opts.batchSize) flush();
+    };
+    try {
+      if (large) {
+        const ctx = { root: this.root, sections: this.config.sections, media: this.media, fresh };
+        gone.push(...(await parseOnThreads(files, ctx, take)));
+      } else {
+        const ctx = this.parseContext;
+        for (let i = 0; i < files.length; i += READ_AHEAD) {
+          const slice = files.slice(i, i + READ_AHEAD);
+          const records = await Promise.all(slice.map((rel) => this.parseInside(rel, ctx, fresh)));
+          records.forEach((r, k) => (r ? pending.push(r) : gone.push(slice[k]!)));
+          if (pending.length >= this.opts.batchSize) flush();
+        }
+      }
+      flush();
+      // A file that now holds a slug another file gave up is read for its search terms.
+      for (let round = 0; reread.length > 0 && round < 3; round++) {
+        const again = reread;
+        reread = [];
+        const ctx = this.parseContext;
+        for (const rel of again) {
+          const r = await this.parseInside(rel, ctx, false);
+          if (r) pending.push(r);
+          else gone.push(rel);
+        }
+        flush();
+      }
+    } finally {
+      if (bulk) restoreReaderIndexes(this.db);
+      if (large) {
+        writeMeta(this.db, "building", "0");
+        this.opts.log(`indexed ${written} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    }
+  }
+
+  /** Parses a file named by an event, unless a symbolic link on the way leads outside the folder. */
+  private async parseInside(rel: string, ctx: ParseContext, fresh: boolean): Promise<FileRecord | undefined> {
+    if (!(await insideRoot(this.realRoot, fullPath(this.root, rel)))) return undefined;
+    return parseFile(rel, ctx, fresh);
+  }
+
+  // ---- file events ----
+
+  private async startWatching() {
+    await this.watchTree();
+    this.scheduleRescan();
+    this.scheduleSweep(0);
+    this.rootTimer = setInterval(() => void this.checkRoot(), ROOT_CHECK_MS);
+    this.rootTimer.unref();
+  }
+
+  private async watchTree() {
+    const watcher = new TreeWatcher(
+      this.root,
+      (change) => {
+        this.pending.set(change.path, change);
+        if (this.debounce) clearTimeout(this.debounce);
+        // A copy of thousands of files sends events for seconds: apply them as they come, at least
+        // once a second, instead of waiting for the last one.
+        this.firstPending ||= Date.now();
+        const wait = Math.max(0, Math.min(this.opts.debounceMs, this.firstPending + MAX_DEBOUNCE_MS - Date.now()));
+        this.debounce = setTimeout(() => {
+          const batch = [...this.pending.values()];
+          this.pending.clear();
+          this.firstPending = 0;
+          void this.enqueue(() => this.applyChanges(batch));
+        }, wait);
+      },
+      (message) => this.opts.log(`${message}; re-scans continue`),
+    );
+    this.watcher = watcher;
+    await watcher.start();
+  }
+
+  /**
+   * Applies a batch of file events with the least work each needs: sections.json (or the folder
+   * itself) compares everything; site.json, sources.json and media re-read only themselves and
+   * the articles that use them; article files are read one by one.
+   */
+  private async applyChanges(changes: TreeChange[]) {
+    if (!(await this.folderReadable())) return;
+    const paths = changes.map((c) => c.path);
+    if (paths.includes("sections.json") || paths.some((p) => p === "" || p === "articles" || p === "media")) return this.syncAll();
+    if (paths.includes("site.json") || paths.includes(SOURCES_FILE)) {
+      await this.readConfig();
+      if (readMeta(this.db, "config_key") !== this.configKey()) return this.syncAll();
+      this.writeCatalog();
+    }
+    if (paths.some((p) => p.startsWith("media/"))) {
+      const changed = await this.readMediaFolder();
+      if (changed.size > 0) await this.read(this.filesUsingMedia(changed), { fresh: true });
+    }
+    // A folder created, moved or removed under articles/ is seen as the folder only.
+    if (changes.some((c) => c.folder && c.path.startsWith("articles/"))) await this.rescanFolders();
+    const articles = paths.filter((rel) => rel.startsWith("articles/") && rel.toLowerCase().endsWith(".md") && !path.posix.basename(rel).startsWith("."));
+    if (articles.length > 0) await this.read(articles);
+  }
+
+  // ---- the safety net ----
+
+  private scheduleRescan() {
+    if (this.closed) return;
+    this.rescanTimer = setTimeout(() => void this.rescan().finally(() => this.scheduleRescan()), this.opts.rescanMs);
+    this.rescanTimer.unref();
+  }
+
+  /** The full sweep comes no more often than its own cost allows within SWEEP_SHARE of a core. */
+  private scheduleSweep(lastMs: number) {
+    if (this.closed) return;
+    const delay = Math.max(SWEEP_MIN_MS, this.opts.rescanMs, lastMs / SWEEP_SHARE);
+    this.sweepTimer = setTimeout(() => {
+      const started = performance.now();
+      void this.rescan({ sweep: true }).finally(() => this.scheduleSweep((this.sweepMs = performance.now() - started)));
+    }, delay);
+    this.sweepTimer.unref();
+  }
+
+  private async rescanNow(sweep: boolean) {
+    if (!(await this.folderReadable())) return;
+    const [site, sections, sources] = await Promise.all(["site.json", "sections.json", SOURCES_FILE].map((f) => stampOf(path.join(this.root, f))));
+    if (sections !== this.stamps.sections || site !== this.stamps.site || sources !== this.stamps.sources) {
+      await this.readConfig();
+      if (readMeta(this.db, "config_key") !== this.configKey()) return this.syncAll();
+      this.writeCatalog();
+    }
+    if ((await this.mediaStamp()) !== this.stamps.media) {
+      const changed = await this.readMediaFolder();
+      if (changed.size > 0) await this.read(this.filesUsingMedia(changed), { fresh: true });
+    }
+    await this.rescanFolders();
+    if (sweep) await this.sweep();
+  }
+
+  /** Folders whose modification time changed are listed again, and only they. */
+  private async rescanFolders() {
+    const changed: string[] = [];
+    for (const [dir, mtime] of this.dirs) if (folderStampSync(fullPath(this.root, dir)) !== mtime) changed.push(dir);
+    const top = folderStampSync(fullPath(this.root, "articles"));
+    if (!this.dirs.has("articles") && top !== "missing") changed.push("articles");
+    if (changed.length === 0) return;
+    const dirs = new Map(this.dirs);
+    const problems: ContentProblem[] = [];
+    const stale: string[] = [];
+    const removed: string[] = [];
+    const seen = new Set<string>();
+    const stampsOf = this.db.prepare("SELECT path, stamp FROM files WHERE dir = ?");
+    for (const todo = changed; todo.length > 0;) {
+      const dir = todo.shift()!;
+      const folder = await readFolder(this.root, this.realRoot, dir, problems, seen);
+      if (!folder) {
+        // Gone, with everything below it.
+        for (const d of [...dirs.keys()]) {
+          if (d === dir || d.startsWith(`${dir}/`)) {
+            removed.push(...this.filesIn(d));
+            dirs.delete(d);
+          }
+        }
+        continue;
+      }
+      dirs.set(dir, folder.mtime);
+      for (const sub of folder.dirs) if (!dirs.has(sub)) todo.push(sub);
+      const known = new Map((stampsOf.all(dir) as { path: string; stamp: string }[]).map((r) => [r.path, r.stamp]));
+      for (const rel of folder.files) {
+        if (known.get(rel) !== stampOfSync(fullPath(this.root, rel))) stale.push(rel);
+        known.delete(rel);
+      }
+      removed.push(...known.keys());
+      // A sub-folder that went away takes its files with it.
+      for (const d of [...dirs.keys()]) {
+        if (dirOf(d) === dir && !folder.dirs.includes(d)) {
+          for (const gone of [...dirs.keys()]) if (gone === d || gone.startsWith(`${d}/`)) (removed.push(...this.filesIn(gone)), dirs.delete(gone));
+        }
+      }
+    }
+    this.report(problems);
+    await this.read(stale, { removed });
+    this.saveDirs(dirs);
+  }
+
+  /** Every file's stamp against the database's: catches edits in place whose file event was lost. */
+  private async sweep() {
+    const stale: string[] = [];
+    const stampsOf = this.db.prepare("SELECT path, stamp FROM files WHERE dir = ?");
+    for (const dir of this.dirs.keys()) {
+      const rows = stampsOf.all(dir) as { path: string; stamp: string }[];
+      for (let i = 0; i < rows.length; i += STAT_SLICE) {
+        await new Promise((r) => setImmediate(r));
+        for (const r of rows.slice(i, i + STAT_SLICE)) {
+          const now = stampOfSync(fullPath(this.root, r.path));
+          if (now !== r.stamp && now !== "missing") stale.push(r.path);
+        }
+      }
+    }
+    if (stale.length > 0) await this.read(stale);
+  }
+
+  /** How long the last full sweep took (diagnostics). */
+  get lastSweepMs(): number {
+    return this.sweepMs;
+  }
+
+  // ---- the folder itself ----
+
+  /**
+   * Follows the content folder when it is replaced: the watchers move to the new folder and it is
+   * compared anew. While it is missing, the database keeps what it had and the site serves it.
+   */
+  private async checkRoot() {
+    if (this.closed) return;
+    const id = await folderId(this.root);
+    if (id === "missing") {
+      if (!this.rootMissing) this.opts.log(`${this.root}: folder: is missing; serving the last content read until it is back`);
+      this.rootMissing = true;
+      return;
+    }
+    if (id === this.rootId && !this.rootMissing) return;
+    const replaced = id !== this.rootId;
+    this.rootMissing = false;
+    this.rootId = id;
+    if (!replaced) return;
+    this.opts.log(`${this.root}: folder: was replaced; reading it anew`);
+    this.watcher?.close();
+    this.realRoot = await fs.realpath(this.root).catch(() => this.realRoot);
+    await this.watchTree();
+    await this.enqueue(() => this.syncAll());
+  }
+
+  /**
+   * Whether the content folder is there to be read. While it is missing (removed, or renamed away
+   * before its replacement is renamed in) or has lost its articles/ folder, the database keeps what
+   * it has: an empty site for the length of a deploy would answer 404 to every reader.
+   */
+  private async folderReadable(): Promise<boolean> {
+    if ((await folderId(this.root)) === "missing") return false;
+    if (this.dirs.size > 0 && (await folderId(path.join(this.root, "articles"))) === "missing") {
+      this.opts.log(`${this.root}: articles: folder is missing; serving the last content read until it is back`);
+      return false;
+    }
+    return true;
+  }
+
+  private async mediaStamp(): Promise<string> {
+    const files = await walk(this.root, path.join(this.root, "media"), (n) => IMAGE_EXTENSIONS.has(path.extname(n).toLowerCase()), []);
+    const rels = files.map((f) => toPosix(path.relative(this.root, f))).sort();
+    const stamps = await Promise.all(rels.map(async (f) => `${f}:${await stampOf(path.join(this.root, f))}`));
+    return createHash("sha1").update(stamps.join("|")).digest("hex");
+  }
+
+  // ---- problems ----
+
+  /** Logs the problems of files whose problems changed since they were last written. */
+  private reportRecords(records: FileRecord[]) {
+    const before = this.db.prepare("SELECT problems FROM files WHERE path = ?").pluck();
+    for (const r of records) {
+      if (r.problems.length === 0) continue;
+      const now = JSON.stringify(r.problems);
+      if (before.get(r.path) !== now) for (const p of r.problems) this.opts.log(formatProblem(p));
+    }
+  }
+
+  private reported = new Set<string>();
+
+  /** Logs problems of the configuration and listing once while they last. */
+  private report(problems: ContentProblem[]) {
+    for (const p of problems) {
+      const line = formatProblem(p);
+      if (!this.reported.has(line)) this.opts.log(line);
+      this.reported.add(line);
+    }
+    if (this.reported.size > 10_000) this.reported.clear();
+  }
+}
+
+/**
+ * What a folder is, through symbolic links: its real path, device, inode and birth time; "missing"
+ * when there is none. The inode alone is not enough: a folder removed frees its inode, and the
+ * next one made (the replacement, often) gets it again.
+ */
+async function folderId(dir: string): Promise<string> {
+  try {
+    const [real, s] = await Promise.all([fs.realpath(dir), fs.stat(dir)]);
+    return s.isDirectory() ? `${real}|${s.dev}:${s.ino}:${s.birthtimeMs}` : "missing";
+  } catch {
+    return "missing";
+  }
+}
+
+async function stampOf(full: string): Promise<string> {
+  try {
+    const s = await fs.stat(full);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** Whether the file, symbolic links resolved, is inside the (already resolved) content folder. */
+async function insideRoot(realRoot: string, full: string): Promise<boolean> {
+  try {
+    return (await fs.realpath(full)).startsWith(realRoot + path.sep);
+  } catch {
+    return true; // a missing file is dealt with by the reader
+  }
+}

@@ -1,0 +1,63 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { MediaInfo } from "@/lib/content/build-index";
+import type { Section } from "@/lib/content/types";
+import type { FileRecord } from "./sqlite/writer";
+
+/** Below this many files, starting threads costs more than it saves. */
+export const PARALLEL_FROM = 2000;
+
+/** Threads for a large batch: one per core (INDEX_WORKERS overrides), at most 16. */
+export function parseThreads(): number {
+  return Math.max(1, Math.min(Number(process.env.INDEX_WORKERS) || availableParallelism(), 16));
+}
+
+/**
+ * Parses many files on worker threads, handing each slice of records to `onRecords` as it comes
+ * (the caller writes them); resolves with the paths that turned out to be gone.
+ */
+export async function parseOnThreads(
+  files: string[],
+  ctx: { root: string; sections: Section[]; media: ReadonlyMap<string, MediaInfo>; fresh: boolean },
+  onRecords: (records: FileRecord[]) => void,
+  threads = parseThreads(),
+): Promise<string[]> {
+  const shares = Array.from({ length: threads }, (_, k) => files.filter((_, i) => i % threads === k)).filter((s) => s.length > 0);
+  const gone: string[] = [];
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const workerData = { root: ctx.root, files: share, sections: ctx.sections, media: [...ctx.media], fresh: ctx.fresh };
+          // Under tsx (scripts, tests) this module is TypeScript and so is the worker; in Next's
+          // build the bundler turns the URL into the worker's own chunk. Loader hooks do not reach
+          // worker threads on Node 20: under tsx the worker registers tsx itself.
+          const worker = import.meta.url.endsWith(".ts")
+            ? new Worker(tsxBootstrap(import.meta.url), { eval: true, workerData })
+            : new Worker(new URL("./parse-worker.ts", import.meta.url), { workerData });
+          let finished = false;
+          worker.on("message", (msg: { records: FileRecord[]; gone?: string[]; done?: boolean }) => {
+            try {
+              onRecords(msg.records);
+            } catch (err) {
+              void worker.terminate();
+              return reject(err as Error);
+            }
+            if (msg.done) {
+              finished = true;
+              gone.push(...(msg.gone ?? []));
+              resolve();
+            }
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) => !finished && reject(new Error(`the parse worker stopped (exit code ${code})`)));
+        }),
+    ),
+  );
+  return gone;
+}
+
+function tsxBootstrap(base: string): string {
+  const entry = base.replace(/[^/]*$/, "parse-worker.ts");
+  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+}

@@ -1,0 +1,165 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * The index database's layout. Bump SCHEMA_VERSION whenever a table, a column or the way a row is
+ * made changes: the version is part of the file's name (lib/store/location.ts), so new code builds
+ * a new database beside the old one (which old servers keep reading) and never reads rows it did
+ * not write.
+ *
+ * The SQL is the subset PostgreSQL also speaks (no `INSERT OR REPLACE`, no rowid in queries): the
+ * next issue runs the same statements there. The one SQLite-only part is the full-text table
+ * (FTS5), which lives behind lib/store/sqlite/search.ts.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Every article file the indexer has read, valid or not: what a re-scan compares with the folder.
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,
+  dir TEXT NOT NULL,
+  stamp TEXT NOT NULL,
+  problems TEXT
+);
+CREATE INDEX IF NOT EXISTS files_dir ON files (dir);
+
+-- Valid articles. state: 0 = holds its slug and is not a draft (published once its date comes),
+-- 1 = a draft holding its slug (preview only), 2 = loses its slug to a file whose path sorts first.
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE,
+  slug TEXT NOT NULL,
+  draft SMALLINT NOT NULL,
+  state SMALLINT NOT NULL,
+  date_ms BIGINT NOT NULL,
+  changed_ms BIGINT NOT NULL,
+  section TEXT NOT NULL,
+  source_id TEXT,
+  top SMALLINT NOT NULL,
+  month TEXT NOT NULL,
+  image TEXT,
+  search_key BIGINT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug, state);
+CREATE INDEX IF NOT EXISTS articles_feed ON articles (state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_section ON articles (section, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source_id, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_top ON articles (top, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_month ON articles (month, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_changed ON articles (state, changed_ms DESC);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_search ON articles (search_key);
+CREATE INDEX IF NOT EXISTS articles_image ON articles (image);
+
+CREATE TABLE IF NOT EXISTS aliases (
+  alias TEXT NOT NULL,
+  article_id BIGINT NOT NULL,
+  PRIMARY KEY (alias, article_id)
+);
+CREATE INDEX IF NOT EXISTS aliases_article ON aliases (article_id);
+
+-- An article's tags, with what the tag pages sort and filter by copied from the article.
+CREATE TABLE IF NOT EXISTS tags (
+  tag_key TEXT NOT NULL,
+  article_id BIGINT NOT NULL,
+  spelling TEXT NOT NULL,
+  state SMALLINT NOT NULL,
+  date_ms BIGINT NOT NULL,
+  slug TEXT NOT NULL,
+  PRIMARY KEY (tag_key, article_id)
+);
+CREATE INDEX IF NOT EXISTS tags_list ON tags (tag_key, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS tags_article ON tags (article_id);
+
+CREATE TABLE IF NOT EXISTS media (
+  path TEXT PRIMARY KEY,
+  stamp TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL
+);
+
+-- Folders under articles/ and their modification times: the safety net re-reads only folders
+-- whose entries changed, instead of a stat of every file.
+CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime TEXT NOT NULL);
+`;
+
+export interface OpenOptions {
+  /** Open an existing database only (readers); the writer creates it. */
+  mustExist?: boolean;
+  /** Pages of the database kept in this connection's memory, in KiB. */
+  cacheKiB?: number;
+}
+
+/**
+ * Opens the database in WAL mode: one writer and any number of readers, in this process or
+ * others, none of them waiting for the others (a reader sees the last committed transaction).
+ */
+export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 1024 }: OpenOptions = {}): Database.Database {
+  if (!mustExist) mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { fileMustExist: mustExist });
+  db.pragma("journal_mode = WAL");
+  // A crash may lose the last transactions, never corrupt the file; the indexer redoes what the
+  // folder says, so durability on every commit is not worth an fsync each.
+  db.pragma("synchronous = NORMAL");
+  db.pragma(`cache_size = -${cacheKiB}`);
+  // Readers wait for a checkpoint or a schema change instead of failing at once.
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+export function createSchema(db: Database.Database): void {
+  db.exec(SCHEMA);
+  db.exec(SEARCH_SCHEMA);
+}
+
+/**
+ * The full-text table: one row per published-or-scheduled article, its rowid the article's
+ * `search_key` (publication second and id, so that rowid order is date order and "the newest
+ * matches" is a range of rowids). Columns hold Snowball terms (lib/search/text.ts), already
+ * stemmed and folded, so the tokenizer only splits on spaces. Full detail: FTS5's bm25() needs
+ * term counts, which `detail=column` does not keep (every score would be 0).
+ */
+const SEARCH_SCHEMA = `
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  title, lead, tags, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+`;
+
+/**
+ * Indexes only readers use (list orders, tag pages, images): while an empty database is filled
+ * with a whole archive they are dropped and made once at the end, which is several times faster
+ * than keeping eight b-trees in order through a million inserts.
+ */
+const READER_INDEXES = [
+  "articles_feed",
+  "articles_section",
+  "articles_source",
+  "articles_top",
+  "articles_month",
+  "articles_changed",
+  "articles_image",
+  "tags_list",
+];
+
+export function dropReaderIndexes(db: Database.Database): void {
+  for (const name of READER_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+/** Makes the indexes dropReaderIndexes dropped (and any other missing one): the schema, again. */
+export function restoreReaderIndexes(db: Database.Database): void {
+  db.exec(SCHEMA);
+}
+
+export function readMeta(db: Database.Database, key: string): string | undefined {
+  const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function writeMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+}
