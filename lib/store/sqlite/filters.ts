@@ -6,15 +6,17 @@ import type { ListFilter } from "@/lib/store/types";
  * positional; the statement text depends only on which fields are set, so a handful of prepared
  * statements serve every request.
  */
-export function filterSql(filter: ListFilter): { from: string; where: string; shape: string } {
+export function filterSql(filter: ListFilter, { future = false } = {}): { from: string; where: string; shape: string } {
+  // `future`: the scheduled articles of the list instead (date after now), which a kept count subtracts.
+  const date = future ? ">" : "<=";
   const where: string[] = [];
   let from = "articles a";
   let shape = "";
   if (filter.tag !== undefined) {
     from = "tags t JOIN articles a ON a.id = t.article_id";
-    where.push("t.tag_key = ?", "t.state = 0", "t.date_ms <= ?");
+    where.push("t.tag_key = ?", "t.state = 0", `t.date_ms ${date} ?`);
     shape += "g";
-  } else where.push("a.state = 0", "a.date_ms <= ?");
+  } else where.push("a.state = 0", `a.date_ms ${date} ?`);
   // `now` goes second for a tag, first otherwise: filled in by the caller through NOW.
   if (filter.section !== undefined) {
     where.push("a.section = ?");
@@ -36,7 +38,7 @@ export function filterSql(filter: ListFilter): { from: string; where: string; sh
     where.push("a.date_ms >= ?");
     shape += "d";
   }
-  return { from, where: where.join(" AND "), shape };
+  return { from, where: where.join(" AND "), shape: future ? `${shape}+` : shape };
 }
 
 /** The parameters of filterSql's statement, in its order, for the instant `now`. */
@@ -54,4 +56,16 @@ export function filterParams(filter: ListFilter, now: number): (string | number)
 /** The order of every list: newest first, ties by slug. Over a tag's rows, the tag's copy. */
 export function orderSql(filter: ListFilter): string {
   return filter.tag !== undefined ? "t.date_ms DESC, t.slug" : "a.date_ms DESC, a.slug";
+}
+
+/** The `counts` row that holds the list's length (before scheduled ones), when one does. */
+export function countKey(filter: ListFilter): string | undefined {
+  const set = [filter.tag, filter.section, filter.source, filter.top || undefined, filter.month, filter.sinceMs].filter((v) => v !== undefined).length;
+  if (set === 0) return "a";
+  if (set > 1 || filter.sinceMs !== undefined) return undefined;
+  if (filter.tag !== undefined) return `g:${filter.tag}`;
+  if (filter.section !== undefined) return `s:${filter.section}`;
+  if (filter.source !== undefined) return `p:${filter.source}`;
+  if (filter.month !== undefined) return `m:${filter.month}`;
+  return "t";
 }

@@ -11,7 +11,13 @@ import { SqliteWriter } from "./writer";
  */
 export function storeFromArticles(
   articles: Article[],
-  { site, sections, sources = [], bodies = {} }: { site: SiteConfig; sections: Section[]; sources?: SourceInfo[]; bodies?: Record<string, string> },
+  {
+    site,
+    sections,
+    sources = [],
+    bodies = {},
+    searchWindow,
+  }: { site: SiteConfig; sections: Section[]; sources?: SourceInfo[]; bodies?: Record<string, string>; searchWindow?: number },
 ): SqliteStore {
   const db = openDatabase(":memory:", { mustExist: true });
   createSchema(db);
@@ -26,5 +32,5 @@ export function storeFromArticles(
       search: searchFields(article, bodies[article.slug] ?? "", article.leadFromBody),
     })),
   );
-  return new SqliteStore(db);
+  return new SqliteStore(db, searchWindow);
 }

@@ -4,16 +4,17 @@ import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
-import { filterParams, filterSql, orderSql } from "./filters";
+import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
 import { searchKeyLimit } from "./writer";
 
 /**
- * At most this many matches of a query, the newest, are ranked. A word in a fifth of a million
- * articles would otherwise be scored 200,000 times per search (170 ms here); news readers look for
- * recent stories, and an older one is found by adding a word.
+ * At most this many matches of a query, the newest, are ranked and listed. FTS5's bm25() reads each
+ * match's positions and column sizes, some 5-10 µs a match here: a word in a fifth of a million
+ * articles would take over a second to rank whole. News readers look for recent stories, and an
+ * older one is found by adding a word; the count of matches stops at the window too.
  */
-export const SEARCH_WINDOW = 20_000;
+export const SEARCH_WINDOW = 5_000;
 /** Derived answers kept per index version (lists, counts, tags); the map starts afresh when full. */
 const CACHE_ENTRIES = 4_000;
 /** Weights of the title, lead, tags and body columns: a word in the title says most. */
@@ -49,10 +50,18 @@ export class SqliteStore implements ArticleStore {
   private window?: Window;
   private cache = new Map<string, unknown>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly searchWindow = SEARCH_WINDOW,
+  ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       version: p("SELECT value FROM meta WHERE key = 'version'").pluck(),
+      kept: p("SELECT n FROM counts WHERE key = ?").pluck(),
+      keptRange: p("SELECT substr(key, 3) AS id, n FROM counts WHERE key > ? AND key < ? AND n > 0 ORDER BY key"),
+      scheduledByMonth: p("SELECT month, count(*) AS n FROM articles WHERE state = 0 AND date_ms > ? GROUP BY month"),
+      monthChanged: p("SELECT data FROM articles WHERE month = ? AND state = 0 AND date_ms <= ? ORDER BY changed_ms DESC, date_ms DESC, slug LIMIT 1").pluck(),
+      newestOf: p("SELECT data FROM articles WHERE source_id = ? AND state = 0 AND date_ms <= ? ORDER BY date_ms DESC, slug LIMIT 1").pluck(),
       article: p("SELECT data FROM articles WHERE slug = ? AND state < 2").pluck(),
       alias: p(
         `SELECT a.data FROM aliases al JOIN articles a ON a.id = al.article_id
@@ -73,16 +82,6 @@ export class SqliteStore implements ArticleStore {
         `SELECT spelling, count(*) AS n FROM tags WHERE tag_key = ? AND state = 0 AND date_ms <= ?
          GROUP BY spelling ORDER BY n DESC, spelling`,
       ),
-      partners: p(
-        `SELECT source_id AS id, (SELECT data FROM articles b WHERE b.source_id = a.source_id AND b.state = 0 AND b.date_ms <= ?
-           ORDER BY b.date_ms DESC, b.slug LIMIT 1) AS data
-         FROM articles a WHERE a.state = 0 AND a.source_id IS NOT NULL AND a.date_ms <= ? GROUP BY a.source_id ORDER BY a.source_id`,
-      ),
-      months: p(
-        `SELECT month, count(*) AS n, (SELECT data FROM articles b WHERE b.month = a.month AND b.state = 0 AND b.date_ms <= ?
-           ORDER BY b.changed_ms DESC, b.date_ms DESC, b.slug LIMIT 1) AS data
-         FROM articles a WHERE a.state = 0 AND a.date_ms <= ? GROUP BY month ORDER BY month DESC`,
-      ),
       media: p("SELECT width, height FROM media WHERE path = ?"),
       size: p("SELECT count(*) FROM articles WHERE state < 2").pluck(),
       fileProblems: p("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path").pluck(),
@@ -96,13 +95,15 @@ export class SqliteStore implements ArticleStore {
               AND (c.date_ms > a.date_ms OR (c.date_ms = a.date_ms AND c.slug < a.slug)) ORDER BY c.date_ms DESC, c.slug LIMIT 1) AS aliasOwner
          FROM aliases al JOIN articles a ON a.id = al.article_id WHERE a.state < 2 ORDER BY a.date_ms DESC, a.slug`,
       ),
+      // CROSS JOIN keeps SQLite from scanning every article to probe the matches: the matches
+      // (at most SEARCH_WINDOW) come first, each joined to its article by search_key.
       search: p(
         `SELECT a.slug AS slug, -m.b * (1 + ${RECENCY_WEIGHT} / (1 + max(0, ? - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
-         FROM (SELECT rowid AS r, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}) m
-         JOIN articles a ON a.search_key = m.r WHERE a.state = 0 AND a.date_ms <= ?
+         FROM (SELECT rowid AS r, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) m
+         CROSS JOIN articles a ON a.search_key = m.r WHERE a.state = 0 AND a.date_ms <= ?
          ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT ? OFFSET ?`,
       ),
-      searchCount: p(`SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? AND rowid <= ? LIMIT ${SEARCH_WINDOW})`).pluck(),
+      searchCount: p(`SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? AND rowid <= ? LIMIT ?)`).pluck(),
     };
   }
 
@@ -136,10 +137,14 @@ export class SqliteStore implements ArticleStore {
 
   async count(filter: ListFilter, now: number): Promise<number> {
     return this.cached(`c|${key(filter)}`, now, () => {
-      const { from, where, shape } = filterSql(filter);
-      return this.statement(`c${shape}`, `SELECT count(*) FROM ${from} WHERE ${where}`)
+      const kept = countKey(filter);
+      // A kept count less the list's scheduled articles (an index range over a few rows), or,
+      // for combined filters, a count of the rows.
+      const { from, where, shape } = filterSql(filter, { future: kept !== undefined });
+      const n = this.statement(`c${shape}`, `SELECT count(*) FROM ${from} WHERE ${where}`)
         .pluck()
         .get(...filterParams(filter, now)) as number;
+      return kept === undefined ? n : Number(this.s.kept.get(kept) ?? 0) - n;
     });
   }
 
@@ -173,18 +178,28 @@ export class SqliteStore implements ArticleStore {
   }
 
   async partnersWithArticles(now: number): Promise<SourceInfo[]> {
-    return this.cached("p", now, () =>
-      (this.s.partners.all(now, now) as { id: string; data: string }[]).map(({ id, data }) => ({ id, name: (JSON.parse(data) as Article).source?.name ?? id })),
-    );
+    return this.cached("p", now, () => {
+      const out: SourceInfo[] = [];
+      // Partners with a counted article, named as their newest published one names them (none: all scheduled).
+      for (const { id } of this.s.keptRange.all("p:", "p;") as { id: string }[]) {
+        const newest = parse(this.s.newestOf.get(id, now));
+        if (newest) out.push({ id, name: newest.source?.name ?? id });
+      }
+      return out;
+    });
   }
 
   async months(now: number): Promise<MonthInfo[]> {
-    return this.cached("months", now, () =>
-      (this.s.months.all(now, now) as { month: string; n: number; data: string }[]).map(({ month, n, data }) => {
-        const a = JSON.parse(data) as Article;
-        return { month, count: n, lastModified: a.updated ?? a.date };
-      }),
-    );
+    return this.cached("months", now, () => {
+      const scheduled = new Map((this.s.scheduledByMonth.all(now) as { month: string; n: number }[]).map((r) => [r.month, r.n]));
+      const out: MonthInfo[] = [];
+      for (const { id: month, n } of (this.s.keptRange.all("m:", "m;") as { id: string; n: number }[]).reverse()) {
+        const count = Number(n) - (scheduled.get(month) ?? 0);
+        const last = count > 0 ? parse(this.s.monthChanged.get(month, now)) : undefined;
+        if (last) out.push({ month, count, lastModified: last.updated ?? last.date });
+      }
+      return out;
+    });
   }
 
   async media(path: string): Promise<{ width: number; height: number } | undefined> {
@@ -216,8 +231,9 @@ export class SqliteStore implements ArticleStore {
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const match = query.words.map((alternatives) => `(${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`).join(" AND ");
     const limit = searchKeyLimit(now);
-    const hits = this.s.search.all(now, match, limit, now, range.limit, range.offset) as { slug: string; score: number }[];
-    const total = this.s.searchCount.get(match, limit) as number;
+    const hits = this.s.search.all(now, match, limit, this.searchWindow, now, range.limit, range.offset) as { slug: string; score: number }[];
+    // Only what is ranked can be listed: the count the pages are made from stops there too.
+    const total = this.s.searchCount.get(match, limit, this.searchWindow) as number;
     return { hits, total, terms, complete };
   }
 

@@ -50,7 +50,8 @@ CREATE INDEX IF NOT EXISTS articles_section ON articles (section, state, date_ms
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source_id, state, date_ms DESC, slug);
 CREATE INDEX IF NOT EXISTS articles_top ON articles (top, state, date_ms DESC, slug);
 CREATE INDEX IF NOT EXISTS articles_month ON articles (month, state, date_ms DESC, slug);
-CREATE INDEX IF NOT EXISTS articles_changed ON articles (state, changed_ms DESC);
+CREATE INDEX IF NOT EXISTS articles_changed ON articles (state, changed_ms DESC, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_month_changed ON articles (month, state, changed_ms DESC, date_ms DESC, slug);
 CREATE UNIQUE INDEX IF NOT EXISTS articles_search ON articles (search_key);
 CREATE INDEX IF NOT EXISTS articles_image ON articles (image);
 
@@ -80,6 +81,12 @@ CREATE TABLE IF NOT EXISTS media (
   width INTEGER NOT NULL,
   height INTEGER NOT NULL
 );
+
+-- How many articles hold their slug and are not drafts (state 0), per list: 'a' (all), 's:<section>',
+-- 'p:<partner>', 't' (top), 'm:<month>', 'g:<tag key>'. Kept by the triggers below (COUNTERS), so
+-- that a list's length at a million articles is one row, not a scan of a million index entries;
+-- readers subtract the scheduled ones, which are few.
+CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n BIGINT NOT NULL);
 
 -- Folders under articles/ and their modification times: the safety net re-reads only folders
 -- whose entries changed, instead of a stat of every file.
@@ -113,6 +120,7 @@ export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 
 export function createSchema(db: Database.Database): void {
   db.exec(SCHEMA);
   db.exec(SEARCH_SCHEMA);
+  db.exec(COUNTERS);
 }
 
 /**
@@ -130,10 +138,69 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 );
 `;
 
+const bump = (key: string, by: string, when = "1 = 1") =>
+  `INSERT INTO counts (key, n) SELECT ${key}, ${by} WHERE ${when} ON CONFLICT (key) DO UPDATE SET n = counts.n + (${by});`;
+const articleKeys = (row: "NEW" | "OLD", by: string) =>
+  [
+    bump("'a'", by),
+    bump(`'s:' || ${row}.section`, by),
+    bump(`'m:' || ${row}.month`, by),
+    bump(`'p:' || ${row}.source_id`, by, `${row}.source_id IS NOT NULL`),
+    bump("'t'", by, `${row}.top = 1`),
+  ].join("\n  ");
+
+/** The triggers that keep `counts`; dropped while an empty database is filled, then made by recountAll. */
+const COUNTERS = `
+CREATE TRIGGER IF NOT EXISTS articles_counted AFTER INSERT ON articles WHEN NEW.state = 0 BEGIN
+  ${articleKeys("NEW", "1")}
+END;
+CREATE TRIGGER IF NOT EXISTS articles_uncounted AFTER DELETE ON articles WHEN OLD.state = 0 BEGIN
+  ${articleKeys("OLD", "-1")}
+END;
+CREATE TRIGGER IF NOT EXISTS articles_recounted_old AFTER UPDATE OF state, section, month, source_id, top ON articles WHEN OLD.state = 0 BEGIN
+  ${articleKeys("OLD", "-1")}
+END;
+CREATE TRIGGER IF NOT EXISTS articles_recounted_new AFTER UPDATE OF state, section, month, source_id, top ON articles WHEN NEW.state = 0 BEGIN
+  ${articleKeys("NEW", "1")}
+END;
+CREATE TRIGGER IF NOT EXISTS tags_counted AFTER INSERT ON tags WHEN NEW.state = 0 BEGIN
+  ${bump("'g:' || NEW.tag_key", "1")}
+END;
+CREATE TRIGGER IF NOT EXISTS tags_uncounted AFTER DELETE ON tags WHEN OLD.state = 0 BEGIN
+  ${bump("'g:' || OLD.tag_key", "-1")}
+END;
+CREATE TRIGGER IF NOT EXISTS tags_recounted AFTER UPDATE OF state ON tags WHEN (OLD.state = 0) <> (NEW.state = 0) BEGIN
+  ${bump("'g:' || NEW.tag_key", "CASE WHEN NEW.state = 0 THEN 1 ELSE -1 END")}
+END;
+`;
+const TRIGGERS = [
+  "articles_counted",
+  "articles_uncounted",
+  "articles_recounted_old",
+  "articles_recounted_new",
+  "tags_counted",
+  "tags_uncounted",
+  "tags_recounted",
+];
+
+/** Counts every list anew from the rows, and makes the triggers that keep the counts from then on. */
+export function recountAll(db: Database.Database): void {
+  db.exec(`
+    DELETE FROM counts;
+    INSERT INTO counts (key, n) SELECT 'a', count(*) FROM articles WHERE state = 0;
+    INSERT INTO counts (key, n) SELECT 's:' || section, count(*) FROM articles WHERE state = 0 GROUP BY section;
+    INSERT INTO counts (key, n) SELECT 'm:' || month, count(*) FROM articles WHERE state = 0 GROUP BY month;
+    INSERT INTO counts (key, n) SELECT 'p:' || source_id, count(*) FROM articles WHERE state = 0 AND source_id IS NOT NULL GROUP BY source_id;
+    INSERT INTO counts (key, n) SELECT 't', count(*) FROM articles WHERE state = 0 AND top = 1;
+    INSERT INTO counts (key, n) SELECT 'g:' || tag_key, count(*) FROM tags WHERE state = 0 GROUP BY tag_key;
+  `);
+  db.exec(COUNTERS);
+}
+
 /**
  * Indexes only readers use (list orders, tag pages, images): while an empty database is filled
  * with a whole archive they are dropped and made once at the end, which is several times faster
- * than keeping eight b-trees in order through a million inserts.
+ * than keeping them in order through a million inserts.
  */
 const READER_INDEXES = [
   "articles_feed",
@@ -142,17 +209,22 @@ const READER_INDEXES = [
   "articles_top",
   "articles_month",
   "articles_changed",
+  "articles_month_changed",
   "articles_image",
   "tags_list",
 ];
 
+/** Before filling an empty database: no reader indexes, no counting triggers (counted once at the end). */
 export function dropReaderIndexes(db: Database.Database): void {
   for (const name of READER_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+  for (const name of TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
 }
 
-/** Makes the indexes dropReaderIndexes dropped (and any other missing one): the schema, again. */
+/** Makes what dropReaderIndexes dropped (the schema again), counts the lists, and merges the search table's segments. */
 export function restoreReaderIndexes(db: Database.Database): void {
   db.exec(SCHEMA);
+  db.transaction(() => recountAll(db))();
+  db.exec("INSERT INTO search (search) VALUES ('optimize')");
 }
 
 export function readMeta(db: Database.Database, key: string): string | undefined {
