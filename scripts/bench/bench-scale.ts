@@ -23,7 +23,8 @@
  * --start-timeout and --index-timeout (seconds per 100,000 articles: 120 and 180, never under 120
  * and 300), --build-timeout seconds (1200), --seed (1), --queries per word count (100),
  * --rest-seconds (30), --skip-build (reuse .next as it is), --keep (leave the corpora and
- * databases, and say where).
+ * databases, and say where), --corpus-dir DIR (keep the corpora there, and reuse those a run of
+ * the same sizes' archive and seed kept: the index database is still built from nothing).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, rmSync } from "node:fs";
@@ -32,12 +33,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { indexCacheOptions } from "../../lib/content/store";
-import { writeCorpus } from "../generate/corpus/write";
 import { median } from "./median";
+import { keptEnd, prepareCorpus, type CorpusEntry } from "./scale/corpus";
 import { freshArticle, withTitleMarker } from "./scale/fresh";
 import { hasIndexScript, runIndex } from "./scale/index-step";
 import { children, exitOf, memorySampler, MB, sleep, stopGroup, tail, treeRss, treeStats, type MemorySampler } from "./scale/proc";
-import { searchQueries, titleOf } from "./scale/queries";
+import { searchQueries } from "./scale/queries";
 import { KINDS, report, type Kind, type Result, type RunInfo } from "./scale/report";
 import { baseOf, buildSearchIndex, pollUntil, root, runLoad, searchLatency, startServer, waitForFirstPage, warmUp } from "./scale/server";
 import { scaledTimeoutMs } from "./scale/stats";
@@ -58,6 +59,7 @@ const { values } = parseArgs({
     "rest-seconds": { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "corpus-dir": { type: "string" },
   },
 });
 const SIZES = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -72,10 +74,12 @@ const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
 // Start-up, indexing and today's search-index build grow with the archive, and so do their limits.
 const startTimeout = (size: number) => scaledTimeoutMs(Number(values["start-timeout"]), size, 120);
 const indexTimeout = (size: number) => scaledTimeoutMs(Number(values["index-timeout"]), size, 300);
-// One end for every corpus (a minute ago: nothing is scheduled for the future).
-const CORPUS_END = Date.now() - (Date.now() % 60_000) - 60_000;
+// One end for every corpus (a minute ago: nothing is scheduled for the future), or that of the
+// corpora kept in --corpus-dir, so that new ones are parts of the same archive.
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers, got ${values.sizes}`);
 const ARCHIVE = Math.max(...SIZES);
+const corpusEnd =
+  (values["corpus-dir"] ? await keptEnd(path.resolve(values["corpus-dir"]), ARCHIVE, SEED) : undefined) ?? Date.now() - (Date.now() % 60_000) - 60_000;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
 if (!Number.isInteger(QUERIES) || QUERIES < 1) throw new Error(`--queries: a positive integer, got ${values.queries}`);
 
@@ -162,13 +166,6 @@ async function start(content: string, indexDb: string, port: number, logFile: st
   };
 }
 
-interface CorpusEntry {
-  slug: string;
-  dateMs: number;
-  section: string;
-  path: string;
-}
-
 async function measure(size: number): Promise<Result> {
   const result: Result = {
     size,
@@ -182,39 +179,26 @@ async function measure(size: number): Promise<Result> {
   };
   const dir = await mkdtemp(path.join(os.tmpdir(), `bench-scale-${size}-`));
   tempDirs.add(dir);
-  const content = path.join(dir, "content");
   const indexDb = path.join(dir, "index.db");
   const logs = path.join(dir, "logs");
   const servers: ChildProcess[] = [];
   let mem: MemorySampler | undefined;
   try {
     // 1. The corpus. Its article list tells which URLs exist; a few hundred titles make the search queries.
-    const articles: CorpusEntry[] = [];
-    const titles: string[] = [];
-    let template: { text: string; section: string } | undefined;
-    const every = Math.max(1, Math.floor(size / QUERY_TITLES));
-    const started = performance.now();
-    const written = await writeCorpus({
-      articles: size,
-      seed: SEED,
-      end: CORPUS_END,
-      // Every size is the newest part of the largest archive: the home and section pages then
-      // list the same stories at every size, and only the archive behind them differs.
+    const corpus = await prepareCorpus({
+      size,
       archive: ARCHIVE,
-      out: content,
+      seed: SEED,
+      end: corpusEnd,
       source: path.join(root, "content"),
-      onArticle: (a) => {
-        if (articles.length % every === 0) {
-          const title = titleOf(a.text);
-          if (title) titles.push(title);
-        }
-        template ??= { text: a.text, section: a.section };
-        articles.push({ slug: a.slug, dateMs: a.dateMs, section: a.section, path: a.path });
-      },
+      tempDir: dir,
+      ...(values["corpus-dir"] ? { keepDir: path.resolve(values["corpus-dir"]) } : {}),
+      titleCount: QUERY_TITLES,
     });
-    result.corpusSeconds = (performance.now() - started) / 1000;
-    result.corpusMb = written.bytes / MB;
-    log(size, `corpus: ${written.articles} articles, ${result.corpusMb.toFixed(0)} MB in ${result.corpusSeconds.toFixed(1)} s`);
+    const { content, articles, titles, template } = corpus;
+    result.corpusSeconds = corpus.seconds;
+    result.corpusMb = corpus.mb;
+    log(size, `corpus: ${articles.length} articles, ${corpus.mb.toFixed(0)} MB ${corpus.reused ? "reused" : "written"} in ${corpus.seconds.toFixed(1)} s`);
     await mkdir(logs);
     result.content = content;
     result.indexDb = indexDb;
@@ -303,7 +287,7 @@ async function measure(size: number): Promise<Result> {
 
     // 8. Freshness: a new file, then an edited title; both undone afterwards, so that the pages
     // measured under load stay the same at every size.
-    await freshness(result, content, template!, edited);
+    await freshness(result, content, template, edited);
 
     // 9. Restart on the existing index.
     mem.stop();
