@@ -6,9 +6,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getLiveContent } = await import("./lib/content/store");
+  const { getStore } = await import("./lib/store");
   // A failure here is not fatal: the first request retries and reports it.
-  getLiveContent().catch(() => {});
+  getStore().catch(() => {});
   // libvips (under sharp: the image optimizer, photo crops, link-preview cards) keeps the results of
   // its last 100 operations, up to 50 MB of decoded pixels, and runs each image on one thread per
   // core. Nothing here repeats an operation (answers are cached as encoded files), so its cache only

@@ -3,10 +3,10 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
-import { getContentIndex } from "./lib/content/store";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
 import { queryOf } from "./lib/routing/routes/types";
 import { searchArticles } from "./lib/search/store";
+import { getStore } from "./lib/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
@@ -52,9 +52,9 @@ async function route(request: NextRequest): Promise<NextResponse> {
   // Files from public/ and the metadata routes (robots.txt, favicon.ico, …) are not localized.
   if (isPassThroughFile(path)) return NextResponse.next({ request: { headers: request.headers } });
 
-  const index = await getContentIndex();
+  const store = await getStore();
   const now = Date.now();
-  const moved = canonicalRedirect(index, path, now);
+  const moved = await canonicalRedirect(store, path, now);
   if (moved) {
     const target = new URL(request.url);
     target.pathname = moved;
@@ -71,14 +71,14 @@ async function route(request: NextRequest): Promise<NextResponse> {
   const preview = first === "news" && slug !== undefined && rest.length === 0 && previewAllows(request.cookies.get(PREVIEW_COOKIE)?.value, slug, now);
   // The route table's resolver, which the page calls again for its data (a search is run once:
   // lib/search/store.ts keeps its outcome for the page).
-  if (await isKnownPath(path, { index, now, query: queryOf(searchParams), preview, search: searchArticles })) {
+  if (await isKnownPath(path, { store, now, query: queryOf(searchParams), preview, search: searchArticles })) {
     // Shared caches (nginx, a CDN) may keep a page briefly; an editor's preview never.
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
     if (preview) response.headers.set("Cache-Control", PREVIEW_CACHE_CONTROL);
     else if (!personal) {
       response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
-      const modified = lastModified(index, path, now);
+      const modified = await lastModified(store, path, now);
       if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
     }
     return response;

@@ -1,12 +1,14 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getContentIndex } from "@/lib/content/store";
-import type { ContentIndex } from "@/lib/content/types";
 import { localeFormats } from "@/lib/i18n/locales";
 import type { SeoContext } from "@/lib/seo/json-ld";
 import { siteUrl } from "@/lib/seo/urls";
+import { getStore } from "@/lib/store";
+import type { ArticleStore, Catalog } from "@/lib/store/types";
 
 export interface PageContext {
-  index: ContentIndex;
+  store: ArticleStore;
+  /** The store's catalog (site, sections, partners), read once per page. */
+  catalog: Catalog;
   /** The instant this response is rendered for; every publish check in one page uses it. */
   now: number;
   timeZone: string;
@@ -15,12 +17,13 @@ export interface PageContext {
 }
 
 export async function getPageContext(): Promise<PageContext> {
-  const [index, locale] = await Promise.all([getContentIndex(), getLocale()]);
-  return { index, now: Date.now(), timeZone: index.site.timeZone, intl: localeFormats[locale].intl };
+  const [store, locale] = await Promise.all([getStore(), getLocale()]);
+  const catalog = await store.catalog();
+  return { store, catalog, now: Date.now(), timeZone: catalog.site.timeZone, intl: localeFormats[locale].intl };
 }
 
 /** What metadata and structured data need about the site and the language. */
 export async function getSeoContext(): Promise<SeoContext & { ogLocale: string }> {
-  const [index, locale, t] = await Promise.all([getContentIndex(), getLocale(), getTranslations("site")]);
-  return { site: index.site, base: siteUrl(), language: localeFormats[locale].htmlLang, ogLocale: localeFormats[locale].og, homeLabel: t("home") };
+  const [catalog, locale, t] = await Promise.all([getStore().then((store) => store.catalog()), getLocale(), getTranslations("site")]);
+  return { site: catalog.site, base: siteUrl(), language: localeFormats[locale].htmlLang, ogLocale: localeFormats[locale].og, homeLabel: t("home") };
 }

@@ -10,18 +10,18 @@ import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { routing } from "@/i18n/routing";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
-// Every page reads the live content index and the current time (scheduled articles), so pages
+// Every page reads the live content and the current time (scheduled articles), so pages
 // are rendered per request rather than frozen at build time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { site } = await getContentIndex();
+  const { site } = await (await getStore()).catalog();
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: site.name, template: `%s — ${site.name}` },
@@ -32,8 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const [index, t, messages] = await Promise.all([getContentIndex(), getTranslations("site"), getMessages()]);
-  const { site, sections } = index;
+  const [catalog, t, messages] = await Promise.all([getStore().then((store) => store.catalog()), getTranslations("site"), getMessages()]);
+  const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;

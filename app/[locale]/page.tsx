@@ -19,10 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const { index, now, timeZone, intl } = await getPageContext();
+  const { store, catalog, now, timeZone, intl } = await getPageContext();
   const [t, tTop] = await Promise.all([getTranslations("home"), getTranslations("top")]);
   // Without any top story the newest article leads the page.
-  const { main, top: restTop, feed, blocks } = resolveHome(index, now);
+  const { main, top: restTop, feed, blocks } = await resolveHome(store, now);
   const seo = await getSeoContext();
 
   return (
@@ -60,7 +60,7 @@ export default async function HomePage() {
         {restTop.length > 0 && (
           <section aria-labelledby="top-title" className="mt-8">
             <h2 id="top-title" className="border-b-2 border-ink pb-1 font-sans text-lg font-bold tracking-wide">
-              {tTop("title", { genitive: index.site.edition.genitive })}
+              {tTop("title", { genitive: catalog.site.edition.genitive })}
             </h2>
             {restTop.map((a) => (
               <ArticleCard key={a.slug} article={a} now={now} timeZone={timeZone} intl={intl} headingLevel={3} />

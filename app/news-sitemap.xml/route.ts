@@ -1,5 +1,5 @@
 import { routing } from "@/i18n/routing";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { newsSitemapXml } from "@/lib/seo/sitemaps";
 import { siteUrl } from "@/lib/seo/urls";
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 /** Google News sitemap: the last two days of articles. */
 export async function GET() {
   const language = localeFormats[routing.defaultLocale].htmlLang;
-  return xmlResponse(newsSitemapXml(await getContentIndex(), Date.now(), siteUrl(), language));
+  return xmlResponse(await newsSitemapXml(await getStore(), Date.now(), siteUrl(), language));
 }

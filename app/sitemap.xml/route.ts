@@ -1,4 +1,4 @@
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { sitemapIndexXml } from "@/lib/seo/sitemaps";
 import { siteUrl } from "@/lib/seo/urls";
 import { xmlResponse } from "@/lib/seo/xml-response";
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** The sitemap index: one sitemap for the home and section pages, one per month of articles. */
 export async function GET() {
-  return xmlResponse(sitemapIndexXml(await getContentIndex(), Date.now(), siteUrl()));
+  return xmlResponse(await sitemapIndexXml(await getStore(), Date.now(), siteUrl()));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { imageTypeOf } from "@/lib/mime";
 import { contentDir } from "./load";
-import { getContentIndex } from "./store";
+import { getStore } from "@/lib/store";
 
 export interface MediaFile {
   body: Buffer;
@@ -17,8 +17,7 @@ export interface MediaFile {
  */
 export async function readMediaFile(segments: string[]): Promise<MediaFile | undefined> {
   const rel = ["media", ...segments].join("/");
-  const index = await getContentIndex();
-  if (!index.media.has(rel)) return undefined;
+  if (!(await (await getStore()).media(rel))) return undefined;
   const contentType = imageTypeOf(rel);
   if (!contentType) return undefined;
   const full = path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/"));
@@ -36,8 +35,7 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
  */
 export async function statMediaFile(segments: string[]): Promise<string | undefined> {
   const rel = ["media", ...segments].join("/");
-  const index = await getContentIndex();
-  if (!index.media.has(rel)) return undefined;
+  if (!(await (await getStore()).media(rel))) return undefined;
   try {
     const stat = await fs.stat(path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/")));
     return `${stat.mtimeMs}:${stat.size}`;

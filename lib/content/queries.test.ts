@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findPublished, findSource, latest, moreNews, paginate, parsePageParam, previousAndNext, publishedArticles, sectionArticles, sectionBlocks, sourceArticles, sourcesWithPages, topNews } from "./queries";
-import { makeArticle, makeIndex } from "./test-helpers";
+import { findPublished, findSource, moreNews, pageOf, parsePageParam, previousAndNext, publishedArticles, sectionArticles, sectionBlocks, sourceArticles, sourcesWithPages } from "./queries";
+import { makeArticle, makeIndex, makeStore } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
-const idx = makeIndex([
+const articles = [
   makeArticle("p1", "2024-03-01T10:00:00+03:00", { top: true }),
   makeArticle("p2", "2024-03-02T10:00:00+03:00"),
   makeArticle("p3", "2024-03-03T10:00:00+03:00", { top: true }),
@@ -11,15 +11,18 @@ const idx = makeIndex([
   makeArticle("p4", "2024-03-04T10:00:00+03:00"),
   makeArticle("draft", "2024-03-04T11:00:00+03:00", { draft: true, top: true }),
   makeArticle("future", "2024-03-06T10:00:00+03:00", { top: true }),
-]);
+];
+// The in-heap published view (lib/store/memory.ts answers from it), and a store for the readers' helpers.
+const idx = makeIndex(articles);
+const store = await makeStore(articles);
 
 describe("publish rules", () => {
-  it("leaves out drafts and articles whose time has not come", () => {
+  it("leaves out drafts and articles whose time has not come", async () => {
     expect(publishedArticles(idx, now).map((a) => a.slug)).toEqual(["p4", "s1", "p3", "p2", "p1"]);
-    expect(findPublished(idx, "draft", now)).toBeUndefined();
-    expect(findPublished(idx, "future", now)).toBeUndefined();
-    expect(findPublished(idx, "future", Date.parse("2024-03-06T10:00:00+03:00"))?.slug).toBe("future");
-    expect(findPublished(idx, "nope", now)).toBeUndefined();
+    expect(await findPublished(store, "draft", now)).toBeUndefined();
+    expect(await findPublished(store, "future", now)).toBeUndefined();
+    expect((await findPublished(store, "future", Date.parse("2024-03-06T10:00:00+03:00")))?.slug).toBe("future");
+    expect(await findPublished(store, "nope", now)).toBeUndefined();
   });
 });
 
@@ -36,19 +39,12 @@ describe("the published view", () => {
 });
 
 describe("lists", () => {
-  it("takes the newest published articles for the feed", () => {
-    expect(latest(idx, now, 3).map((a) => a.slug)).toEqual(["p4", "s1", "p3"]);
-  });
-
-  it("takes only published top articles, newest first, up to the limit", () => {
-    expect(topNews(idx, now).map((a) => a.slug)).toEqual(["s1", "p3", "p1"]);
-    expect(topNews(idx, now, 1).map((a) => a.slug)).toEqual(["s1"]);
-  });
-
-  it("picks more news from the same section without the article itself", () => {
+  it("picks more news from the same section without the article itself", async () => {
     const p3 = idx.bySlug.get("p3")!;
-    expect(moreNews(idx, p3, now).map((a) => a.slug)).toEqual(["p4", "p2", "p1"]);
-    expect(moreNews(idx, p3, now, 2).map((a) => a.slug)).toEqual(["p4", "p2"]);
+    expect((await moreNews(store, p3, now)).map((a) => a.slug)).toEqual(["p4", "p2", "p1"]);
+    expect((await moreNews(store, p3, now, 2)).map((a) => a.slug)).toEqual(["p4", "p2"]);
+    const p4 = idx.bySlug.get("p4")!;
+    expect((await moreNews(store, p4, now, 2)).map((a) => a.slug)).toEqual(["p3", "p2"]);
   });
 
   it("links to the older and newer article of the section, skipping the unpublished", () => {
@@ -59,9 +55,9 @@ describe("lists", () => {
     expect(previousAndNext(idx, idx.bySlug.get("p1")!, now).previous).toBeUndefined();
   });
 
-  it("filters a section and builds home blocks in sections.json order", () => {
+  it("filters a section and builds home blocks in sections.json order", async () => {
     expect(sectionArticles(idx, "sport", now).map((a) => a.slug)).toEqual(["s1"]);
-    expect(sectionBlocks(idx, now, 2).map((b) => [b.section.slug, b.articles.map((a) => a.slug)])).toEqual([
+    expect((await sectionBlocks(store, now, 2)).map((b) => [b.section.slug, b.articles.map((a) => a.slug)])).toEqual([
       ["politics", ["p4", "p3"]],
       ["sport", ["s1"]],
     ]);
@@ -70,8 +66,7 @@ describe("lists", () => {
 
 describe("partners", () => {
   const from = (id: string, name: string) => ({ source: { id, name, url: "https://example.org/x" } });
-  const partners = makeIndex(
-    [
+  const partnerArticles = [
       makeArticle("v1", "2024-03-01T10:00:00+03:00", from("vestnik", "Вестник")),
       makeArticle("v2", "2024-03-03T10:00:00+03:00", { ...from("vestnik", "Вестник"), section: "sport" }),
       makeArticle("v-draft", "2024-03-04T10:00:00+03:00", { ...from("vestnik", "Вестник"), draft: true }),
@@ -80,12 +75,13 @@ describe("partners", () => {
       makeArticle("gone-new", "2024-02-02T10:00:00+03:00", from("gone", "Новое имя")),
       makeArticle("only-draft", "2024-02-02T10:00:00+03:00", { ...from("hidden", "Скрытый"), draft: true }),
       makeArticle("agency", "2024-03-02T10:00:00+03:00", { source: { name: "БелТА" } }),
-    ],
-    [
-      { id: "vestnik", name: "Вестник Полесья" },
-      { id: "quiet", name: "Тихий партнёр" },
-    ],
-  );
+  ];
+  const partnerSources = [
+    { id: "vestnik", name: "Вестник Полесья" },
+    { id: "quiet", name: "Тихий партнёр" },
+  ];
+  const partners = makeIndex(partnerArticles, partnerSources);
+  const partnerStore = makeStore(partnerArticles, partnerSources);
 
   it("lists a partner's published articles newest first, across sections", () => {
     expect(sourceArticles(partners, "vestnik", now).map((a) => a.slug)).toEqual(["v2", "v1"]);
@@ -93,26 +89,34 @@ describe("partners", () => {
     expect(sourceArticles(partners, "quiet", now)).toEqual([]);
   });
 
-  it("finds a partner in sources.json, or a removed one by its newest article's name", () => {
-    expect(findSource(partners, "vestnik", now)).toEqual({ id: "vestnik", name: "Вестник Полесья" });
-    expect(findSource(partners, "quiet", now)).toEqual({ id: "quiet", name: "Тихий партнёр" });
-    expect(findSource(partners, "gone", now)).toEqual({ id: "gone", name: "Новое имя" });
-    expect(findSource(partners, "hidden", now)).toBeUndefined(); // only a draft: no page
-    expect(findSource(partners, "nope", now)).toBeUndefined();
+  it("finds a partner in sources.json, or a removed one by its newest article's name", async () => {
+    const store = await partnerStore;
+    expect(await findSource(store, "vestnik", now)).toEqual({ id: "vestnik", name: "Вестник Полесья" });
+    expect(await findSource(store, "quiet", now)).toEqual({ id: "quiet", name: "Тихий партнёр" });
+    expect(await findSource(store, "gone", now)).toEqual({ id: "gone", name: "Новое имя" });
+    expect(await findSource(store, "hidden", now)).toBeUndefined(); // only a draft: no page
+    expect(await findSource(store, "nope", now)).toBeUndefined();
   });
 
-  it("names every partner page: sources.json's first, in its order, then removed ones", () => {
-    expect(sourcesWithPages(partners, now).map((s) => s.id)).toEqual(["vestnik", "quiet", "gone"]);
+  it("names every partner page: sources.json's first, in its order, then removed ones", async () => {
+    expect((await sourcesWithPages(await partnerStore, now)).map((s) => s.id)).toEqual(["vestnik", "quiet", "gone"]);
   });
 });
 
 describe("pagination", () => {
-  const list = Array.from({ length: 45 }, (_, i) => i);
-  it("slices pages of 20 and rejects pages past the end", () => {
-    expect(paginate(list, 1, 20)).toMatchObject({ page: 1, pageCount: 3, total: 45, items: list.slice(0, 20) });
-    expect(paginate(list, 3, 20)?.items).toEqual([40, 41, 42, 43, 44]);
-    expect(paginate(list, 4, 20)).toBeUndefined();
-    expect(paginate([], 1, 20)).toMatchObject({ page: 1, pageCount: 1, total: 0 });
+  const many = Array.from({ length: 45 }, (_, i) => makeArticle(`a${String(i).padStart(2, "0")}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`));
+  const newestFirst = many.map((a) => a.slug).reverse();
+  it("reads pages of 20 and rejects pages past the end", async () => {
+    const store = await makeStore(many);
+    const slugs = (page: { items: { slug: string }[] } | undefined) => page?.items.map((a) => a.slug);
+    const first = await pageOf(store, {}, now, 1, 20);
+    expect(first).toMatchObject({ page: 1, pageCount: 3, total: 45 });
+    expect(slugs(first)).toEqual(newestFirst.slice(0, 20));
+    expect(slugs(await pageOf(store, {}, now, 3, 20))).toEqual(newestFirst.slice(40));
+    expect(await pageOf(store, {}, now, 4, 20)).toBeUndefined();
+    expect(await pageOf(store, {}, now, 0, 20)).toBeUndefined();
+    expect(await pageOf(store, { section: "sport" }, now, 1, 20)).toEqual({ items: [], page: 1, pageCount: 1, total: 0 });
+    expect(await pageOf(store, { section: "sport" }, now, 2, 20)).toBeUndefined();
   });
 
   it("accepts only plain positive integers in ?page=", () => {

@@ -1,3 +1,4 @@
+import type { ArticleStore, ListFilter } from "@/lib/store/types";
 import type { Article, ContentIndex, Section, SourceInfo } from "./types";
 
 /** Published: valid (it is in the index), not a draft, and its time has come. */
@@ -14,16 +15,9 @@ interface PublishedView {
   bySection: Map<string, Article[]>;
   /** Articles by their partner's id (`source.id`), newest first: the partner pages' lists. */
   bySource: Map<string, Article[]>;
-  /** The latest publication or update among them, in epoch ms (0 when there is none). */
-  newestChange: number;
-  /** The first TOP_KEPT articles flagged top, newest first. */
-  top: Article[];
   /** Each article's place in its section's list, made on first use. */
   positions?: Map<string, number>;
 }
-
-/** Top news kept per view: more than any page shows. */
-const TOP_KEPT = 20;
 
 // Every request asks for the published lists, often several times (proxy, page, sidebar); they
 // only change when the index does or a scheduled article's time comes, so they are kept per index.
@@ -33,9 +27,7 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
   const cached = views.get(index);
   if (cached && now >= cached.from && now < cached.until) return cached;
   let until = Infinity;
-  let newestChange = 0;
   const all: Article[] = [];
-  const top: Article[] = [];
   const bySection = new Map<string, Article[]>();
   const bySource = new Map<string, Article[]>();
   for (const a of index.articles) {
@@ -45,12 +37,10 @@ function publishedView(index: ContentIndex, now: number): PublishedView {
       continue;
     }
     all.push(a);
-    if (a.top && top.length < TOP_KEPT) top.push(a);
-    newestChange = Math.max(newestChange, a.dateMs, a.updated ? Date.parse(a.updated) : 0);
     push(bySection, a.section, a);
     if (a.source?.id !== undefined) push(bySource, a.source.id, a);
   }
-  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, bySource, newestChange, top };
+  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, bySource };
   views.set(index, view);
   return view;
 }
@@ -61,30 +51,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-/** The latest publication or update among published articles (0 when there is none). */
-export function newestPublishedChange(index: ContentIndex, now: number): number {
-  return publishedView(index, now).newestChange;
-}
-
 /** Published articles, newest first. The array is shared: do not modify it. */
 export function publishedArticles(index: ContentIndex, now: number): readonly Article[] {
   return publishedView(index, now).all;
-}
-
-export function findPublished(index: ContentIndex, slug: string, now: number): Article | undefined {
-  const article = index.bySlug.get(slug);
-  return article && isPublished(article, now) ? article : undefined;
-}
-
-export function latest(index: ContentIndex, now: number, limit: number): Article[] {
-  return publishedArticles(index, now).slice(0, limit);
-}
-
-// The lists below come from the published view, so a request costs the same on an archive of a
-// thousand articles as on one of a hundred thousand.
-
-export function topNews(index: ContentIndex, now: number, limit = 5): Article[] {
-  return publishedView(index, now).top.slice(0, limit);
 }
 
 /** A section's published articles, newest first. The array is shared: do not modify it. */
@@ -95,34 +64,6 @@ export function sectionArticles(index: ContentIndex, section: string, now: numbe
 /** A partner's published articles (by `source.id`), newest first. The array is shared: do not modify it. */
 export function sourceArticles(index: ContentIndex, id: string, now: number): readonly Article[] {
   return publishedView(index, now).bySource.get(id) ?? [];
-}
-
-/**
- * The partner a `/source/<id>` page is about: the one sources.json names, or, for a partner
- * removed from it whose articles are still published, one named as its newest article names it.
- * Undefined when neither: that page does not exist.
- */
-export function findSource(index: ContentIndex, id: string, now: number): SourceInfo | undefined {
-  const listed = index.sourceById.get(id);
-  if (listed) return listed;
-  const newest = sourceArticles(index, id, now)[0];
-  return newest?.source ? { id, name: newest.source.name } : undefined;
-}
-
-/** Every partner that has a page: sources.json's in its order, then removed ones with articles, by id. */
-export function sourcesWithPages(index: ContentIndex, now: number): SourceInfo[] {
-  const removed = [...publishedView(index, now).bySource.keys()].filter((id) => !index.sourceById.has(id)).sort();
-  return [...index.sources, ...removed.map((id) => findSource(index, id, now)!)];
-}
-
-/** "Other news of the section": the newest published ones, the article itself left out. */
-export function moreNews(index: ContentIndex, article: Article, now: number, limit = 5): Article[] {
-  const out: Article[] = [];
-  for (const a of sectionArticles(index, article.section, now)) {
-    if (out.length >= limit) break;
-    if (a.slug !== article.slug) out.push(a);
-  }
-  return out;
 }
 
 /** The neighbours of an article in its section: `previous` is older, `next` is newer. */
@@ -151,11 +92,17 @@ export interface Page<T> {
   total: number;
 }
 
-/** Slices a list into pages; undefined for a page past the end (page 1 of an empty list exists). */
-export function paginate<T>(list: readonly T[], page: number, perPage: number): Page<T> | undefined {
-  const pageCount = Math.max(1, Math.ceil(list.length / perPage));
-  if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
-  return { items: list.slice((page - 1) * perPage, page * perPage), page, pageCount, total: list.length };
+/**
+ * Page `page` of the published articles a filter selects, `perPage` to a page; undefined for a
+ * page past the end (page 1 of an empty list exists). Counted, then only that page is read.
+ */
+export async function pageOf(store: ArticleStore, filter: ListFilter, now: number, page: number, perPage: number): Promise<Page<Article> | undefined> {
+  if (!Number.isInteger(page) || page < 1) return undefined;
+  const total = await store.count(filter, now);
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  if (page > pageCount) return undefined;
+  const items = total === 0 ? [] : await store.list(filter, now, { offset: (page - 1) * perPage, limit: perPage });
+  return { items, page, pageCount, total };
 }
 
 /** Parses `?page=`: absent means 1; anything but a plain positive integer is rejected. */
@@ -165,17 +112,45 @@ export function parsePageParam(value: string | string[] | undefined): number | u
   return Number(value);
 }
 
+/** A published article by slug: undefined for drafts, scheduled articles and unknown slugs. */
+export async function findPublished(store: ArticleStore, slug: string, now: number): Promise<Article | undefined> {
+  const article = await store.article(slug);
+  return article && isPublished(article, now) ? article : undefined;
+}
+
+/**
+ * The partner a `/source/<id>` page is about: the one sources.json names, or, for a partner
+ * removed from it whose articles are still published, one named as its newest article names it.
+ * Undefined when neither: that page does not exist.
+ */
+export async function findSource(store: ArticleStore, id: string, now: number): Promise<SourceInfo | undefined> {
+  const listed = (await store.catalog()).sourceById.get(id);
+  if (listed) return listed;
+  const [newest] = await store.list({ source: id }, now, { offset: 0, limit: 1 });
+  return newest?.source ? { id, name: newest.source.name } : undefined;
+}
+
+/** Every partner that has a page: sources.json's in its order, then removed ones with articles, by id. */
+export async function sourcesWithPages(store: ArticleStore, now: number): Promise<SourceInfo[]> {
+  const { sources, sourceById } = await store.catalog();
+  const removed = (await store.partnersWithArticles(now)).filter((s) => !sourceById.has(s.id));
+  return [...sources, ...removed];
+}
+
+/** "Other news of the section": the newest published ones, the article itself left out. */
+export async function moreNews(store: ArticleStore, article: Article, now: number, limit = 5): Promise<Article[]> {
+  const list = await store.list({ section: article.section }, now, { offset: 0, limit: limit + 1 });
+  return list.filter((a) => a.slug !== article.slug).slice(0, limit);
+}
+
 export interface SectionBlock {
   section: Section;
   articles: Article[];
 }
 
 /** The home page's per-section blocks, in the order of sections.json; empty sections are skipped. */
-export function sectionBlocks(index: ContentIndex, now: number, perSection: number): SectionBlock[] {
-  // The published view already holds each section's list, so the home page no longer walks the
-  // whole archive on every request.
-  const { bySection } = publishedView(index, now);
-  return index.sections
-    .map((section) => ({ section, articles: bySection.get(section.slug)?.slice(0, perSection) ?? [] }))
-    .filter((b) => b.articles.length > 0);
+export async function sectionBlocks(store: ArticleStore, now: number, perSection: number): Promise<SectionBlock[]> {
+  const { sections } = await store.catalog();
+  const blocks = await Promise.all(sections.map(async (section) => ({ section, articles: await store.list({ section: section.slug }, now, { offset: 0, limit: perSection }) })));
+  return blocks.filter((b) => b.articles.length > 0);
 }

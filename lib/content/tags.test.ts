@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findTag, publishedTags, tagKey, tagLinks, tagPath } from "./tags";
-import { makeArticle, makeIndex } from "./test-helpers";
+import { publishedTags, tagKey, tagLinks, tagPath } from "./tags";
+import { makeArticle, makeIndex, makeStore } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
 
@@ -17,6 +17,9 @@ describe("tagKey and tagPath", () => {
     expect(tagPath("A&B / C?")).toBe("/tag/A%26B%20%2F%20C%3F");
   });
 });
+
+/** The published tag a spelling belongs to (the in-heap store's lookup). */
+const findTag = (index: ReturnType<typeof makeIndex>, spelling: string, at: number) => publishedTags(index, at).get(tagKey(spelling));
 
 describe("publishedTags", () => {
   const idx = makeIndex([
@@ -47,7 +50,8 @@ describe("publishedTags", () => {
     expect(findTag(other, "минск", now)!.name).toBe("Минск");
   });
 
-  it("links an article's tags to their canonical pages, and leaves unknown ones unlinked", () => {
-    expect(tagLinks(idx, ["могилев", "Черновик"], now)).toEqual([{ name: "могилев", href: tagPath("Могилёв") }, { name: "Черновик" }]);
+  it("links an article's tags to their canonical pages, and leaves unknown ones unlinked", async () => {
+    const store = await makeStore([...idx.articles]);
+    expect(await tagLinks(store, ["могилев", "Черновик"], now)).toEqual([{ name: "могилев", href: tagPath("Могилёв") }, { name: "Черновик" }]);
   });
 });

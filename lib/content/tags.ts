@@ -1,3 +1,4 @@
+import type { ArticleStore } from "@/lib/store/types";
 import { publishedArticles } from "./queries";
 import type { Article, ContentIndex } from "./types";
 
@@ -27,7 +28,7 @@ export interface Tag {
 // Recomputed only when the published list changes (see publishedArticles), like the lists it is made from.
 const cache = new WeakMap<readonly Article[], ReadonlyMap<string, Tag>>();
 
-/** Every tag of the published articles, by `tagKey`. */
+/** Every tag of the published articles, by `tagKey` (the in-heap store's, lib/store/memory.ts). */
 export function publishedTags(index: ContentIndex, now: number): ReadonlyMap<string, Tag> {
   const published = publishedArticles(index, now);
   const cached = cache.get(published);
@@ -64,15 +65,12 @@ function canonicalSpelling(spellings: Map<string, number>): string {
   return best;
 }
 
-/** The published tag a spelling belongs to, if any. */
-export function findTag(index: ContentIndex, spelling: string, now: number): Tag | undefined {
-  return publishedTags(index, now).get(tagKey(spelling));
-}
-
 /** An article's tags as written, each with its tag page when the tag has one. */
-export function tagLinks(index: ContentIndex, tags: string[], now: number): { name: string; href?: string }[] {
-  return tags.map((name) => {
-    const tag = findTag(index, name, now);
-    return tag ? { name, href: tagPath(tag.name) } : { name };
-  });
+export async function tagLinks(store: ArticleStore, tags: string[], now: number): Promise<{ name: string; href?: string }[]> {
+  return Promise.all(
+    tags.map(async (name) => {
+      const tag = await store.tag(name, now);
+      return tag ? { name, href: tagPath(tag.name) } : { name };
+    }),
+  );
 }

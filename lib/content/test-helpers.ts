@@ -1,4 +1,5 @@
 import type { Article, ContentIndex, Section, SiteConfig, SourceInfo } from "./types";
+import type { ArticleStore } from "@/lib/store/types";
 import { DEFAULT_TIME_ZONE } from "./validate";
 
 /** Small builders for tests of the pure functions; not used by the site. */
@@ -49,4 +50,13 @@ export function makeIndex(articles: Article[], sources: SourceInfo[] = []): Cont
     sourceById: new Map(sources.map((s) => [s.id, s])),
     problems: [],
   };
+}
+
+/**
+ * A store over `articles` (with sources.json's `sources`) for tests of readers. Tests use only
+ * the ArticleStore interface: which store this builds may change (the in-heap one for now).
+ */
+export async function makeStore(articles: Article[], sources: SourceInfo[] = []): Promise<ArticleStore> {
+  const { MemoryStore } = await import("@/lib/store/memory");
+  return new MemoryStore(makeIndex(articles, sources));
 }

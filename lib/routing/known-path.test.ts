@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import type { ContentIndex } from "@/lib/content/types";
+import { makeArticle, makeStore } from "@/lib/content/test-helpers";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
 import type { ParsedQuery } from "@/lib/search/text";
+import type { ArticleStore, PageRange } from "@/lib/store/types";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./known-path";
 import { queryOf } from "./routes/types";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
-const idx = makeIndex([
+const idx = makeStore([
   ...Array.from({ length: 21 }, (_, i) => makeArticle(`a${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`)),
   makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true }),
   makeArticle("later", "2024-03-09T10:00:00+03:00"),
 ]);
 /** Asks the route table as the proxy does; a search finds `hits` articles. */
-function knownPath(index: ContentIndex, path: string, { hits = 0 } = {}) {
+async function knownPath(store: Promise<ArticleStore>, path: string, { hits = 0 } = {}) {
   const url = new URL(path, "http://x");
-  const search = async (query: ParsedQuery) => ({
-    hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })),
+  const search = async (query: ParsedQuery, _now: number, range: PageRange) => ({
+    hits: Array.from({ length: hits }, (_, i) => ({ slug: `s${i}`, score: 1 })).slice(range.offset, range.offset + range.limit),
+    total: hits,
     terms: new Set(query.words.flat()),
     complete: true,
   });
-  return isKnownPath(decodeURIComponent(url.pathname), { index, now, query: queryOf(url.searchParams), search });
+  return isKnownPath(decodeURIComponent(url.pathname), { store: await store, now, query: queryOf(url.searchParams), search });
 }
 const known = (path: string) => knownPath(idx, path);
 
@@ -51,7 +52,7 @@ describe("isKnownPath", () => {
 });
 
 describe("isKnownPath: tags and search", () => {
-  const tagged = makeIndex([
+  const tagged = makeStore([
     ...Array.from({ length: 21 }, (_, i) => makeArticle(`m${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, { tags: ["Минск"] })),
     makeArticle("n", "2024-03-01T09:00:00+03:00", { tags: ["Node.js", "Могилёв"] }),
     makeArticle("draft", "2024-03-01T10:00:00+03:00", { draft: true, tags: ["Тайна"] }),
@@ -81,19 +82,19 @@ describe("isKnownPath: tags and search", () => {
   });
 
   it("sends other spellings of a tag, and upper-case prefixes, to the tag's URL", async () => {
-    expect(canonicalRedirect(tagged, "/tag/минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
-    expect(canonicalRedirect(tagged, "/tag/МОГИЛЕВ", now)).toBe("/tag/%D0%9C%D0%BE%D0%B3%D0%B8%D0%BB%D1%91%D0%B2");
-    expect(canonicalRedirect(tagged, "/TAG/Минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
-    expect(canonicalRedirect(tagged, "/tag/Минск", now)).toBeUndefined();
-    expect(canonicalRedirect(tagged, "/tag/тайна", now)).toBeUndefined(); // no such page: left to the 404
-    expect(canonicalRedirect(tagged, "/Search", now)).toBe("/search");
-    expect(canonicalRedirect(tagged, "/search", now)).toBeUndefined();
+    expect(await canonicalRedirect(await tagged, "/tag/минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
+    expect(await canonicalRedirect(await tagged, "/tag/МОГИЛЕВ", now)).toBe("/tag/%D0%9C%D0%BE%D0%B3%D0%B8%D0%BB%D1%91%D0%B2");
+    expect(await canonicalRedirect(await tagged, "/TAG/Минск", now)).toBe("/tag/%D0%9C%D0%B8%D0%BD%D1%81%D0%BA");
+    expect(await canonicalRedirect(await tagged, "/tag/Минск", now)).toBeUndefined();
+    expect(await canonicalRedirect(await tagged, "/tag/тайна", now)).toBeUndefined(); // no such page: left to the 404
+    expect(await canonicalRedirect(await tagged, "/Search", now)).toBe("/search");
+    expect(await canonicalRedirect(await tagged, "/search", now)).toBeUndefined();
   });
 });
 
 describe("isKnownPath: partner pages", () => {
   const partner = (id: string) => ({ source: { id, name: `Имя ${id}` } });
-  const withPartners = makeIndex(
+  const withPartners = makeStore(
     [
       ...Array.from({ length: 21 }, (_, i) => makeArticle(`v${i}`, `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`, partner("vestnik"))),
       makeArticle("g", "2024-03-01T09:00:00+03:00", partner("gone")),
@@ -139,8 +140,8 @@ describe("isKnownPath: partner pages", () => {
 
   it("routes /source/… through locale routing even when it ends in a file name, and lower-cases it", async () => {
     expect(isPassThroughFile("/source/vestnik/rss.xml")).toBe(false);
-    expect(canonicalRedirect(withPartners, "/Source/Vestnik", now)).toBe("/source/vestnik");
-    expect(canonicalRedirect(withPartners, "/source/vestnik", now)).toBeUndefined();
+    expect(await canonicalRedirect(await withPartners, "/Source/Vestnik", now)).toBe("/source/vestnik");
+    expect(await canonicalRedirect(await withPartners, "/source/vestnik", now)).toBeUndefined();
   });
 });
 
@@ -162,38 +163,38 @@ describe("decodePath and isPassThroughFile", () => {
 });
 
 describe("canonicalRedirect", () => {
-  const moved = makeIndex([
+  const moved = makeStore([
     makeArticle("new-name", "2024-03-01T10:00:00+03:00", { aliases: ["old-name"] }),
     makeArticle("later", "2099-01-01T10:00:00+03:00", { aliases: ["later-old"] }),
   ]);
   it("sends old slugs to the current URL and upper case to lower case", async () => {
-    expect(canonicalRedirect(moved, "/news/old-name", now)).toBe("/news/new-name");
-    expect(canonicalRedirect(moved, "/news/Old-Name", now)).toBe("/news/new-name");
-    expect(canonicalRedirect(moved, "/news/New-Name", now)).toBe("/news/new-name");
-    expect(canonicalRedirect(moved, "/Section/Politics", now)).toBe("/section/politics");
-    expect(canonicalRedirect(moved, "/About", now)).toBeUndefined(); // no such page: left to the 404
-    expect(canonicalRedirect(moved, "/section/Politics", now)).toBe("/section/politics");
-    expect(canonicalRedirect(moved, "/news/new-name", now)).toBeUndefined();
-    expect(canonicalRedirect(moved, "/news/later-old", now)).toBeUndefined(); // not published yet
+    expect(await canonicalRedirect(await moved, "/news/old-name", now)).toBe("/news/new-name");
+    expect(await canonicalRedirect(await moved, "/news/Old-Name", now)).toBe("/news/new-name");
+    expect(await canonicalRedirect(await moved, "/news/New-Name", now)).toBe("/news/new-name");
+    expect(await canonicalRedirect(await moved, "/Section/Politics", now)).toBe("/section/politics");
+    expect(await canonicalRedirect(await moved, "/About", now)).toBeUndefined(); // no such page: left to the 404
+    expect(await canonicalRedirect(await moved, "/section/Politics", now)).toBe("/section/politics");
+    expect(await canonicalRedirect(await moved, "/news/new-name", now)).toBeUndefined();
+    expect(await canonicalRedirect(await moved, "/news/later-old", now)).toBeUndefined(); // not published yet
   });
 });
 
 describe("lastModified", () => {
   it("is the newest published change, never a draft's or a future one's", async () => {
-    const idx2 = makeIndex([
+    const idx2 = makeStore([
       makeArticle("old", "2024-03-01T10:00:00+03:00", { updated: "2024-03-06T09:00:00+03:00" }),
       makeArticle("new", "2024-03-04T10:00:00+03:00"),
       makeArticle("draft", "2024-03-05T10:00:00+03:00", { draft: true }),
       makeArticle("future", "2099-03-05T10:00:00+03:00"),
     ]);
     const at = Date.parse("2024-03-07T00:00:00+03:00");
-    expect(lastModified(idx2, "/", at)).toBe(Date.parse("2024-03-06T09:00:00+03:00"));
-    expect(lastModified(makeIndex([]), "/", at)).toBeUndefined();
+    expect(await lastModified(await idx2, "/", at)).toBe(Date.parse("2024-03-06T09:00:00+03:00"));
+    expect(await lastModified(await makeStore([]), "/", at)).toBeUndefined();
   });
 });
 
 describe("redirects stay on the site", () => {
-  const moved = makeIndex([makeArticle("x", "2024-03-01T10:00:00+03:00", { aliases: ["old-x"] })]);
+  const moved = makeStore([makeArticle("x", "2024-03-01T10:00:00+03:00", { aliases: ["old-x"] })]);
   // Paths as the proxy sees them, decoded: `/%2F%2FNEWS/x` arrives as `//NEWS/x`.
   const tricky = [
     "//NEWS/x",
@@ -208,8 +209,8 @@ describe("redirects stay on the site", () => {
     "/news/\\evil.example",
   ];
   for (const path of tricky) {
-    it(`${JSON.stringify(path)} never leads to another host`, () => {
-      const to = canonicalRedirect(moved, path, now);
+    it(`${JSON.stringify(path)} never leads to another host`, async () => {
+      const to = await canonicalRedirect(await moved, path, now);
       if (to === undefined) return;
       expect(to).toMatch(/^\/(?![/\\])/);
       expect(new URL(to, "https://news.example").origin).toBe("https://news.example");
@@ -217,9 +218,9 @@ describe("redirects stay on the site", () => {
   }
 
   it("collapses runs of slashes and backslashes", async () => {
-    expect(canonicalRedirect(moved, "//NEWS/x", now)).toBe("/news/x");
-    expect(canonicalRedirect(moved, "//news//OLD-X", now)).toBe("/news/x");
-    expect(canonicalRedirect(moved, "/\\/News/x", now)).toBe("/news/x");
+    expect(await canonicalRedirect(await moved, "//NEWS/x", now)).toBe("/news/x");
+    expect(await canonicalRedirect(await moved, "//news//OLD-X", now)).toBe("/news/x");
+    expect(await canonicalRedirect(await moved, "/\\/News/x", now)).toBe("/news/x");
     expect(sitePath("/\\evil.example//a\\b/")).toBe("/evil.example/a/b");
     expect(sitePath("/")).toBe("/");
   });

@@ -1,6 +1,6 @@
-import { findPublished, isPublished, newestPublishedChange } from "@/lib/content/queries";
-import type { ContentIndex } from "@/lib/content/types";
-import { findTag, tagPath } from "@/lib/content/tags";
+import { findPublished, isPublished } from "@/lib/content/queries";
+import { tagPath } from "@/lib/content/tags";
+import type { ArticleStore } from "@/lib/store/types";
 import { articlePath } from "@/lib/seo/urls";
 import { PAGE_PREFIXES, resolvePath } from "./routes/table";
 import type { RouteContext } from "./routes/types";
@@ -79,17 +79,17 @@ export async function isKnownPath(path: string, ctx: RouteContext): Promise<bool
  * («/tag/шос», «/tag/Могилев») to the tag's page. The result is a path for `URL.pathname`: a tag in
  * it is percent-encoded.
  */
-export function canonicalRedirect(index: ContentIndex, path: string, now: number): string | undefined {
+export async function canonicalRedirect(store: ArticleStore, path: string, now: number): Promise<string | undefined> {
   // Every target is built from the path's segments, so it starts with exactly one slash.
   const lower = sitePath(path.toLowerCase());
   const parts = lower.split("/").filter(Boolean);
   if (parts[0] === "news" && parts.length === 2) {
-    const moved = index.byAlias.get(parts[1]!);
+    const moved = await store.alias(parts[1]!);
     if (moved && isPublished(moved, now)) return articlePath(moved.slug);
   }
   if (parts[0] === "tag" && parts.length === 2) {
     const [prefix, spelling] = path.split("/").filter(Boolean) as [string, string];
-    const tag = findTag(index, spelling, now);
+    const tag = await store.tag(spelling, now);
     return tag && (tag.name !== spelling || prefix !== "tag") ? tagPath(tag.name) : undefined;
   }
   if (lower !== path && (parts[0] === "news" || parts[0] === "section" || parts[0] === "source" || (parts[0] === "search" && parts.length === 1))) return lower;
@@ -100,10 +100,20 @@ export function canonicalRedirect(index: ContentIndex, path: string, now: number
  * When a page last changed, for Last-Modified: every page shows the news feed, so it is the newest
  * published change anywhere, or the article's own update when that is later.
  */
-export function lastModified(index: ContentIndex, path: string, now: number): number | undefined {
+export async function lastModified(store: ArticleStore, path: string, now: number): Promise<number | undefined> {
   const [first, slug] = path.split("/").filter(Boolean);
-  const article = first === "news" && slug ? findPublished(index, slug, now) : undefined;
-  const own = article ? Math.max(article.dateMs, article.updated ? Date.parse(article.updated) : 0) : 0;
-  const value = Math.max(newestPublishedChange(index, now), own);
+  const [article, [newest], changed] = await Promise.all([
+    first === "news" && slug ? findPublished(store, slug, now) : undefined,
+    store.list({}, now, { offset: 0, limit: 1 }),
+    store.lastChanged({}, now),
+  ]);
+  const own = article ? changeOf(article) : 0;
+  // The newest published change: the latest publication or update of any published article.
+  const value = Math.max(newest ? changeOf(newest) : 0, changed ? changeOf(changed) : 0, own);
   return value > 0 ? value : undefined;
+}
+
+/** An article's latest publication or update, in epoch ms. */
+function changeOf(article: { dateMs: number; updated?: string }): number {
+  return Math.max(article.dateMs, article.updated ? Date.parse(article.updated) : 0);
 }

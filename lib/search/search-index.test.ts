@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
-import type { Article, ContentIndex } from "@/lib/content/types";
+import type { Article } from "@/lib/content/types";
 import { bodyWordLimit, firstWords, SearchIndex } from "./search-index";
 import { parseQuery } from "./text";
 
@@ -134,7 +134,7 @@ describe("SearchIndex", () => {
   });
 
   it("keeps serving when a body cannot be read, with the rest of the article searchable", async () => {
-    const index: ContentIndex = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Слуцк", body: "Несвиж" })]);
+    const index = makeIndex([article("a", "2024-03-01T10:00:00+03:00", { title: "Слуцк", body: "Несвиж" })]);
     const search = new SearchIndex({ source: () => index, body: () => Promise.reject(new Error("gone")), log: () => {} });
     expect((await search.search(parseQuery("Слуцк")!, now)).hits).toHaveLength(1);
     expect((await search.search(parseQuery("Несвиж")!, now)).hits).toHaveLength(0);

@@ -1,13 +1,14 @@
-import { getArticleBodyText, getContentIndex } from "@/lib/content/store";
-import type { ContentIndex } from "@/lib/content/types";
+import { getArticleBodyText } from "@/lib/content/store";
 import { SEARCH_BODY_WORD_BUDGET } from "@/lib/limits";
-import { bodyWordLimit, SearchIndex, type SearchOutcome } from "./search-index";
+import { getStore } from "@/lib/store";
+import type { ArticleStore, PageRange, SearchOutcome } from "@/lib/store/types";
+import { bodyWordLimit, SearchIndex, type SearchIndexOptions } from "./search-index";
 import type { ParsedQuery } from "./text";
 
 interface SearchState {
   index?: SearchIndex;
-  /** Recent outcomes by query words, oldest first (see searchArticles). */
-  recent?: Map<string, { content: ContentIndex; at: number; outcome: Promise<SearchOutcome> }>;
+  /** Recent outcomes by query words and range, oldest first (see searchArticles). */
+  recent?: Map<string, { store: ArticleStore; version: number; at: number; outcome: Promise<SearchOutcome> }>;
 }
 
 // One search index per server process, shared by the proxy and the pages (separate bundles), like
@@ -24,8 +25,9 @@ function bodyWords(): number | ((articles: number) => number) {
   return (articles) => bodyWordLimit(articles, SEARCH_BODY_WORD_BUDGET);
 }
 
-function searchIndex(): SearchIndex {
-  state.index ??= new SearchIndex({ source: getContentIndex, body: getArticleBodyText, maxBodyWords: bodyWords() });
+/** The process's search index over the live content (`source`), made on first use (lib/store/index.ts). */
+export function liveSearchIndex(source: SearchIndexOptions["source"]): SearchIndex {
+  state.index ??= new SearchIndex({ source, body: getArticleBodyText, maxBodyWords: bodyWords() });
   return state.index;
 }
 
@@ -35,20 +37,22 @@ const RECENT_SIZE = 32;
 const RECENT_MS = 2_000;
 
 /**
- * Searches the published articles; the index catches up with the content first. The same words
- * asked again within RECENT_MS of the same content are answered from memory: the page that renders
- * `/search` gets the outcome the proxy's check of the URL searched for (also a partial one, while
- * the first build runs, so that the page neither waits a second time nor counts other pages).
+ * Searches the published articles through the store, for one range of results. The same words and
+ * range asked again within RECENT_MS of the same version of the store are answered from memory:
+ * the page that renders `/search` gets the outcome the proxy's check of the URL searched for (also
+ * a partial one, while the first build runs, so that the page neither waits a second time nor
+ * counts other pages).
  */
-export async function searchArticles(query: ParsedQuery, now: number): Promise<SearchOutcome> {
-  const content = await getContentIndex();
+export async function searchArticles(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+  const store = await getStore();
+  const version = await store.version();
   const recent = (state.recent ??= new Map());
-  const key = JSON.stringify(query.words);
+  const key = JSON.stringify([query.words, range.offset, range.limit]);
   const kept = recent.get(key);
-  if (kept && kept.content === content && now >= kept.at && now - kept.at < RECENT_MS) return kept.outcome;
-  const outcome = searchIndex().search(query, now);
+  if (kept && kept.store === store && kept.version === version && now >= kept.at && now - kept.at < RECENT_MS) return kept.outcome;
+  const outcome = store.search(query, now, range);
   recent.delete(key);
-  recent.set(key, { content, at: now, outcome });
+  recent.set(key, { store, version, at: now, outcome });
   if (recent.size > RECENT_SIZE) recent.delete(recent.keys().next().value!);
   // A failed search is not kept.
   outcome.catch(() => recent.get(key)?.outcome === outcome && recent.delete(key));

@@ -1,7 +1,8 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import type { Article, ArticleBody, ContentIndex, Section } from "@/lib/content/types";
+import type { Article, ArticleBody, Section, SiteConfig } from "@/lib/content/types";
 import { imageTypeOf } from "@/lib/mime";
+import type { Catalog } from "@/lib/store/types";
 import { absoluteUrl, articlePath } from "./urls";
 
 export const RSS_SIZE = 50;
@@ -41,8 +42,8 @@ function channelHead(ch: XMLBuilder, channel: FeedChannel, base: string) {
 }
 
 /** The whole site as a channel, for /rss.xml and /yandex.rss. */
-export function siteChannel(index: ContentIndex, fallbackDescription: string, feedPath: string, language: string): FeedChannel {
-  return { title: index.site.name, description: index.site.description || fallbackDescription, pagePath: "/", feedPath, language };
+export function siteChannel(site: SiteConfig, fallbackDescription: string, feedPath: string, language: string): FeedChannel {
+  return { title: site.name, description: site.description || fallbackDescription, pagePath: "/", feedPath, language };
 }
 
 export interface FeedChannel {
@@ -85,7 +86,7 @@ export function rssXml(channel: FeedChannel, items: FeedItem[], sections: Readon
 }
 
 /** The feed for Yandex News and Dzen: plain full text, genre, and only the last three days. */
-export function yandexRssXml(channel: FeedChannel, index: ContentIndex, items: FeedItem[], base: string): string {
+export function yandexRssXml(channel: FeedChannel, catalog: Pick<Catalog, "site" | "sectionBySlug">, items: FeedItem[], base: string): string {
   const rss = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", {
     version: "2.0",
     "xmlns:yandex": "http://news.yandex.ru",
@@ -102,8 +103,8 @@ export function yandexRssXml(channel: FeedChannel, index: ContentIndex, items: F
     item.ele("guid").txt(url);
     item.ele("pubDate").txt(new Date(a.dateMs).toUTCString());
     item.ele("description").txt(a.lead);
-    item.ele("author").txt(index.site.name);
-    const section = index.sectionBySlug.get(a.section);
+    item.ele("author").txt(catalog.site.name);
+    const section = catalog.sectionBySlug.get(a.section);
     if (section) item.ele("category").txt(section.name);
     item.ele("yandex:genre").txt("message");
     const img = imageUrl(a, base);

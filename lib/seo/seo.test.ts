@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArticle } from "@/lib/content/build-index";
 import { renderBody } from "@/lib/content/markdown";
-import { makeArticle, makeIndex, testSections, testSite } from "@/lib/content/test-helpers";
+import { makeArticle, makeIndex, makeStore, testSections, testSite } from "@/lib/content/test-helpers";
 import { rssXml, yandexRssXml } from "./feeds";
 import {
   articleBreadcrumbs,
@@ -247,9 +247,9 @@ describe("partner paths and the pages sitemap", () => {
     expect(withPage("/tag/%D0%A8", 2)).toBe("/tag/%D0%A8?page=2");
   });
 
-  it("lists every partner page beside the sections, with its newest article as lastmod", () => {
+  it("lists every partner page beside the sections, with its newest article as lastmod", async () => {
     const now = Date.parse("2024-03-05T12:00:00+03:00");
-    const idx = makeIndex(
+    const store = await makeStore(
       [
         makeArticle("v1", "2024-03-01T10:00:00+03:00", { source: { id: "vestnik", name: "Вестник" } }),
         makeArticle("g1", "2024-02-01T10:00:00+03:00", { source: { id: "gone", name: "Бывший партнёр" } }),
@@ -259,7 +259,7 @@ describe("partner paths and the pages sitemap", () => {
         { id: "quiet", name: "Тихий" },
       ],
     );
-    const xml = pagesSitemapXml(idx, now, "https://news.example");
+    const xml = await pagesSitemapXml(store, now, "https://news.example");
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs.filter((l) => l!.includes("/source/"))).toEqual([
       "https://news.example/source/vestnik",

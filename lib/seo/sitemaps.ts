@@ -1,6 +1,7 @@
 import { create } from "xmlbuilder2";
-import type { Article, ContentIndex } from "@/lib/content/types";
-import { isPublished, sourceArticles, sourcesWithPages } from "@/lib/content/queries";
+import type { Article } from "@/lib/content/types";
+import { sourcesWithPages } from "@/lib/content/queries";
+import type { ArticleStore, ListFilter } from "@/lib/store/types";
 import { dayKey } from "@/lib/format/dates";
 import { absoluteUrl, articlePath, newsPath, sectionPath, sourcePath } from "./urls";
 
@@ -21,58 +22,63 @@ export function monthOf(a: Article, timeZone: string): string {
   return dayKey(a.dateMs, timeZone).slice(0, 7);
 }
 
-/** Published articles by month, each month split into files of at most MAX_URLS. */
-export function articleSitemapNames(index: ContentIndex, now: number): Map<string, Article[]> {
-  const months = new Map<string, Article[]>();
-  for (const a of index.articles) {
-    if (!isPublished(a, now)) continue;
-    const m = monthOf(a, index.site.timeZone);
-    const list = months.get(m) ?? [];
-    list.push(a);
-    months.set(m, list);
-  }
-  const files = new Map<string, Article[]>();
-  for (const [month, list] of months) {
-    for (let part = 0; part * MAX_URLS < list.length; part++) {
-      files.set(`articles-${month}${part > 0 ? `-${part + 1}` : ""}.xml`, list.slice(part * MAX_URLS, (part + 1) * MAX_URLS));
-    }
-  }
-  return files;
+/** A month's sitemap file: `articles-2024-03.xml`, then `articles-2024-03-2.xml`… for each further MAX_URLS. */
+function articleSitemapName(month: string, part: number): string {
+  return `articles-${month}${part > 0 ? `-${part + 1}` : ""}.xml`;
 }
 
-export function sitemapIndexXml(index: ContentIndex, now: number, base: string): string {
+/**
+ * The articles of one sitemap file, by its name (`articles-2024-03-2.xml`: the month's second
+ * MAX_URLS); undefined for a name the sitemap index does not list.
+ */
+export async function articleSitemapPart(store: ArticleStore, name: string, now: number): Promise<Article[] | undefined> {
+  const match = /^articles-(\d{4}-\d{2})(?:-([1-9]\d*))?\.xml$/.exec(name);
+  if (!match) return undefined;
+  const month = match[1]!;
+  const part = match[2] === undefined ? 0 : Number(match[2]) - 1;
+  // `-1` is never a name: the first part has no number.
+  if (part === 0 && match[2] !== undefined) return undefined;
+  const count = await store.count({ month }, now);
+  if (part * MAX_URLS >= count) return undefined;
+  return store.list({ month }, now, { offset: part * MAX_URLS, limit: MAX_URLS });
+}
+
+export async function sitemapIndexXml(store: ArticleStore, now: number, base: string): Promise<string> {
+  const [latest, months] = await Promise.all([store.lastChanged({}, now), store.months(now)]);
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "sitemapindex");
-  const published = index.articles.filter((a) => isPublished(a, now));
   const pages = doc.ele("sitemap");
   pages.ele("loc").txt(absoluteUrl("/sitemaps/pages.xml", base));
-  const latest = newest(published);
   if (latest) pages.ele("lastmod").txt(lastModified(latest));
-  for (const [name, list] of articleSitemapNames(index, now)) {
-    const s = doc.ele("sitemap");
-    s.ele("loc").txt(absoluteUrl(`/sitemaps/${name}`, base));
-    s.ele("lastmod").txt(lastModified(newest(list)!));
+  for (const { month, count, lastModified: monthChanged } of months) {
+    for (let part = 0; part * MAX_URLS < count; part++) {
+      // A month of one file has its own lastmod; a longer one has a lastmod per file.
+      const changed = count <= MAX_URLS ? monthChanged : lastModified(newest(await store.list({ month }, now, { offset: part * MAX_URLS, limit: MAX_URLS }))!);
+      const s = doc.ele("sitemap");
+      s.ele("loc").txt(absoluteUrl(`/sitemaps/${articleSitemapName(month, part)}`, base));
+      s.ele("lastmod").txt(changed);
+    }
   }
   return doc.end({ prettyPrint: true });
 }
 
-export function pagesSitemapXml(index: ContentIndex, now: number, base: string): string {
+export async function pagesSitemapXml(store: ArticleStore, now: number, base: string): Promise<string> {
+  const catalog = await store.catalog();
+  const partners = await sourcesWithPages(store, now);
+  const filters: [string, ListFilter][] = [
+    ["/", {}],
+    [newsPath(), {}],
+    ...catalog.sections.map((s): [string, ListFilter] => [sectionPath(s.slug), { section: s.slug }]),
+    // Partner pages are list pages like sections: every one that exists, its lastmod its newest article's.
+    ...partners.map((s): [string, ListFilter] => [sourcePath(s.id), { source: s.id }]),
+  ];
+  const latest = await Promise.all(filters.map(([, filter]) => store.lastChanged(filter, now)));
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");
-  const published = index.articles.filter((a) => isPublished(a, now));
-  const add = (path: string, list: readonly Article[]) => {
+  filters.forEach(([path], i) => {
     const u = doc.ele("url");
     u.ele("loc").txt(absoluteUrl(path, base));
-    const latest = newest(list);
-    if (latest) u.ele("lastmod").txt(lastModified(latest));
-  };
-  add("/", published);
-  add(newsPath(), published);
-  for (const s of index.sections)
-    add(
-      sectionPath(s.slug),
-      published.filter((a) => a.section === s.slug),
-    );
-  // Partner pages are list pages like sections: every one that exists, its lastmod its newest article's.
-  for (const s of sourcesWithPages(index, now)) add(sourcePath(s.id), sourceArticles(index, s.id, now));
+    const changed = latest[i];
+    if (changed) u.ele("lastmod").txt(lastModified(changed));
+  });
   return doc.end({ prettyPrint: true });
 }
 
@@ -91,15 +97,15 @@ export function articlesSitemapXml(articles: Article[], base: string): string {
 }
 
 /** Google News: articles of the last two days, newest first, at most 1,000. */
-export function newsSitemapXml(index: ContentIndex, now: number, base: string, language: string): string {
+export async function newsSitemapXml(store: ArticleStore, now: number, base: string, language: string): Promise<string> {
+  const [{ site }, recent] = await Promise.all([store.catalog(), store.list({ sinceMs: now - NEWS_WINDOW_MS }, now, { offset: 0, limit: NEWS_MAX })]);
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset").att("xmlns:news", NEWS_NS);
-  const recent = index.articles.filter((a) => isPublished(a, now) && now - a.dateMs <= NEWS_WINDOW_MS).slice(0, NEWS_MAX);
   for (const a of recent) {
     const u = doc.ele("url");
     u.ele("loc").txt(absoluteUrl(articlePath(a.slug), base));
     const news = u.ele(NEWS_NS, "news:news");
     const pub = news.ele(NEWS_NS, "news:publication");
-    pub.ele(NEWS_NS, "news:name").txt(index.site.name);
+    pub.ele(NEWS_NS, "news:name").txt(site.name);
     pub.ele(NEWS_NS, "news:language").txt(language);
     news.ele(NEWS_NS, "news:publication_date").txt(a.date);
     news.ele(NEWS_NS, "news:title").txt(a.title);

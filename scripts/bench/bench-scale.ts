@@ -1,38 +1,48 @@
 /**
- * `npm run bench:scale [-- --sizes 1000,10000,100000]`: how the site copes with a large archive.
- * For each size it generates a corpus in a temporary folder (the newest articles of the largest
- * size's archive, so that the front pages measured list the same stories at every size and only
- * the archive behind them grows), runs `npm run build` against it
- * (wall time, peak memory of the whole process tree), starts the production server on it and
- * measures the time to the first page, resident memory at rest, and the first search (which builds
- * the search index): its time and memory with the index built. Then it serves every size at
- * once from the last build and measures requests per second on articles spread across the
- * archive, the home page, and every section's first and a deep page, in rounds that take the sizes in
- * turn: on a shared two-core machine the load of the moment moves a single 10-second figure by
- * 10-20 %, and taking the sizes side by side, round after round, keeps that drift out of the
- * comparison. Each figure is the median of the rounds; the throughput targets are checked on the
- * median of each round's ratio to the 1,000-article run of the same round. Each server builds its
- * search index (one search) before it is measured under load, as a newsroom's would within minutes.
- * Prints one table and the targets for 100,000 articles. It is a benchmark: it exits 0 whatever the figures, and 1 only when it could
- * not run.
+ * `npm run bench:scale [-- --sizes 1000,100000,1000000]`: how the site copes with a large archive,
+ * measured against issue 17's targets. It builds once (on the repo's demo content: the build no
+ * longer reads the archive), then for each size generates a corpus in a temporary folder (the
+ * newest articles of the largest size's archive, so that the front pages measured list the same
+ * stories at every size and only the archive behind them grows), indexes it from nothing with
+ * `npm run index` into a database of its own (when the project has that script), starts the
+ * production server on it (CONTENT_DIR + INDEX_DB) and measures: the time to the first page;
+ * resident memory and CPU at rest (the safety-net re-scan's cost); today's separate search-index
+ * build, when there is one; search latency over a fixed list of one- to three-word queries and
+ * memory with search in use; how soon a new file and an edited title show; a restart on the
+ * existing index; and a second server on the same content and database. Then it serves every size
+ * at once and measures requests per second on articles spread across the archive, the home page,
+ * and every section's first and a deep page, in rounds that take the sizes in turn (on a shared
+ * two-core machine the load of the moment moves a single figure by 10-20 %; taking the sizes side
+ * by side, round after round, keeps that drift out of the comparison), with each server's peak
+ * memory under load. Prints four tables and a PASS/FAIL/INFO line per target and size; deletes the
+ * corpora and databases unless --keep. It is a benchmark: it exits 0 whatever the figures, and 1
+ * only when it could not run.
  *
- * Options: --sizes (1000,10000,100000), --seconds per load run (10), --rounds (3),
- * --connections (16), --port (3950; size i is served on port + i), --start-timeout seconds (600),
- * --build-timeout seconds (1200), --seed (1), --skip-build (reuse .next as it is: the server then
- * starts without the build's front-matter cache).
+ * Options: --sizes (1000,10000,100000), --seconds per load run (10), --rounds (3), --connections
+ * (16), --port (3950: the server measured; +1 its second process; +1+i size i under load),
+ * --start-timeout and --index-timeout (seconds per 100,000 articles: 120 and 180, never under 120
+ * and 300), --build-timeout seconds (1200), --seed (1), --queries per word count (100),
+ * --rest-seconds (30), --skip-build (reuse .next as it is), --keep (leave the corpora and
+ * databases, and say where), --corpus-dir DIR (keep the corpora there, and reuse those a run of
+ * the same sizes' archive and seed kept: the index database is still built from nothing).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, rmSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { indexCacheOptions } from "../../lib/content/store";
-import { writeCorpus } from "../generate/corpus/write";
 import { median } from "./median";
+import { keptEnd, prepareCorpus, type CorpusEntry } from "./scale/corpus";
+import { freshArticle, withTitleMarker } from "./scale/fresh";
+import { hasIndexScript, runIndex } from "./scale/index-step";
+import { children, exitOf, memorySampler, MB, sleep, stopGroup, tail, treeRss, treeStats, type MemorySampler } from "./scale/proc";
+import { searchQueries } from "./scale/queries";
+import { KINDS, report, type Kind, type Result, type RunInfo } from "./scale/report";
+import { baseOf, buildSearchIndex, pollUntil, root, runLoad, searchLatency, startServer, waitForFirstPage, warmUp } from "./scale/server";
+import { scaledTimeoutMs } from "./scale/stats";
 import { CLOCK_TICKS, settle } from "./settle";
-import { serverEnv } from "../../lib/server/server-env.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -41,10 +51,15 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "16" },
     port: { type: "string", default: "3950" },
-    "start-timeout": { type: "string", default: "600" },
+    "start-timeout": { type: "string", default: "120" },
+    "index-timeout": { type: "string", default: "180" },
     "build-timeout": { type: "string", default: "1200" },
     seed: { type: "string", default: "1" },
+    queries: { type: "string", default: "100" },
+    "rest-seconds": { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    "corpus-dir": { type: "string" },
   },
 });
 const SIZES = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -52,224 +67,103 @@ const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const CONNECTIONS = Number(values.connections);
 const PORT = Number(values.port);
-const START_TIMEOUT_MS = Number(values["start-timeout"]) * 1000;
-const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
 const SEED = Number(values.seed);
-// One end for every corpus (a minute ago: nothing is scheduled for the future).
-const CORPUS_END = Date.now() - (Date.now() % 60_000) - 60_000;
+const QUERIES = Number(values.queries);
+const REST_SECONDS = Number(values["rest-seconds"]);
+const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
+// Start-up, indexing and today's search-index build grow with the archive, and so do their limits.
+const startTimeout = (size: number) => scaledTimeoutMs(Number(values["start-timeout"]), size, 120);
+const indexTimeout = (size: number) => scaledTimeoutMs(Number(values["index-timeout"]), size, 300);
+// One end for every corpus (a minute ago: nothing is scheduled for the future), or that of the
+// corpora kept in --corpus-dir, so that new ones are parts of the same archive.
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers, got ${values.sizes}`);
 const ARCHIVE = Math.max(...SIZES);
+const corpusEnd =
+  (values["corpus-dir"] ? await keptEnd(path.resolve(values["corpus-dir"]), ARCHIVE, SEED) : undefined) ?? Date.now() - (Date.now() % 60_000) - 60_000;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: a positive integer, got ${values.rounds}`);
+if (!Number.isInteger(QUERIES) || QUERIES < 1) throw new Error(`--queries: a positive integer, got ${values.queries}`);
 
-const root = path.resolve(import.meta.dirname, "../..");
-const baseOf = (port: number) => `http://127.0.0.1:${port}`;
-const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"]).toString().trim()) || 4096;
-const REST_SECONDS = 10;
 const LIST_PAGE_SIZE = 20;
 const DEEP_PAGE = 200;
-const MB = 1024 * 1024;
+/** Titles read for the search queries, spread over the corpus. */
+const QUERY_TITLES = 300;
+/** How long a freshness probe waits before it gives up. */
+const FRESH_LIMIT_MS = 30_000;
 
-const TARGETS = {
-  size: 100_000,
-  buildSeconds: 300,
-  buildMb: 2048,
-  firstPageSeconds: 10,
-  residentMb: 700,
-  throughputRatio: 0.9,
+const run: RunInfo = {
+  indexScript: hasIndexScript(),
+  rounds: ROUNDS,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  safetyNetSeconds: REST_SECONDS,
+  queriesPerLength: QUERIES,
 };
+const tempDirs = new Set<string>();
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resident memory (bytes) and CPU time used so far (clock ticks) of a process and its descendants. */
-function treeStats(rootPid: number): { rss: number; ticks: number } {
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // exited between the listing and the read
-    }
-    // The command name is in parentheses and may contain spaces: fields start after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    parent.set(pid, Number(fields[1]));
-    rss.set(pid, Number(fields[21]) * PAGE_BYTES);
-    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-  }
-  const total = { rss: 0, ticks: 0 };
-  for (const [pid, bytes] of rss) {
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === rootPid) {
-        total.rss += bytes;
-        total.ticks += ticks.get(pid) ?? 0;
-        break;
-      }
-    }
-  }
-  return total;
+function log(size: number | string, line: string) {
+  console.error(`[${typeof size === "number" ? size.toLocaleString("en") : size}] ${line}`);
 }
 
-const treeRss = (rootPid: number) => treeStats(rootPid).rss;
+/** CPU time (ms) some servers' trees have used so far, for settle(). */
+const busyMs =
+  (...servers: ChildProcess[]) =>
+  () =>
+    (servers.reduce((sum, s) => sum + treeStats(s.pid!).ticks, 0) * 1000) / CLOCK_TICKS;
 
-/** Samples a process tree's resident memory every 200 ms and keeps the peak. */
-function memorySampler(pid: number) {
-  let peak = 0;
-  let last = 0;
-  const sample = () => {
-    last = treeRss(pid);
-    peak = Math.max(peak, last);
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  return {
-    get peak() {
-      return peak;
-    },
-    get last() {
-      return last;
-    },
-    reset() {
-      sample();
-      peak = last;
-    },
-    stop() {
-      clearInterval(timer);
-      sample();
-    },
-  };
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once("exit", (code) => resolve(code));
-  });
-}
-
-/** Stops a process group we started, by its leader's PID: TERM, then KILL after 10 s. */
-async function stopGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = exitOf(child);
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }, 10_000);
-  await exited;
+/** `npm run build` once, on the repo's own content, in its own process group so its whole tree is measured and stopped together. */
+async function build(logs: string) {
+  const buildLog = path.join(logs, "build.log");
+  const out = createWriteStream(buildLog);
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.CONTENT_DIR;
+  delete env.INDEX_DB;
+  const started = performance.now();
+  const child = spawn("npm", ["run", "build"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  const mem = memorySampler(child.pid!);
+  const timer = setTimeout(() => void stopGroup(child), BUILD_TIMEOUT_MS);
+  const code = await exitOf(child);
+  children.delete(child);
   clearTimeout(timer);
+  mem.stop();
+  run.buildSeconds = (performance.now() - started) / 1000;
+  run.buildPeakMb = mem.peak / MB;
+  const indexed = /index-content: .*? in [\d.]+ s/.exec(await readFile(buildLog, "utf8").catch(() => ""))?.[0];
+  if (indexed) run.buildLine = indexed;
+  log("build", `${run.buildSeconds.toFixed(0)} s, peak ${run.buildPeakMb.toFixed(0)} MB (exit ${code})${indexed ? `; ${indexed}` : ""}`);
+  if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${await tail(buildLog)}`);
 }
 
-async function tail(file: string, lines = 15): Promise<string> {
-  const text = await readFile(file, "utf8").catch(() => "");
-  return text.trim().split("\n").slice(-lines).join("\n");
-}
-
-interface Load {
-  rps: number;
-  /** Server CPU time per answered request: unlike req/s, barely moved by other work on the machine. */
-  cpuMs: number;
-  p50: number;
-  p99: number;
-  bad: number;
-}
-
-interface Result {
-  size: number;
-  corpusSeconds?: number;
-  corpusMb?: number;
-  buildSeconds?: number;
-  buildPeakMb?: number;
-  readySeconds?: number;
-  firstPageSeconds?: number;
-  firstPageCpuSeconds?: number;
-  startPeakMb?: number;
-  restMb?: number;
-  /** CPU used at rest, in % of one core. */
-  restCpu?: number;
-  loadPeakMb?: number;
-  /** The first search: how long the search index took to build, memory at its peak and after. */
-  searchSeconds?: number;
-  searchPeakMb?: number;
-  searchMb?: number;
-  deepPage?: number;
-  /** The URLs of each kind of page, and the corpus they come from (kept until the end). */
-  targets?: [Kind, string[]][];
-  content?: string;
-  /** Every load run, one per round; `load` holds their medians. */
-  samples: Partial<Record<Kind, Load[]>>;
-  load: Partial<Record<Kind, Load>>;
-  failure?: string;
-  loadAvg: string;
-}
-
-async function runLoad(serverPid: number, port: number, paths: string[], seconds = SECONDS): Promise<Load> {
-  let i = 0;
-  const ticks = treeStats(serverPid).ticks;
-  const result = await autocannon({
-    url: baseOf(port),
-    connections: CONNECTIONS,
-    duration: seconds,
-    // A different URL per request: one hot page would measure a cache, not the archive.
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+/** Starts a server and waits for its first page; fills in what it took, or throws with the server's last words. */
+async function start(content: string, indexDb: string, port: number, logFile: string, size: number) {
+  const started = performance.now();
+  const server = startServer(content, indexDb, port, logFile);
+  let readySeconds: number | undefined;
+  server.stdout!.on("data", (chunk: Buffer) => {
+    if (readySeconds === undefined && chunk.toString().includes("ready on")) readySeconds = (performance.now() - started) / 1000;
   });
-  const cpuSeconds = (treeStats(serverPid).ticks - ticks) / CLOCK_TICKS;
-  return {
-    rps: result.requests.average,
-    cpuMs: (1000 * cpuSeconds) / Math.max(1, result.requests.total),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bad: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
-/** Asks for `/` until it answers 200; connection refusals mean the server is not listening yet. */
-async function waitForFirstPage(deadline: number, server: ChildProcess, port = PORT): Promise<void> {
-  const base = baseOf(port);
-  for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`no page within ${START_TIMEOUT_MS / 1000} s`);
-    const status = await fetch(`${base}/`, { signal: AbortSignal.timeout(left) }).then(
-      async (r) => {
-        await r.arrayBuffer();
-        return r.status;
-      },
-      () => 0,
+  const mem = memorySampler(server.pid!);
+  try {
+    await waitForFirstPage(server, port, startTimeout(size));
+  } catch (err) {
+    mem.stop();
+    const cpu = treeStats(server.pid!).ticks / CLOCK_TICKS;
+    await stopGroup(server);
+    throw new Error(
+      `${(err as Error).message} after ${((performance.now() - started) / 1000).toFixed(1)} s (${cpu.toFixed(0)} s of CPU); ` +
+        `server memory then ${(mem.last / MB).toFixed(0)} MB, peak ${(mem.peak / MB).toFixed(0)} MB\n${await tail(logFile)}`,
     );
-    if (status === 200) return;
-    await sleep(status === 0 ? 50 : 250);
   }
-}
-
-const SEARCH_QUERY = "Минск";
-
-/**
- * Asks one search, which has the server build its search index, and waits for the server's log
- * line saying it is built; returns the build time the server logged.
- */
-async function buildSearchIndex(port: number, logFile: string, server: ChildProcess): Promise<number> {
-  const r = await fetch(`${baseOf(port)}/search?q=${encodeURIComponent(SEARCH_QUERY)}`);
-  await r.arrayBuffer();
-  if (r.status !== 200) throw new Error(`search: answered ${r.status}`);
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const line = /\[search\] indexed \d+ articles in ([\d.]+) s/.exec(await readFile(logFile, "utf8").catch(() => ""));
-    if (line) return Number(line[1]);
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`search: the server exited (${server.exitCode ?? server.signalCode})`);
-    if (Date.now() > deadline) throw new Error(`search: no index within ${START_TIMEOUT_MS / 1000} s`);
-    await sleep(500);
-  }
+  return {
+    server,
+    mem,
+    firstPageSeconds: (performance.now() - started) / 1000,
+    // CPU time says what the start-up costs even when other work on the machine stretches wall time.
+    cpuSeconds: treeStats(server.pid!).ticks / CLOCK_TICKS,
+    readySeconds: () => readySeconds,
+  };
 }
 
 async function measure(size: number): Promise<Result> {
@@ -277,6 +171,7 @@ async function measure(size: number): Promise<Result> {
     size,
     load: {},
     samples: {},
+    notes: [],
     loadAvg: os
       .loadavg()
       .map((l) => l.toFixed(1))
@@ -284,75 +179,48 @@ async function measure(size: number): Promise<Result> {
   };
   const dir = await mkdtemp(path.join(os.tmpdir(), `bench-scale-${size}-`));
   tempDirs.add(dir);
-  const content = path.join(dir, "content");
+  const indexDb = path.join(dir, "index.db");
   const logs = path.join(dir, "logs");
-  let server: ChildProcess | undefined;
-  let mem: ReturnType<typeof memorySampler> | undefined;
+  const servers: ChildProcess[] = [];
+  let mem: MemorySampler | undefined;
   try {
-    // 1. The corpus. Its article list tells which URLs exist.
-    const articles: { slug: string; dateMs: number; section: string }[] = [];
-    let started = performance.now();
-    const written = await writeCorpus({
-      articles: size,
-      seed: SEED,
-      end: CORPUS_END,
-      // Every size is the newest part of the largest archive: the home and section pages then
-      // list the same stories at every size, and only the archive behind them differs.
+    // 1. The corpus. Its article list tells which URLs exist; a few hundred titles make the search queries.
+    const corpus = await prepareCorpus({
+      size,
       archive: ARCHIVE,
-      out: content,
+      seed: SEED,
+      end: corpusEnd,
       source: path.join(root, "content"),
-      onArticle: (a) => articles.push({ slug: a.slug, dateMs: a.dateMs, section: a.section }),
+      tempDir: dir,
+      ...(values["corpus-dir"] ? { keepDir: path.resolve(values["corpus-dir"]) } : {}),
+      titleCount: QUERY_TITLES,
     });
-    result.corpusSeconds = (performance.now() - started) / 1000;
-    result.corpusMb = written.bytes / MB;
-    log(size, `corpus: ${written.articles} articles, ${result.corpusMb.toFixed(0)} MB in ${result.corpusSeconds.toFixed(1)} s`);
-
-    const env = { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1" };
+    const { content, articles, titles, template } = corpus;
+    result.corpusSeconds = corpus.seconds;
+    result.corpusMb = corpus.mb;
+    log(size, `corpus: ${articles.length} articles, ${corpus.mb.toFixed(0)} MB ${corpus.reused ? "reused" : "written"} in ${corpus.seconds.toFixed(1)} s`);
     await mkdir(logs);
+    result.content = content;
+    result.indexDb = indexDb;
 
-    // 2. The build, in its own process group so its whole tree is measured and stopped together.
-    if (!values["skip-build"]) {
-      const buildLog = path.join(logs, "build.log");
-      const out = createWriteStream(buildLog);
-      started = performance.now();
-      const build = spawn("npm", ["run", "build"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-      children.add(build);
-      build.stdout!.pipe(out);
-      build.stderr!.pipe(out);
-      const buildMem = memorySampler(build.pid!);
-      const timer = setTimeout(() => void stopGroup(build), BUILD_TIMEOUT_MS);
-      const code = await exitOf(build);
-      children.delete(build);
-      clearTimeout(timer);
-      buildMem.stop();
-      result.buildSeconds = (performance.now() - started) / 1000;
-      result.buildPeakMb = buildMem.peak / MB;
-      const indexed = /index-content: .*? in [\d.]+ s/.exec(await readFile(buildLog, "utf8").catch(() => ""))?.[0];
-      log(size, `build: ${result.buildSeconds.toFixed(0)} s, peak ${result.buildPeakMb.toFixed(0)} MB (exit ${code})${indexed ? `; ${indexed}` : ""}`);
-      if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${await tail(buildLog)}`);
+    // 2. The index from nothing, when the project has one to build.
+    if (run.indexScript) {
+      const indexed = await runIndex(content, indexDb, path.join(logs, "index.log"), indexTimeout(size));
+      result.indexSeconds = indexed.seconds;
+      result.indexPeakMb = indexed.peakMb;
+      if (indexed.line) result.indexLine = indexed.line;
+      log(size, `index: ${indexed.seconds.toFixed(1)} s, peak ${indexed.peakMb.toFixed(0)} MB${indexed.line ? `; ${indexed.line}` : ""}`);
     }
 
-    // 3. Start-up: from spawn to the first 200 on `/` (which is when the content is read).
+    // 3. Start-up: from spawn to the first 200 on `/`.
     const serverLog = path.join(logs, "server.log");
-    started = performance.now();
-    server = startServer(content, PORT, serverLog);
-    server.stdout!.on("data", (chunk: Buffer) => {
-      if (result.readySeconds === undefined && chunk.toString().includes("ready on")) result.readySeconds = (performance.now() - started) / 1000;
-    });
-    mem = memorySampler(server.pid!);
-    try {
-      await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server);
-    } catch (err) {
-      mem.stop();
-      const cpu = treeStats(server.pid!).ticks / CLOCK_TICKS;
-      throw new Error(
-        `${(err as Error).message} after ${((performance.now() - started) / 1000).toFixed(1)} s (${cpu.toFixed(0)} s of CPU); ` +
-          `server memory then ${(mem.last / MB).toFixed(0)} MB, peak ${(mem.peak / MB).toFixed(0)} MB\n${await tail(serverLog)}`,
-      );
-    }
-    result.firstPageSeconds = (performance.now() - started) / 1000;
-    // CPU time says what the start-up costs even when other work on the machine stretches wall time.
-    result.firstPageCpuSeconds = treeStats(server.pid!).ticks / CLOCK_TICKS;
+    const first = await start(content, indexDb, PORT, serverLog, size);
+    let server = first.server;
+    servers.push(server);
+    mem = first.mem;
+    result.firstPageSeconds = first.firstPageSeconds;
+    result.firstPageCpuSeconds = first.cpuSeconds;
+    result.readySeconds = first.readySeconds();
     result.startPeakMb = mem.peak / MB;
     log(
       size,
@@ -380,97 +248,128 @@ async function measure(size: number): Promise<Result> {
       ["section", sections.map((section) => `/section/${section}`)],
       ["deep", sections.map((section) => `/section/${section}?page=${result.deepPage}`)],
     ];
-
     result.targets = targets;
-    result.content = content;
+    // The article whose title the freshness probe edits: the middle of the archive, on no list page measured.
+    const edited = byDate[Math.floor(byDate.length / 2)]!;
+    articles.length = 0;
+    byDate.length = 0;
 
-    // 5. Warm-up, then memory at rest.
-    const base = baseOf(PORT);
-    for (const [, paths] of targets) {
-      const warm = paths.length > 50 ? paths.filter((_, k) => k % Math.ceil(paths.length / 50) === 0) : [...paths, ...paths, ...paths, ...paths, ...paths];
-      for (const p of warm) {
-        const r = await fetch(base + p);
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`warm-up: ${p} answered ${r.status}`);
-      }
-    }
-    // At rest the server still re-scans the content folder every 5 s: its CPU share is measured too.
-    await sleep(2000);
+    // 5. Warm-up, then memory and CPU at rest: with no requests, all the server does is its
+    // safety-net re-scan of the content folder.
+    await warmUp(PORT, targets);
+    await settle(busyMs(server));
     const before = treeStats(server.pid!).ticks;
     await sleep(REST_SECONDS * 1000);
     const rest = treeStats(server.pid!);
     result.restMb = rest.rss / MB;
-    result.restCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
-    log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.restCpu.toFixed(0)} % of a core`);
+    result.safetyNetCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
+    log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.safetyNetCpu.toFixed(2)} % of a core over ${REST_SECONDS} s`);
 
-    // 6. The first search builds the search index, which then stays in memory.
+    // 6. Today's first search builds a separate search index, which then stays in memory.
     mem.reset();
-    result.searchSeconds = await buildSearchIndex(PORT, serverLog, server);
+    const searchBuild = await buildSearchIndex(PORT, serverLog, server, startTimeout(size));
+    if (searchBuild !== undefined) {
+      result.searchBuildSeconds = searchBuild;
+      result.searchBuildPeakMb = mem.peak / MB;
+      log(size, `search index built in ${searchBuild.toFixed(1)} s; memory peak ${result.searchBuildPeakMb.toFixed(0)} MB`);
+    }
+
+    // 7. Search latency, one query at a time, then memory with search in use.
+    const queries = searchQueries(titles, { seed: SEED, perLength: QUERIES });
+    const latency = await searchLatency(PORT, queries);
+    result.search = Object.fromEntries(latency);
     await sleep(2000);
-    result.searchPeakMb = mem.peak / MB;
     result.searchMb = treeRss(server.pid!) / MB;
     log(
       size,
-      `search index built in ${result.searchSeconds.toFixed(1)} s; memory peak ${result.searchPeakMb.toFixed(0)} MB, then ${result.searchMb.toFixed(0)} MB`,
+      `search: ${[...latency].map(([w, l]) => `${w} word(s) p50 ${l.p50?.toFixed(0) ?? "—"} / p95 ${l.p95?.toFixed(0) ?? "—"} ms`).join(", ")}; then ${result.searchMb.toFixed(0)} MB`,
     );
+
+    // 8. Freshness: a new file, then an edited title; both undone afterwards, so that the pages
+    // measured under load stay the same at every size.
+    await freshness(result, content, template, edited);
+
+    // 9. Restart on the existing index.
+    mem.stop();
+    await stopGroup(server);
+    const again = await start(content, indexDb, PORT, serverLog, size);
+    server = again.server;
+    servers.push(server);
+    mem = again.mem;
+    result.restartSeconds = again.firstPageSeconds;
+    log(size, `restart: first page after ${result.restartSeconds.toFixed(1)} s, ${again.cpuSeconds.toFixed(1)} s of CPU`);
+
+    // 10. A second server on the same content and database, warmed with the same pages, at rest.
+    const second = await start(content, indexDb, PORT + 1, path.join(logs, "second.log"), size);
+    servers.push(second.server);
+    second.mem.stop();
+    await warmUp(PORT + 1, targets);
+    await settle(busyMs(second.server));
+    result.secondRestMb = treeRss(second.server.pid!) / MB;
+    log(size, `second process at rest: ${result.secondRestMb.toFixed(0)} MB (the first: ${(treeRss(server.pid!) / MB).toFixed(0)} MB)`);
   } catch (err) {
     result.failure = (err as Error).message;
     log(size, `FAILED: ${result.failure}`);
   } finally {
     // A sampler left running would keep the bench from ever exiting.
     mem?.stop();
-    if (server) {
-      await stopGroup(server);
-      children.delete(server);
-    }
+    for (const server of servers) await stopGroup(server);
   }
   return result;
 }
 
-/** The production server on one content folder, in its own process group, logging to a file. */
-function startServer(content: string, port: number, logFile: string): ChildProcess {
-  const out = createWriteStream(logFile, { flags: "a" });
-  const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: serverEnv({ ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const }),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(server);
-  server.stdout!.pipe(out);
-  server.stderr!.pipe(out);
-  return server;
+async function freshness(result: Result, content: string, template: { text: string; section: string }, edited: CorpusEntry) {
+  const stamp = Date.now().toString(36);
+  const slug = `bench-fresh-${stamp}`;
+  const fresh = freshArticle(template.text, { slug, section: template.section, nowMs: Date.now() });
+  const freshFile = path.join(content, fresh.path);
+  const editedFile = path.join(content, edited.path);
+  const original = await readFile(editedFile, "utf8");
+  // A word of letters and digits: the typography pass leaves it as it is, so the page shows it verbatim.
+  const marker = `правка${stamp}`;
+  try {
+    await mkdir(path.dirname(freshFile), { recursive: true });
+    await writeFile(freshFile, fresh.text);
+    const seen = await pollUntil(`${baseOf(PORT)}/news/${slug}`, (r) => r.status === 200, FRESH_LIMIT_MS);
+    if (seen === undefined) result.notes.push(`freshness: /news/${slug} did not answer 200 within ${FRESH_LIMIT_MS / 1000} s`);
+    else result.freshNewSeconds = seen;
+
+    await writeFile(editedFile, withTitleMarker(original, marker));
+    const shown = await pollUntil(`${baseOf(PORT)}/news/${edited.slug}`, (r) => r.status === 200 && r.body.includes(marker), FRESH_LIMIT_MS);
+    if (shown === undefined) result.notes.push(`freshness: /news/${edited.slug} did not show its new title within ${FRESH_LIMIT_MS / 1000} s`);
+    else result.freshEditSeconds = shown;
+    log(result.size, `freshness: new file shown after ${seen?.toFixed(1) ?? "—"} s, edited title after ${shown?.toFixed(1) ?? "—"} s`);
+  } finally {
+    await rm(freshFile, { force: true });
+    await writeFile(editedFile, original);
+  }
 }
 
-const KINDS = ["article", "home", "section", "deep"] as const;
-type Kind = (typeof KINDS)[number];
-
 /**
- * 7. Throughput: every size served at once from the same (last) build, one server per size, and
- * the load runs taking the sizes in turn, round after round (the order reversed every other round).
- * Each server has built its search index first, as a newsroom's would within minutes.
+ * 11. Throughput: every size served at once, one server per size, and the load runs taking the
+ * sizes in turn, round after round (the order reversed every other round). Each server has
+ * answered a search first (today's builds its search index then), as a newsroom's would within minutes.
  */
 async function throughput(results: Result[]) {
-  const ready = results.filter((r) => !r.failure && r.targets && r.content);
-  const servers: { r: Result; port: number; server: ChildProcess; mem: ReturnType<typeof memorySampler> }[] = [];
+  const ready = results.filter((r) => !r.failure && r.targets && r.content && r.indexDb);
+  const servers: { r: Result; port: number; server: ChildProcess; mem: MemorySampler }[] = [];
   try {
     for (const [i, r] of ready.entries()) {
-      const port = PORT + 1 + i;
+      const port = PORT + 2 + i;
       const serveLog = path.join(path.dirname(r.content!), "logs", "serve.log");
-      const server = startServer(r.content!, port, serveLog);
-      servers.push({ r, port, server, mem: memorySampler(server.pid!) });
-      await waitForFirstPage(Date.now() + START_TIMEOUT_MS, server, port);
-      await buildSearchIndex(port, serveLog, server);
+      const { server, mem } = await start(r.content!, r.indexDb!, port, serveLog, r.size);
+      servers.push({ r, port, server, mem });
+      await buildSearchIndex(port, serveLog, server, startTimeout(r.size));
     }
     // A few seconds of each kind of page first, so that every server runs compiled code.
-    for (const { r, port, server } of servers) for (const [, paths] of r.targets!) await runLoad(server.pid!, port, paths, 3);
+    for (const { r, port, server } of servers) for (const [, paths] of r.targets!) await runLoad(server.pid!, port, paths, 3, CONNECTIONS);
     for (const { mem } of servers) mem.reset();
     for (let round = 1; round <= ROUNDS; round++) {
       for (const kind of KINDS) {
         for (const { r, port, server } of round % 2 ? servers : [...servers].reverse()) {
           const paths = r.targets!.find(([k]) => k === kind)![1];
-          await settle(() => (servers.reduce((sum, s) => sum + treeStats(s.server.pid!).ticks, 0) * 1000) / CLOCK_TICKS);
-          const l = await runLoad(server.pid!, port, paths);
+          await settle(busyMs(...servers.map((s) => s.server)));
+          const l = await runLoad(server.pid!, port, paths, SECONDS, CONNECTIONS);
           (r.samples[kind] ??= []).push(l);
           log(
             r.size,
@@ -497,12 +396,11 @@ async function throughput(results: Result[]) {
     for (const { server, mem } of servers) {
       mem.stop();
       await stopGroup(server);
-      children.delete(server);
     }
   }
 }
 
-/** The corpora and the front-matter caches the builds left for them beside .next. */
+/** The corpora and databases, and the front-matter caches today's servers left for them beside .next. */
 async function cleanUp(results: Result[]) {
   for (const r of results) {
     if (!r.content) continue;
@@ -510,123 +408,13 @@ async function cleanUp(results: Result[]) {
     if (cache) await rm(cache.file, { force: true });
   }
   for (const dir of tempDirs) {
-    await rm(dir, { recursive: true, force: true });
+    if (values.keep) console.error(`kept: ${dir} (content/, index.db, logs/)`);
+    else await rm(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
   }
 }
 
-function log(size: number, line: string) {
-  console.error(`[${size.toLocaleString("en")}] ${line}`);
-}
-
-const fmt = (v: number | undefined, digits = 0) => (v === undefined ? "—" : v.toFixed(digits));
-
-function table(results: Result[]) {
-  const baseline = results.find((r) => r.size === 1000 && r.load.article);
-  const rate = (r: Result, k: keyof Result["load"]) => {
-    const v = r.load[k]?.rps;
-    if (v === undefined) return "—";
-    const b = baseline?.load[k]?.rps;
-    return b ? `${v.toFixed(0)} (${((100 * v) / b).toFixed(0)} %)` : v.toFixed(0);
-  };
-  const header = [
-    "articles",
-    "corpus s",
-    "build s",
-    "build peak MB",
-    "listening s",
-    "first page s",
-    "first page CPU s",
-    "start peak MB",
-    "rest MB",
-    "rest CPU %",
-    "search build s",
-    "search peak / after MB",
-    "load peak MB",
-    "article req/s",
-    "home req/s",
-    "section req/s",
-    "deep page req/s",
-  ];
-  const rows = results.map((r) => [
-    r.size.toLocaleString("en"),
-    fmt(r.corpusSeconds, 1),
-    fmt(r.buildSeconds),
-    fmt(r.buildPeakMb),
-    fmt(r.readySeconds, 1),
-    fmt(r.firstPageSeconds, 1),
-    fmt(r.firstPageCpuSeconds, 1),
-    fmt(r.startPeakMb),
-    fmt(r.restMb),
-    fmt(r.restCpu),
-    fmt(r.searchSeconds, 1),
-    r.searchMb === undefined ? "—" : `${fmt(r.searchPeakMb)} / ${fmt(r.searchMb)}`,
-    fmt(r.loadPeakMb),
-    rate(r, "article"),
-    rate(r, "home"),
-    rate(r, "section"),
-    r.deepPage ? `${rate(r, "deep")} p.${r.deepPage}` : "—",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
-  console.log(
-    `\n(req/s: median of ${ROUNDS} rounds of ${SECONDS} s per page kind and size, sizes served side by side and taken in turn; ` +
-      `${CONNECTIONS} connections; % = share of the 1,000-article figure; section = every section's first page in turn, deep page = their ?page=N)`,
-  );
-  for (const r of results) {
-    const latency = Object.entries(r.load).map(
-      ([k, l]) => `${k} ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} / p99 ${l.p99} ms${l.bad ? `, ${l.bad} bad` : ""}`,
-    );
-    console.log(`${r.size.toLocaleString("en")}: load average at start ${r.loadAvg}; ${latency.join("; ")}${r.failure ? `\n  FAILED: ${r.failure}` : ""}`);
-  }
-
-  const big = results.find((r) => r.size === TARGETS.size);
-  if (!big) return;
-  const check = (label: string, value: number | undefined, ok: (v: number) => boolean, shown: string) =>
-    console.log(
-      `${(value === undefined ? "FAIL" : ok(value) ? "PASS" : "FAIL").padEnd(5)} ${label.padEnd(40)} ${value === undefined ? "not measured" : shown}`,
-    );
-  console.log(`\nTargets at ${TARGETS.size.toLocaleString("en")} articles:`);
-  check(`build ≤ ${TARGETS.buildSeconds} s`, big.buildSeconds, (v) => v <= TARGETS.buildSeconds, `${fmt(big.buildSeconds)} s`);
-  check(`build peak ≤ ${TARGETS.buildMb} MB`, big.buildPeakMb, (v) => v <= TARGETS.buildMb, `${fmt(big.buildPeakMb)} MB`);
-  check(`start to first page ≤ ${TARGETS.firstPageSeconds} s`, big.firstPageSeconds, (v) => v <= TARGETS.firstPageSeconds, `${fmt(big.firstPageSeconds, 1)} s`);
-  check(`resident memory at rest ≤ ${TARGETS.residentMb} MB`, big.restMb, (v) => v <= TARGETS.residentMb, `${fmt(big.restMb)} MB`);
-  check(
-    `resident memory with search ≤ ${TARGETS.residentMb} MB`,
-    big.searchMb,
-    (v) => v <= TARGETS.residentMb,
-    `${fmt(big.searchMb)} MB (peak while building ${fmt(big.searchPeakMb)} MB)`,
-  );
-  check(`resident memory under load ≤ ${TARGETS.residentMb} MB`, big.loadPeakMb, (v) => v <= TARGETS.residentMb, `${fmt(big.loadPeakMb)} MB`);
-  for (const k of ["article", "home", "section", "deep"] as const) {
-    const b = baseline?.load[k]?.rps;
-    const v = big.load[k]?.rps;
-    const ratio = v !== undefined && b ? v / b : undefined;
-    // Each round's two runs are minutes apart at most, so their ratio leaves out the drift of the
-    // machine's speed over the whole run; the median of those ratios is what is checked.
-    const own = big.samples[k] ?? [];
-    const base = baseline?.samples[k] ?? [];
-    const pairs = own.slice(0, base.length).map((l, i) => l.rps / base[i]!.rps);
-    const paired = pairs.length > 0 ? median(pairs) : undefined;
-    const cpu = `CPU per request ${fmt(big.load[k]?.cpuMs, 1)} ms vs ${fmt(baseline?.load[k]?.cpuMs, 1)} ms`;
-    const shown = `${fmt(paired && paired * 100)} % median of the rounds' ratios (${pairs.map((x) => x.toFixed(2)).join(" ")}); ratio of medians ${fmt(ratio && ratio * 100)} %; ${cpu}`;
-    if (k === "deep") {
-      // Not one of the targets: a small archive has no page 200, so its deep page is another page
-      // (p.6 of 1,000) listing other, newer stories, and the comparison mixes depth with content.
-      console.log(`${"INFO".padEnd(5)} ${`deep page req/s vs 1,000's p.${baseline?.deepPage ?? "?"}`.padEnd(40)} ${shown}`);
-      continue;
-    }
-    check(`${k} req/s ≥ ${TARGETS.throughputRatio * 100} % of 1,000`, paired, (x) => x >= TARGETS.throughputRatio, shown);
-  }
-}
-
 const results: Result[] = [];
-// The build and the server run in their own process groups, so an interrupted run stops them here.
-const children = new Set<ChildProcess>();
-const tempDirs = new Set<string>();
 process.once("SIGINT", () => {
   for (const child of children) {
     try {
@@ -635,13 +423,21 @@ process.once("SIGINT", () => {
       /* already gone */
     }
   }
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  if (!values.keep) for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   process.exit(130);
 });
 try {
+  if (!values["skip-build"]) {
+    const logs = await mkdtemp(path.join(os.tmpdir(), "bench-scale-build-"));
+    tempDirs.add(logs);
+    await build(logs);
+  }
   for (const size of SIZES) results.push(await measure(size));
   await throughput(results);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exitCode = 1;
 } finally {
   await cleanUp(results);
 }
-table(results);
+report(results, run);

@@ -5,18 +5,18 @@ import { ArticleCard } from "@/components/ArticleCard";
 import { Pagination } from "@/components/Pagination";
 import { TopNews } from "@/components/TopNews";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { topNews } from "@/lib/content/queries";
-import { getContentIndex } from "@/lib/content/store";
 import { formatDayHeading, groupByDay } from "@/lib/format/dates";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveNewsList } from "@/lib/routing/routes/news";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { newsPath } from "@/lib/seo/urls";
+import { TOP_SIZE } from "@/lib/limits";
+import { getStore } from "@/lib/store";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const resolved = resolveNewsList(await getContentIndex(), await searchParams, Date.now());
+  const resolved = await resolveNewsList(await getStore(), await searchParams, Date.now());
   if (!resolved) return {};
   const { page } = resolved.page;
   const [t, tp, seo] = await Promise.all([getTranslations("news"), getTranslations("pagination"), getSeoContext()]);
@@ -25,18 +25,18 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function NewsFeedPage({ searchParams }: Props) {
-  const { index, now, timeZone, intl } = await getPageContext();
+  const { store, catalog, now, timeZone, intl } = await getPageContext();
   // The proxy has already answered 404 when this is undefined (lib/routing/routes/table.ts).
-  const resolved = resolveNewsList(index, await searchParams, now);
+  const resolved = await resolveNewsList(store, await searchParams, now);
   if (!resolved) notFound();
   const { page } = resolved;
-  const t = await getTranslations("news");
+  const [t, top] = await Promise.all([getTranslations("news"), store.list({ top: true }, now, { offset: 0, limit: TOP_SIZE })]);
 
   return (
     <TwoColumnLayout
       aside={
         <aside className="print:hidden">
-          <TopNews articles={topNews(index, now)} editionGenitive={index.site.edition.genitive} />
+          <TopNews articles={top} editionGenitive={catalog.site.edition.genitive} />
         </aside>
       }
     >

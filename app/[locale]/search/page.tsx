@@ -6,7 +6,7 @@ import { SearchForm } from "@/components/SearchForm";
 import { SearchResult } from "@/components/SearchResult";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { isPublished, paginate } from "@/lib/content/queries";
+import { isPublished, type Page } from "@/lib/content/queries";
 import { withBodies } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import type { Article } from "@/lib/content/types";
@@ -43,7 +43,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const ctx = await getPageContext();
-  const { index, now, timeZone, intl } = ctx;
+  const { store, catalog, now, timeZone, intl } = ctx;
   // The proxy has already answered 404 when this is undefined (lib/routing/routes/table.ts), and
   // its search is the one this gets back (lib/search/store.ts keeps it for the page).
   const resolved = await resolveSearch(await searchParams, now, searchArticles);
@@ -51,12 +51,16 @@ export default async function SearchPage({ searchParams }: Props) {
   const { query, pageNumber, outcome } = resolved;
   const t = await getTranslations("search");
 
-  // Resolved against this request's content index: an article removed meanwhile is left out.
-  const found = (outcome?.hits ?? []).map((h) => index.bySlug.get(h.slug)).filter((a): a is Article => !!a && isPublished(a, now));
+  // The page's range of results (the store resolved them against its content when it searched);
+  // an article removed meanwhile is left out.
+  const items = (await Promise.all((outcome?.hits ?? []).map((h) => store.article(h.slug)))).filter((a): a is Article => !!a && isPublished(a, now));
+  const total = outcome?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
   // A page past the end (the results changed since the proxy counted them) shows as empty.
-  const page = paginate(found, pageNumber, SEARCH_PAGE_SIZE) ?? { items: [], page: pageNumber, pageCount: pageNumber, total: found.length };
+  const page: Page<Article> =
+    pageNumber <= pageCount ? { items, page: pageNumber, pageCount, total } : { items: [], page: pageNumber, pageCount: pageNumber, total };
   const terms = outcome?.terms ?? new Set<string>();
-  const results = await withBodies(page.items);
+  const [results, tagLists] = await Promise.all([withBodies(page.items), Promise.all(page.items.map((a) => tagLinks(store, a.tags, now)))]);
 
   return (
     <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
@@ -73,7 +77,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <p className="mt-6 font-serif text-lg" data-testid="search-prompt">
           {t("prompt")}
         </p>
-      ) : found.length === 0 ? (
+      ) : total === 0 ? (
         <div className="mt-6" data-testid="search-empty">
           <p className="font-serif text-lg">{t("none", { query: query.text })}</p>
           <p className="mt-2 font-sans text-sm text-muted">{t("noneHint")}</p>
@@ -81,17 +85,17 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mt-4 font-sans text-sm text-muted" data-testid="search-count">
-            {t("count", { count: found.length })} {t("countFor", { query: query.text })}
+            {t("count", { count: total })} {t("countFor", { query: query.text })}
           </p>
           <section aria-label={t("results")}>
-            {results.map(({ article, body }) => (
+            {results.map(({ article, body }, i) => (
               <SearchResult
                 key={article.slug}
                 article={article}
-                sectionName={index.sectionBySlug.get(article.section)?.name ?? ""}
+                sectionName={catalog.sectionBySlug.get(article.section)?.name ?? ""}
                 title={highlight(article.title, terms)}
                 passage={snippet(article.lead, terms) ?? snippet(body.text, terms) ?? highlight(article.lead, terms)}
-                tags={tagLinks(index, article.tags, now).map((tag) => ({ ...tag, segments: highlight(tag.name, terms) }))}
+                tags={tagLists[i]!.map((tag) => ({ ...tag, segments: highlight(tag.name, terms) }))}
                 timeZone={timeZone}
                 intl={intl}
               />

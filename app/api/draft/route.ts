@@ -1,7 +1,7 @@
 import { DRAFT_FORM_POLICY, DRAFT_TEXT_POLICY, draftForm } from "@/lib/api/draft-form";
 import { clientAddress, tokenGuesses, tooManyGuesses } from "@/lib/api/rate-limit";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { SLUG_PATTERN } from "@/lib/content/validate";
 import { siteIsHttps } from "@/lib/security/headers";
 import { previewCookie, signPreview } from "@/lib/security/preview";
@@ -60,7 +60,7 @@ export async function POST(request: Request) {
   }
   const slug = field("slug") ?? new URL(request.url).searchParams.get("slug") ?? "";
   if (!SLUG_PATTERN.test(slug)) return text("slug: must be an article slug", 400);
-  if (!(await getContentIndex()).bySlug.has(slug)) return text(`slug: no article "${slug}"`, 404);
+  if (!(await (await getStore()).article(slug))) return text(`slug: no article "${slug}"`, 404);
 
   const secure = new URL(request.url).protocol === "https:" || siteIsHttps(process.env.SITE_URL);
   return new Response(null, {

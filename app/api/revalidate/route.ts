@@ -3,6 +3,7 @@ import { parseRevalidateBody } from "@/lib/api/revalidate-body";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
 import { getLiveContent } from "@/lib/content/store";
 import { formatProblem } from "@/lib/content/types";
+import { getStore } from "@/lib/store";
 import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +32,13 @@ export async function POST(request: Request) {
   const body = parseRevalidateBody(await request.text());
   if (!body.ok) return json({ error: body.error }, 400);
 
-  const index = await (await getLiveContent()).refresh(body.paths);
+  // The writer re-reads the files; what it now holds is read back through the store, as readers see it.
+  await (await getLiveContent()).refresh(body.paths);
+  const store = await getStore();
+  const [articles, problems] = await Promise.all([store.size(), store.problems()]);
   return json({
     refreshed: body.paths.length > 0 ? body.paths : "all",
-    articles: index.articles.length,
-    problems: index.problems.map(formatProblem),
+    articles,
+    problems: problems.map(formatProblem),
   });
 }

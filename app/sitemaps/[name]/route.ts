@@ -1,5 +1,5 @@
-import { getContentIndex } from "@/lib/content/store";
-import { articleSitemapNames, articlesSitemapXml, pagesSitemapXml } from "@/lib/seo/sitemaps";
+import { getStore } from "@/lib/store";
+import { articleSitemapPart, articlesSitemapXml, pagesSitemapXml } from "@/lib/seo/sitemaps";
 import { siteUrl } from "@/lib/seo/urls";
 import { notFoundText, xmlResponse } from "@/lib/seo/xml-response";
 
@@ -7,9 +7,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  const index = await getContentIndex();
+  const store = await getStore();
   const now = Date.now();
-  if (name === "pages.xml") return xmlResponse(pagesSitemapXml(index, now, siteUrl()));
-  const articles = /^articles-\d{4}-\d{2}(-\d+)?\.xml$/.test(name) ? articleSitemapNames(index, now).get(name) : undefined;
+  if (name === "pages.xml") return xmlResponse(await pagesSitemapXml(store, now, siteUrl()));
+  const articles = await articleSitemapPart(store, name, now);
   return articles ? xmlResponse(articlesSitemapXml(articles, siteUrl())) : notFoundText();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
+import { makeArticle, makeStore } from "@/lib/content/test-helpers";
 import { FEED_SIZE, TOP_SIZE } from "@/lib/limits";
 import { resolveHome } from "./home";
 
@@ -7,17 +7,17 @@ const now = Date.parse("2024-03-05T12:00:00+03:00");
 const at = (i: number) => `2024-03-01T10:${String(i).padStart(2, "0")}:00+03:00`;
 
 describe("resolveHome", () => {
-  it("exists on an empty site, with no stories", () => {
-    expect(resolveHome(makeIndex([]), now)).toEqual({ top: [], feed: [], blocks: [] });
+  it("exists on an empty site, with no stories", async () => {
+    expect(await resolveHome(await makeStore([]), now)).toEqual({ top: [], feed: [], blocks: [] });
   });
 
-  it("leads with the newest top story and lists the other top stories apart from it", () => {
-    const index = makeIndex([
+  it("leads with the newest top story and lists the other top stories apart from it", async () => {
+    const store = await makeStore([
       ...Array.from({ length: TOP_SIZE + 3 }, (_, i) => makeArticle(`t${i}`, at(i), { top: true })),
       ...Array.from({ length: FEED_SIZE + 3 }, (_, i) => makeArticle(`n${i}`, at(30 + i), { section: "sport" })),
       makeArticle("later", "2024-03-09T10:00:00+03:00", { top: true }),
     ]);
-    const home = resolveHome(index, now);
+    const home = await resolveHome(store, now);
     expect(home.main?.slug).toBe(`t${TOP_SIZE + 2}`);
     expect(home.top.map((a) => a.slug)).toEqual(Array.from({ length: TOP_SIZE }, (_, i) => `t${TOP_SIZE + 1 - i}`));
     expect(home.feed).toHaveLength(FEED_SIZE);
@@ -25,8 +25,8 @@ describe("resolveHome", () => {
     expect(home.blocks.map((b) => b.section.slug)).toEqual(["politics", "sport"]);
   });
 
-  it("leads with the newest article when no story is top", () => {
-    const home = resolveHome(makeIndex([makeArticle("a", at(1)), makeArticle("b", at(2))]), now);
+  it("leads with the newest article when no story is top", async () => {
+    const home = await resolveHome(await makeStore([makeArticle("a", at(1)), makeArticle("b", at(2))]), now);
     expect(home.main?.slug).toBe("b");
     expect(home.top).toEqual([]);
     expect(home.blocks.map((b) => b.section.slug)).toEqual(["politics"]); // empty sections are skipped

@@ -1,6 +1,7 @@
-import { latest, sectionBlocks, topNews, type SectionBlock } from "@/lib/content/queries";
-import type { Article, ContentIndex } from "@/lib/content/types";
+import { sectionBlocks, type SectionBlock } from "@/lib/content/queries";
+import type { Article } from "@/lib/content/types";
 import { FEED_SIZE, SECTION_BLOCK_SIZE, TOP_SIZE } from "@/lib/limits";
+import type { ArticleStore } from "@/lib/store/types";
 
 export interface ResolvedHome {
   /** The lead story: the newest top story, or without one the newest article; none on an empty site. */
@@ -13,10 +14,13 @@ export interface ResolvedHome {
   blocks: SectionBlock[];
 }
 
-/** `/`: the front page always exists (on an empty site it has no stories). Slices of the published view: cheap. */
-export function resolveHome(index: ContentIndex, now: number): ResolvedHome {
-  const tops = topNews(index, now, TOP_SIZE + 1);
-  const feed = latest(index, now, FEED_SIZE);
+/** `/`: the front page always exists (on an empty site it has no stories). The first few of short lists: cheap. */
+export async function resolveHome(store: ArticleStore, now: number): Promise<ResolvedHome> {
+  const [tops, feed, blocks] = await Promise.all([
+    store.list({ top: true }, now, { offset: 0, limit: TOP_SIZE + 1 }),
+    store.list({}, now, { offset: 0, limit: FEED_SIZE }),
+    sectionBlocks(store, now, SECTION_BLOCK_SIZE),
+  ]);
   const main = tops[0] ?? feed[0];
-  return { ...(main ? { main } : {}), top: tops.filter((a) => a !== main).slice(0, TOP_SIZE), feed, blocks: sectionBlocks(index, now, SECTION_BLOCK_SIZE) };
+  return { ...(main ? { main } : {}), top: tops.filter((a) => a.slug !== main?.slug).slice(0, TOP_SIZE), feed, blocks };
 }

@@ -1,32 +1,33 @@
 import { parsePageParam } from "@/lib/content/queries";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
-import type { SearchOutcome } from "@/lib/search/search-index";
 import { parseQuery, type ParsedQuery } from "@/lib/search/text";
+import type { PageRange, SearchOutcome } from "@/lib/store/types";
 import type { RouteQuery } from "./types";
 
 export interface ResolvedSearch {
   query: ParsedQuery;
   /** The page of results asked for (`?page=`, 1 when absent). */
   pageNumber: number;
-  /** Undefined for the empty query (the page asks for one). */
+  /** The page's range of results and their total; undefined for the empty query (the page asks for one). */
   outcome?: SearchOutcome;
 }
 
 /**
  * `/search?q=…&page=N`: one query; page 1 always exists (it says when nothing is found), later
- * pages only as far as the results go. Runs the search (`run`, lib/search/store.ts searchArticles)
- * when there is something to search: the proxy's run and the page's are one search, since the
- * store keeps a request's outcome for the page that follows.
+ * pages only as far as the results go. Runs the search for the page's range of results (`run`,
+ * lib/search/store.ts searchArticles) when there is something to search: the proxy's run and the
+ * page's are one search, since lib/search/store.ts keeps a request's outcome for the page that follows.
  */
 export async function resolveSearch(
   query: RouteQuery,
   now: number,
-  run: (query: ParsedQuery, now: number) => Promise<SearchOutcome>,
+  run: (query: ParsedQuery, now: number, range: PageRange) => Promise<SearchOutcome>,
 ): Promise<ResolvedSearch | undefined> {
   const parsed = parseQuery(query.q);
   const pageNumber = parsePageParam(query.page);
   if (!parsed || pageNumber === undefined) return undefined;
-  const outcome = parsed.text ? await run(parsed, now) : undefined;
-  if (pageNumber > 1 && pageNumber > Math.ceil((outcome?.hits.length ?? 0) / SEARCH_PAGE_SIZE)) return undefined;
+  const range = { offset: (pageNumber - 1) * SEARCH_PAGE_SIZE, limit: SEARCH_PAGE_SIZE };
+  const outcome = parsed.text ? await run(parsed, now, range) : undefined;
+  if (pageNumber > 1 && pageNumber > Math.ceil((outcome?.total ?? 0) / SEARCH_PAGE_SIZE)) return undefined;
   return { query: parsed, pageNumber, ...(outcome ? { outcome } : {}) };
 }

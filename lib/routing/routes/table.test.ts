@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeArticle, makeIndex } from "@/lib/content/test-helpers";
+import { makeArticle, makeStore } from "@/lib/content/test-helpers";
 import { matchRoute, PAGE_PREFIXES, resolvePath, ROUTES } from "./table";
 import { queryOf } from "./types";
 
@@ -64,9 +64,9 @@ describe("the route table", () => {
 
   it("resolves a path to its route's data", async () => {
     const now = Date.parse("2024-03-05T12:00:00+03:00");
-    const index = makeIndex([makeArticle("a1", "2024-03-01T10:00:00+03:00")]);
-    const search = async () => ({ hits: [], terms: new Set<string>(), complete: true });
-    const ctx = { index, now, query: {}, search };
+    const store = await makeStore([makeArticle("a1", "2024-03-01T10:00:00+03:00")]);
+    const search = async () => ({ hits: [], total: 0, terms: new Set<string>(), complete: true });
+    const ctx = { store, now, query: {}, search };
     expect(await resolvePath("/news/a1", ctx)).toMatchObject({ article: { slug: "a1" } });
     expect(await resolvePath("/section/politics", ctx)).toMatchObject({ section: { slug: "politics" }, page: { total: 1 } });
     expect(await resolvePath("/news/nope", ctx)).toBeUndefined();

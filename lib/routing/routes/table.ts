@@ -22,19 +22,19 @@ export interface RouteEntry {
 }
 
 export const ROUTES: readonly RouteEntry[] = [
-  { pattern: "/", file: "[locale]/page.tsx", resolve: (c) => resolveHome(c.index, c.now) },
-  { pattern: "/news", file: "[locale]/news/page.tsx", resolve: (c) => resolveNewsList(c.index, c.query, c.now) },
-  { pattern: "/news/:slug", file: "[locale]/news/[slug]/page.tsx", resolve: (c, p) => resolveArticle(c.index, p.slug!, c.now, { preview: c.preview }) },
+  { pattern: "/", file: "[locale]/page.tsx", resolve: (c) => resolveHome(c.store, c.now) },
+  { pattern: "/news", file: "[locale]/news/page.tsx", resolve: (c) => resolveNewsList(c.store, c.query, c.now) },
+  { pattern: "/news/:slug", file: "[locale]/news/[slug]/page.tsx", resolve: (c, p) => resolveArticle(c.store, p.slug!, c.now, { preview: c.preview }) },
   {
     pattern: "/news/:slug/opengraph-image",
     file: "[locale]/news/[slug]/opengraph-image/route.tsx",
-    resolve: (c, p) => resolveArticleImage(c.index, p.slug!, c.now),
+    resolve: (c, p) => resolveArticleImage(c.store, p.slug!, c.now),
   },
-  { pattern: "/section/:slug", file: "[locale]/section/[slug]/page.tsx", resolve: (c, p) => resolveSection(c.index, p.slug!, c.query, c.now) },
-  { pattern: "/section/:slug/rss.xml", file: "[locale]/section/[slug]/rss.xml/route.ts", resolve: (c, p) => resolveSectionRss(c.index, p.slug!) },
-  { pattern: "/source/:id", file: "[locale]/source/[id]/page.tsx", resolve: (c, p) => resolveSource(c.index, p.id!, c.query, c.now) },
-  { pattern: "/source/:id/rss.xml", file: "[locale]/source/[id]/rss.xml/route.ts", resolve: (c, p) => resolveSourceRss(c.index, p.id!, c.now) },
-  { pattern: "/tag/:tag", file: "[locale]/tag/[tag]/page.tsx", resolve: (c, p) => resolveTag(c.index, p.tag!, c.query, c.now) },
+  { pattern: "/section/:slug", file: "[locale]/section/[slug]/page.tsx", resolve: (c, p) => resolveSection(c.store, p.slug!, c.query, c.now) },
+  { pattern: "/section/:slug/rss.xml", file: "[locale]/section/[slug]/rss.xml/route.ts", resolve: (c, p) => resolveSectionRss(c.store, p.slug!) },
+  { pattern: "/source/:id", file: "[locale]/source/[id]/page.tsx", resolve: (c, p) => resolveSource(c.store, p.id!, c.query, c.now) },
+  { pattern: "/source/:id/rss.xml", file: "[locale]/source/[id]/rss.xml/route.ts", resolve: (c, p) => resolveSourceRss(c.store, p.id!, c.now) },
+  { pattern: "/tag/:tag", file: "[locale]/tag/[tag]/page.tsx", resolve: (c, p) => resolveTag(c.store, p.tag!, c.query, c.now) },
   { pattern: "/search", file: "[locale]/search/page.tsx", resolve: (c) => resolveSearch(c.query, c.now, c.search) },
 ];
 

@@ -1,17 +1,23 @@
-import { paginate, parsePageParam, type Page } from "@/lib/content/queries";
-import { findTag, type Tag } from "@/lib/content/tags";
-import type { Article, ContentIndex } from "@/lib/content/types";
+import { pageOf, parsePageParam, type Page } from "@/lib/content/queries";
+import type { Article } from "@/lib/content/types";
 import { LIST_PAGE_SIZE } from "@/lib/limits";
+import type { ArticleStore, TagInfo } from "@/lib/store/types";
 import type { RouteQuery } from "./types";
 
 /**
  * `/tag/<name>?page=N` (`name` decoded): a published tag under its own spelling. Other spellings
  * are no page: the proxy redirects them to this one first (canonicalRedirect).
  */
-export function resolveTag(index: ContentIndex, name: string, query: RouteQuery, now: number): { tag: Tag; page: Page<Article> } | undefined {
-  const tag = findTag(index, name, now);
+export async function resolveTag(
+  store: ArticleStore,
+  name: string,
+  query: RouteQuery,
+  now: number,
+): Promise<{ tag: TagInfo; page: Page<Article> } | undefined> {
   const pageNumber = parsePageParam(query.page);
-  if (!tag || tag.name !== name || pageNumber === undefined) return undefined;
-  const page = paginate(tag.articles, pageNumber, LIST_PAGE_SIZE);
+  if (pageNumber === undefined) return undefined;
+  const tag = await store.tag(name, now);
+  if (!tag || tag.name !== name) return undefined;
+  const page = await pageOf(store, { tag: tag.key }, now, pageNumber, LIST_PAGE_SIZE);
   return page && { tag, page };
 }

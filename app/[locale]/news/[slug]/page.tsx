@@ -11,9 +11,8 @@ import { MoreNews } from "@/components/MoreNews";
 import { Sidebar } from "@/components/Sidebar";
 import { TagList } from "@/components/TagList";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { findSource, isPublished, moreNews, previousAndNext } from "@/lib/content/queries";
-import type { ContentIndex } from "@/lib/content/types";
-import { getArticleBody, getContentIndex } from "@/lib/content/store";
+import { findSource, isPublished, moreNews } from "@/lib/content/queries";
+import { getArticleBody } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 import { readingMinutes } from "@/lib/format/reading-time";
@@ -25,6 +24,8 @@ import { isPreviewOf } from "@/lib/security/preview-request";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, articlePath, sourcePath } from "@/lib/seo/urls";
 import { JsonLd } from "@/components/JsonLd";
+import { getStore } from "@/lib/store";
+import type { ArticleStore } from "@/lib/store/types";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,16 +34,17 @@ type Props = { params: Promise<{ slug: string }> };
  * when it is a draft or scheduled (the cookie is checked against PREVIEW_TOKEN: lib/security/preview.ts).
  * The proxy asked the same resolver first (lib/routing/routes/table.ts).
  */
-async function findArticle(index: ContentIndex, slug: string, now: number) {
-  return resolveArticle(index, slug, now, { preview: await isPreviewOf(slug, now) });
+async function findArticle(store: ArticleStore, slug: string, now: number) {
+  return resolveArticle(store, slug, now, { preview: await isPreviewOf(slug, now) });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const now = Date.now();
-  const index = await getContentIndex();
-  const article = (await findArticle(index, slug, now))?.article;
-  if (!article) return {};
+  const store = await getStore();
+  const resolved = await findArticle(store, slug, now);
+  if (!resolved) return {};
+  const { article, section } = resolved;
   const seo = await getSeoContext();
   return {
     ...pageMetadata({
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: article.title,
       description: article.lead,
       article,
-      sectionName: index.sectionBySlug.get(article.section)?.name,
+      sectionName: section.name,
     }),
     ...(isPublished(article, now) && !(await isPreviewOf(slug, now)) ? {} : { robots: { index: false, follow: false } }),
   };
@@ -60,19 +62,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const ctx = await getPageContext();
-  const { index, now, timeZone, intl } = ctx;
-  const resolved = await findArticle(index, slug, now);
+  const { store, now, timeZone, intl } = ctx;
+  const resolved = await findArticle(store, slug, now);
   if (!resolved) notFound();
   const { article, section } = resolved;
-  const [preview, body, t] = await Promise.all([isPreviewOf(slug, now), getArticleBody(article), getTranslations("article")]);
-  const { previous, next } = previousAndNext(index, article, now);
-  const more = moreNews(index, article, now, MORE_NEWS_SIZE);
+  const [preview, body, t, { previous, next }, more, tags] = await Promise.all([
+    isPreviewOf(slug, now),
+    getArticleBody(article),
+    getTranslations("article"),
+    store.neighbours(article, now),
+    moreNews(store, article, now, MORE_NEWS_SIZE),
+    tagLinks(store, article.tags, now),
+  ]);
   const seo = await getSeoContext();
   const trail = articleTrail(article, section, seo.homeLabel);
   const canonical = absoluteUrl(articlePath(article.slug), seo.base);
   // The name links to the partner's page only when that page exists (a partner of sources.json,
   // or one removed from it that still has published articles).
-  const partner = article.source?.id !== undefined ? findSource(index, article.source.id, now) : undefined;
+  const partner = article.source?.id !== undefined ? await findSource(store, article.source.id, now) : undefined;
 
   return (
     <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
@@ -129,7 +136,7 @@ export default async function ArticlePage({ params }: Props) {
           </p>
         )}
 
-        <TagList tags={tagLinks(index, article.tags, now)} className="mt-4" />
+        <TagList tags={tags} className="mt-4" />
 
         <ShareLinks url={canonical} title={article.title} />
 

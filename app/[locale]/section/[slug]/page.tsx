@@ -5,7 +5,7 @@ import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { JsonLd } from "@/components/JsonLd";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveSection } from "@/lib/routing/routes/section";
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
-  const resolved = resolveSection(await getContentIndex(), slug, sp, Date.now());
+  const resolved = await resolveSection(await getStore(), slug, sp, Date.now());
   if (!resolved) return {};
   const { section } = resolved;
   const { page } = resolved.page;
@@ -35,9 +35,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SectionPage({ params, searchParams }: Props) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const ctx = await getPageContext();
-  const { index, now, timeZone, intl } = ctx;
+  const { store, now, timeZone, intl } = ctx;
   // The proxy has already answered 404 when this is undefined (lib/routing/routes/table.ts).
-  const resolved = resolveSection(index, slug, sp, now);
+  const resolved = await resolveSection(store, slug, sp, now);
   if (!resolved) notFound();
   const { section, page } = resolved;
   const [t, seo] = await Promise.all([getTranslations("section"), getSeoContext()]);

@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveSource } from "@/lib/routing/routes/source";
 import { sourceCollectionJsonLd, sourceTrail, trailItems } from "@/lib/seo/json-ld";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
  */
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const resolved = resolveSource(await getContentIndex(), id, sp, Date.now());
+  const resolved = await resolveSource(await getStore(), id, sp, Date.now());
   if (!resolved) return {};
   const { source } = resolved;
   const { page } = resolved.page;
@@ -39,8 +39,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SourcePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const ctx = await getPageContext();
-  const { index, now, timeZone, intl } = ctx;
-  const resolved = resolveSource(index, id, sp, now);
+  const { store, now, timeZone, intl } = ctx;
+  const resolved = await resolveSource(store, id, sp, now);
   if (!resolved) notFound();
   const { source, page } = resolved;
   const [t, seo] = await Promise.all([getTranslations("source"), getSeoContext()]);

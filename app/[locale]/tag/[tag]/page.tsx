@@ -7,7 +7,7 @@ import { JsonLd } from "@/components/JsonLd";
 import { Pagination } from "@/components/Pagination";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { tagPath } from "@/lib/content/tags";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { collectionTrail, tagCollectionJsonLd, trailItems } from "@/lib/seo/json-ld";
@@ -23,7 +23,7 @@ const tagName = (segment: string) => decodePath(segment) ?? "";
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ tag: segment }, sp] = await Promise.all([params, searchParams]);
-  const resolved = resolveTag(await getContentIndex(), tagName(segment), sp, Date.now());
+  const resolved = await resolveTag(await getStore(), tagName(segment), sp, Date.now());
   if (!resolved) return {};
   const { tag } = resolved;
   const { page } = resolved.page;
@@ -40,9 +40,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function TagPage({ params, searchParams }: Props) {
   const [{ tag: segment }, sp] = await Promise.all([params, searchParams]);
   const ctx = await getPageContext();
-  const { index, now, timeZone, intl } = ctx;
+  const { store, now, timeZone, intl } = ctx;
   // Other spellings were redirected to the tag's own by the proxy (canonicalRedirect).
-  const resolved = resolveTag(index, tagName(segment), sp, now);
+  const resolved = await resolveTag(store, tagName(segment), sp, now);
   if (!resolved) notFound();
   const { tag, page } = resolved;
   const [t, seo] = await Promise.all([getTranslations("tag"), getSeoContext()]);

@@ -1,4 +1,4 @@
-import { getContentIndex } from "@/lib/content/store";
+import { getStore } from "@/lib/store";
 import { resolveArticleImage } from "@/lib/routing/routes/news";
 import { articleOgCard } from "@/lib/seo/og-image";
 import { notFoundText } from "@/lib/seo/xml-response";
@@ -11,12 +11,12 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const index = await getContentIndex();
+  const store = await getStore();
   // The proxy asked the same resolver first (lib/routing/routes/table.ts).
-  const resolved = resolveArticleImage(index, slug, Date.now());
+  const resolved = await resolveArticleImage(store, slug, Date.now());
   if (!resolved) return notFoundText();
   const { article, section } = resolved;
-  const png = await articleOgCard(article, section, index.site);
+  const png = await articleOgCard(article, section, (await store.catalog()).site);
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": "image/png",
