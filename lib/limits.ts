@@ -4,6 +4,5 @@ export const TOP_SIZE = 5;
 export const MORE_NEWS_SIZE = 5;
 export const LIST_PAGE_SIZE = 20;
 export const SECTION_BLOCK_SIZE = 4;
-/** Search: results per page, and how many body words the index takes in all (memory: see docs/features.md, "Search"). */
+/** Search: results per page. */
 export const SEARCH_PAGE_SIZE = 20;
-export const SEARCH_BODY_WORD_BUDGET = 5_000_000;

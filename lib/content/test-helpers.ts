@@ -56,7 +56,8 @@ export function makeIndex(articles: Article[], sources: SourceInfo[] = []): Cont
  * A store over `articles` (with sources.json's `sources`) for tests of readers. Tests use only
  * the ArticleStore interface: which store this builds may change (the in-heap one for now).
  */
+/** A store of these articles: the real SQLite store, in memory (titles, leads and tags are searchable). */
 export async function makeStore(articles: Article[], sources: SourceInfo[] = []): Promise<ArticleStore> {
-  const { MemoryStore } = await import("@/lib/store/memory");
-  return new MemoryStore(makeIndex(articles, sources));
+  const { storeFromArticles } = await import("@/lib/store/sqlite/memory");
+  return storeFromArticles(articles, { site: testSite, sections: testSections, sources });
 }

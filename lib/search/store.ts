@@ -1,35 +1,14 @@
-import { getArticleBodyText } from "@/lib/content/store";
-import { SEARCH_BODY_WORD_BUDGET } from "@/lib/limits";
 import { getStore } from "@/lib/store";
 import type { ArticleStore, PageRange, SearchOutcome } from "@/lib/store/types";
-import { bodyWordLimit, SearchIndex, type SearchIndexOptions } from "./search-index";
 import type { ParsedQuery } from "./text";
 
 interface SearchState {
-  index?: SearchIndex;
   /** Recent outcomes by query words and range, oldest first (see searchArticles). */
   recent?: Map<string, { store: ArticleStore; version: number; at: number; outcome: Promise<SearchOutcome> }>;
 }
 
-// One search index per server process, shared by the proxy and the pages (separate bundles), like
-// the content store. It is created on the first search: a server nobody searches builds nothing.
+// Shared by the proxy and the pages (separate bundles), like the store.
 const state: SearchState = ((globalThis as { __searchStore?: SearchState }).__searchStore ??= {});
-
-/**
- * How many words of each body are indexed: SEARCH_BODY_WORDS (a whole number) fixes it; by default
- * it follows the size of the archive, within a budget of words for all bodies together.
- */
-function bodyWords(): number | ((articles: number) => number) {
-  const raw = process.env.SEARCH_BODY_WORDS;
-  if (raw && /^\d{1,6}$/.test(raw)) return Number(raw);
-  return (articles) => bodyWordLimit(articles, SEARCH_BODY_WORD_BUDGET);
-}
-
-/** The process's search index over the live content (`source`), made on first use (lib/store/index.ts). */
-export function liveSearchIndex(source: SearchIndexOptions["source"]): SearchIndex {
-  state.index ??= new SearchIndex({ source, body: getArticleBodyText, maxBodyWords: bodyWords() });
-  return state.index;
-}
 
 /** Recent outcomes kept: the proxy and the page of one request ask the same question. */
 const RECENT_SIZE = 32;

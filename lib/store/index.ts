@@ -1,31 +1,40 @@
-import { getContentIndex, getLiveContent } from "@/lib/content/store";
-import { liveSearchIndex } from "@/lib/search/store";
-import { MemoryStore } from "./memory";
+import { contentDir } from "@/lib/content/load";
+import { OpenedStore } from "./open";
 import type { ArticleStore } from "./types";
 
 interface StoreState {
-  store?: Promise<ArticleStore>;
+  opened?: Promise<OpenedStore>;
+  store?: ArticleStore;
 }
 
 // Route handlers, the proxy and pages can be bundled into separate module graphs; a global keeps
-// one store per server process, like the live content under it (lib/content/store.ts).
+// one store (one database connection, at most one indexer) per server process.
 const state: StoreState = ((globalThis as { __articleStore?: StoreState }).__articleStore ??= {});
 
 /**
- * The process's article store: every reader of the content asks it. For now it answers from the
- * live in-heap index (MemoryStore); bodies are still read through lib/content/store.ts.
+ * The process's store of CONTENT_DIR: the index database shared by every process of the machine
+ * (lib/store/open.ts). This process indexes the folder when it holds the writer's lease.
  */
-export function getStore(): Promise<ArticleStore> {
-  state.store ??= getLiveContent().then(
-    (live) =>
-      new MemoryStore(
-        () => live.index,
-        (query, now) => liveSearchIndex(getContentIndex).search(query, now),
-      ),
-    (err) => {
-      state.store = undefined;
+export function getOpenedStore(): Promise<OpenedStore> {
+  if (!state.opened) {
+    const rescanMs = Number(process.env.CONTENT_RESCAN_MS) || undefined;
+    state.opened = OpenedStore.open(contentDir(), { ...(rescanMs ? { rescanMs } : {}), log: (line) => console.error(`[content] ${line}`) }).catch((err) => {
+      state.opened = undefined;
       throw err;
+    });
+  }
+  return state.opened;
+}
+
+/** The store every reader of the content asks (resolvers, pages, feeds, sitemaps, search). */
+export async function getStore(): Promise<ArticleStore> {
+  const opened = await getOpenedStore();
+  // Each call goes to the database opened now: `npm run index -- --rebuild` may have replaced it.
+  return (state.store ??= new Proxy({} as ArticleStore, {
+    get(_, name: keyof ArticleStore) {
+      const store = opened.current();
+      const value = store[name];
+      return typeof value === "function" ? value.bind(store) : value;
     },
-  );
-  return state.store;
+  }));
 }

@@ -43,6 +43,8 @@ const READ_AHEAD = 16;
 const STAT_SLICE = 500;
 /** How often the content folder itself is checked for being replaced (see LiveContent's history). */
 const ROOT_CHECK_MS = 1000;
+/** How often the writer looks for re-reads other processes asked for (the `requests` table). */
+const REQUESTS_MS = 500;
 
 /**
  * The one writer of an index database: reads the content folder into it, then keeps it current
@@ -67,6 +69,7 @@ export class Indexer {
   private rescanTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
   private rootTimer?: NodeJS.Timeout;
+  private requestsTimer?: NodeJS.Timeout;
   private watcher?: TreeWatcher;
   private closed = false;
   private realRoot = "";
@@ -119,6 +122,7 @@ export class Indexer {
     this.watcher?.close();
     for (const t of [this.rescanTimer, this.sweepTimer, this.debounce]) if (t) clearTimeout(t);
     if (this.rootTimer) clearInterval(this.rootTimer);
+    if (this.requestsTimer) clearInterval(this.requestsTimer);
   }
 
   /** Settles when every change asked for so far is written. */
@@ -342,6 +346,22 @@ export class Indexer {
     this.scheduleSweep(0);
     this.rootTimer = setInterval(() => void this.checkRoot(), ROOT_CHECK_MS);
     this.rootTimer.unref();
+    this.requestsTimer = setInterval(() => void this.takeRequests(), REQUESTS_MS);
+    this.requestsTimer.unref();
+  }
+
+  /** Re-reads other processes asked for: done in turn, then marked done for the asker to see. */
+  private async takeRequests() {
+    const pending = this.db.prepare("SELECT id, paths FROM requests WHERE done = 0 ORDER BY id").all() as { id: number; paths: string }[];
+    if (pending.length === 0 || this.closed) return;
+    const paths = pending.map((r) => JSON.parse(r.paths) as string[]);
+    // An empty list asks for everything.
+    await this.refresh(paths.some((p) => p.length === 0) ? undefined : paths.flat());
+    const done = this.db.prepare("UPDATE requests SET done = 1 WHERE id = ?");
+    this.db.transaction(() => {
+      for (const r of pending) done.run(r.id);
+      this.db.prepare("DELETE FROM requests WHERE done = 1 AND id < ?").run(pending[0]!.id - 100);
+    })();
   }
 
   private async watchTree() {

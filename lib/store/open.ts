@@ -110,6 +110,23 @@ export class OpenedStore {
     return this.store;
   }
 
+  /**
+   * Re-reads the named files (or everything) and resolves once they are written: at once when this
+   * process is the writer; otherwise asked of the writer through the database, waited for up to
+   * `waitMs` (false when the writer did not answer in time).
+   */
+  async refresh(paths: string[] | undefined, waitMs = 10_000): Promise<boolean> {
+    this.current();
+    if (this.indexer) {
+      await this.indexer.refresh(paths);
+      return true;
+    }
+    const id = Number(this.db.prepare("INSERT INTO requests (paths) VALUES (?)").run(JSON.stringify(paths ?? [])).lastInsertRowid);
+    const done = this.db.prepare("SELECT done FROM requests WHERE id = ?").pluck();
+    for (const deadline = Date.now() + waitMs; Date.now() < deadline; await delay(100)) if (done.get(id) !== 0) return true;
+    return false;
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);

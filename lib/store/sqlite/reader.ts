@@ -149,6 +149,8 @@ export class SqliteStore implements ArticleStore {
   }
 
   async neighbours(article: Article, now: number): Promise<{ previous?: Article; next?: Article }> {
+    // An article that is not published (a draft or a scheduled one, in the editor's preview) is in no list.
+    if (article.draft || article.dateMs > now) return {};
     return this.cached(`n|${article.slug}`, now, () => {
       const args = [article.section, now, article.dateMs, article.dateMs, article.slug] as const;
       const next = parse(this.s.newer.get(...args));

@@ -88,6 +88,10 @@ CREATE TABLE IF NOT EXISTS media (
 -- readers subtract the scheduled ones, which are few.
 CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n BIGINT NOT NULL);
 
+-- Re-reads asked for by a process that is not the writer (POST /api/revalidate): the writer takes
+-- them within half a second and marks them done.
+CREATE TABLE IF NOT EXISTS requests (id INTEGER PRIMARY KEY, paths TEXT NOT NULL, done SMALLINT NOT NULL DEFAULT 0);
+
 -- Folders under articles/ and their modification times: the safety net re-reads only folders
 -- whose entries changed, instead of a stat of every file.
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime TEXT NOT NULL);

@@ -1,4 +1,0 @@
-import { makeStore } from "@/lib/content/test-helpers";
-import { storeContract } from "./contract";
-
-storeContract("MemoryStore", makeStore);

@@ -1,0 +1,4 @@
+import { makeStore } from "@/lib/content/test-helpers";
+import { storeContract } from "../contract";
+
+storeContract("SQLite", makeStore);
