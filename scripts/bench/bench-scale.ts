@@ -32,7 +32,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { indexCacheOptions } from "../../lib/content/store";
 import { median } from "./median";
 import { keptEnd, prepareCorpus, type CorpusEntry } from "./scale/corpus";
 import { freshArticle, withTitleMarker } from "./scale/fresh";
@@ -400,13 +399,8 @@ async function throughput(results: Result[]) {
   }
 }
 
-/** The corpora and databases, and the front-matter caches today's servers left for them beside .next. */
-async function cleanUp(results: Result[]) {
-  for (const r of results) {
-    if (!r.content) continue;
-    const cache = indexCacheOptions(root, { force: true, content: r.content });
-    if (cache) await rm(cache.file, { force: true });
-  }
+/** The corpora and their databases. */
+async function cleanUp() {
   for (const dir of tempDirs) {
     if (values.keep) console.error(`kept: ${dir} (content/, index.db, logs/)`);
     else await rm(dir, { recursive: true, force: true });
@@ -438,6 +432,6 @@ try {
   console.error((err as Error).message);
   process.exitCode = 1;
 } finally {
-  await cleanUp(results);
+  await cleanUp();
 }
 report(results, run);

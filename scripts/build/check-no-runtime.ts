@@ -12,8 +12,9 @@
  * and all, to lib/server/fixtures/ for strip-runtime.test.ts; run it after upgrading Next).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { blockedInlineScripts, clientRuntimeMarkers, scripts } from "../../lib/server/runtime-markers.mjs";
@@ -33,9 +34,12 @@ const say = (line: string) => console.log(`check-no-runtime: ${line}`);
 
 const running: { server?: ChildProcess } = {};
 let output = "";
+/** The server's index database lives here, and goes with the check. */
+const scratch = mkdtempSync(path.join(tmpdir(), "check-no-runtime-"));
 function stop() {
   const { server } = running;
   if (server?.pid !== undefined && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+  rmSync(scratch, { recursive: true, force: true });
 }
 // The server never outlives the check: not on success, failure, an exception or Ctrl-C.
 process.on("exit", stop);
@@ -75,8 +79,8 @@ const base = `http://127.0.0.1:${port}`;
 const env: NodeJS.ProcessEnv = serverEnv({
   ...process.env,
   CONTENT_DIR: content,
-  // The index cache beside the build is for the build's own CONTENT_DIR; this server reads the demo.
-  CONTENT_INDEX_CACHE: "off",
+  // An index of its own, deleted with the check: the build leaves no database behind.
+  INDEX_DB: path.join(scratch, "index.sqlite"),
   NEXT_TELEMETRY_DISABLED: "1",
   // A counter, so that the consent notice and its script are on the pages too.
   METRIKA_ID: "12345678",

@@ -1,9 +1,8 @@
 import { clientAddress, tokenGuesses, tooManyGuesses } from "@/lib/api/rate-limit";
 import { parseRevalidateBody } from "@/lib/api/revalidate-body";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
-import { getLiveContent } from "@/lib/content/store";
 import { formatProblem } from "@/lib/content/types";
-import { getStore } from "@/lib/store";
+import { getOpenedStore, getStore } from "@/lib/store";
 import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
@@ -32,8 +31,9 @@ export async function POST(request: Request) {
   const body = parseRevalidateBody(await request.text());
   if (!body.ok) return json({ error: body.error }, 400);
 
-  // The writer re-reads the files; what it now holds is read back through the store, as readers see it.
-  await (await getLiveContent()).refresh(body.paths);
+  // The writer re-reads the files (this process, or the one holding the writer's lease); what it
+  // now holds is read back through the store, as readers see it.
+  await (await getOpenedStore()).refresh(body.paths.length > 0 ? body.paths : undefined);
   const store = await getStore();
   const [articles, problems] = await Promise.all([store.size(), store.problems()]);
   return json({

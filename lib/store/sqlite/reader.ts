@@ -60,7 +60,10 @@ export class SqliteStore implements ArticleStore {
       kept: p("SELECT n FROM counts WHERE key = ?").pluck(),
       keptRange: p("SELECT substr(key, 3) AS id, n FROM counts WHERE key > ? AND key < ? AND n > 0 ORDER BY key"),
       scheduledByMonth: p("SELECT month, count(*) AS n FROM articles WHERE state = 0 AND date_ms > ? GROUP BY month"),
-      monthChanged: p("SELECT data FROM articles WHERE month = ? AND state = 0 AND date_ms <= ? ORDER BY changed_ms DESC, date_ms DESC, slug LIMIT 1").pluck(),
+      // `+date_ms`: not a condition to look up by, so that the index in change order is used.
+      monthChanged: p("SELECT data FROM articles WHERE month = ? AND state = 0 AND +date_ms <= ? ORDER BY changed_ms DESC, date_ms DESC, slug LIMIT 1").pluck(),
+      spellings: p("SELECT key, n FROM counts WHERE key > ? AND key < ? AND n > 0"),
+      scheduledSpellings: p("SELECT spelling, count(*) AS n FROM tags WHERE tag_key = ? AND state = 0 AND date_ms > ? GROUP BY spelling"),
       newestOf: p("SELECT data FROM articles WHERE source_id = ? AND state = 0 AND date_ms <= ? ORDER BY date_ms DESC, slug LIMIT 1").pluck(),
       article: p("SELECT data FROM articles WHERE slug = ? AND state < 2").pluck(),
       alias: p(
@@ -78,10 +81,6 @@ export class SqliteStore implements ArticleStore {
       ).pluck(),
       from: p("SELECT max(date_ms) FROM articles WHERE state = 0 AND date_ms <= ?").pluck(),
       until: p("SELECT min(date_ms) FROM articles WHERE state = 0 AND date_ms > ?").pluck(),
-      tag: p(
-        `SELECT spelling, count(*) AS n FROM tags WHERE tag_key = ? AND state = 0 AND date_ms <= ?
-         GROUP BY spelling ORDER BY n DESC, spelling`,
-      ),
       media: p("SELECT width, height FROM media WHERE path = ?"),
       size: p("SELECT count(*) FROM articles WHERE state < 2").pluck(),
       fileProblems: p("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path").pluck(),
@@ -162,7 +161,11 @@ export class SqliteStore implements ArticleStore {
   async lastChanged(filter: ListFilter, now: number): Promise<Article | undefined> {
     return this.cached(`m|${key(filter)}`, now, () => {
       const { from, where, shape } = filterSql(filter);
-      const data = this.statement(`m${shape}`, `SELECT a.data FROM ${from} WHERE ${where} ORDER BY a.changed_ms DESC, a.date_ms DESC, a.slug LIMIT 1`)
+      // `+a.date_ms`: not a condition to look up by, so that the index in change order is used.
+      const data = this.statement(
+        `m${shape}`,
+        `SELECT a.data FROM ${from} WHERE ${where.replace("a.date_ms <=", "+a.date_ms <=")} ORDER BY a.changed_ms DESC, a.date_ms DESC, a.slug LIMIT 1`,
+      )
         .pluck()
         .get(...filterParams(filter, now));
       return parse(data);
@@ -173,9 +176,19 @@ export class SqliteStore implements ArticleStore {
     const k = tagKey(spelling);
     if (!k) return undefined;
     return this.cached(`t|${k}`, now, () => {
-      const rows = this.s.tag.all(k, now) as { spelling: string; n: number }[];
-      if (rows.length === 0) return undefined;
-      return { key: k, name: rows[0]!.spelling, count: rows.reduce((sum, r) => sum + r.n, 0) };
+      // Kept counts per spelling, less the scheduled articles' (few).
+      const prefix = `n:${k}\u0001`;
+      const scheduled = new Map((this.s.scheduledSpellings.all(k, now) as { spelling: string; n: number }[]).map((r) => [r.spelling, r.n]));
+      let name = "";
+      let best = 0;
+      let count = 0;
+      for (const r of this.s.spellings.all(prefix, `n:${k}\u0002`) as { key: string; n: number }[]) {
+        const spelling = r.key.slice(prefix.length);
+        const n = Number(r.n) - (scheduled.get(spelling) ?? 0);
+        count += n;
+        if (n > best || (n === best && n > 0 && spelling < name)) [name, best] = [spelling, n];
+      }
+      return best > 0 ? { key: k, name, count } : undefined;
     });
   }
 

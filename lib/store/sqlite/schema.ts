@@ -83,7 +83,8 @@ CREATE TABLE IF NOT EXISTS media (
 );
 
 -- How many articles hold their slug and are not drafts (state 0), per list: 'a' (all), 's:<section>',
--- 'p:<partner>', 't' (top), 'm:<month>', 'g:<tag key>'. Kept by the triggers below (COUNTERS), so
+-- 'p:<partner>', 't' (top), 'm:<month>', 'g:<tag key>', and 'n:<tag key>\x01<spelling>' for the
+-- spelling a tag's page is named by. Kept by the triggers below (COUNTERS), so
 -- that a list's length at a million articles is one row, not a scan of a million index entries;
 -- readers subtract the scheduled ones, which are few.
 CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n BIGINT NOT NULL);
@@ -153,6 +154,9 @@ const articleKeys = (row: "NEW" | "OLD", by: string) =>
     bump("'t'", by, `${row}.top = 1`),
   ].join("\n  ");
 
+const tagKeys = (row: "NEW" | "OLD", by: string) =>
+  [bump(`'g:' || ${row}.tag_key`, by), bump(`'n:' || ${row}.tag_key || char(1) || ${row}.spelling`, by)].join("\n  ");
+
 /** The triggers that keep `counts`; dropped while an empty database is filled, then made by recountAll. */
 const COUNTERS = `
 CREATE TRIGGER IF NOT EXISTS articles_counted AFTER INSERT ON articles WHEN NEW.state = 0 BEGIN
@@ -168,13 +172,13 @@ CREATE TRIGGER IF NOT EXISTS articles_recounted_new AFTER UPDATE OF state, secti
   ${articleKeys("NEW", "1")}
 END;
 CREATE TRIGGER IF NOT EXISTS tags_counted AFTER INSERT ON tags WHEN NEW.state = 0 BEGIN
-  ${bump("'g:' || NEW.tag_key", "1")}
+  ${tagKeys("NEW", "1")}
 END;
 CREATE TRIGGER IF NOT EXISTS tags_uncounted AFTER DELETE ON tags WHEN OLD.state = 0 BEGIN
-  ${bump("'g:' || OLD.tag_key", "-1")}
+  ${tagKeys("OLD", "-1")}
 END;
 CREATE TRIGGER IF NOT EXISTS tags_recounted AFTER UPDATE OF state ON tags WHEN (OLD.state = 0) <> (NEW.state = 0) BEGIN
-  ${bump("'g:' || NEW.tag_key", "CASE WHEN NEW.state = 0 THEN 1 ELSE -1 END")}
+  ${tagKeys("NEW", "CASE WHEN NEW.state = 0 THEN 1 ELSE -1 END")}
 END;
 `;
 const TRIGGERS = [
@@ -197,6 +201,7 @@ export function recountAll(db: Database.Database): void {
     INSERT INTO counts (key, n) SELECT 'p:' || source_id, count(*) FROM articles WHERE state = 0 AND source_id IS NOT NULL GROUP BY source_id;
     INSERT INTO counts (key, n) SELECT 't', count(*) FROM articles WHERE state = 0 AND top = 1;
     INSERT INTO counts (key, n) SELECT 'g:' || tag_key, count(*) FROM tags WHERE state = 0 GROUP BY tag_key;
+    INSERT INTO counts (key, n) SELECT 'n:' || tag_key || char(1) || spelling, count(*) FROM tags WHERE state = 0 GROUP BY tag_key, spelling;
   `);
   db.exec(COUNTERS);
 }
