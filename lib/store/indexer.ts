@@ -279,7 +279,11 @@ export class Indexer {
     // Filling an empty database: readers have nothing to list yet, so their indexes wait.
     const bulk = large && (this.db.prepare("SELECT count(*) FROM articles").pluck().get() as number) === 0;
     if (large) writeMeta(this.db, "building", "1");
-    if (bulk) dropReaderIndexes(this.db);
+    if (bulk) {
+      dropReaderIndexes(this.db);
+      // A crash while filling an empty database loses only what can be read again.
+      this.db.pragma("synchronous = OFF");
+    }
     const started = performance.now();
     let pending: FileRecord[] = [];
     let reread: string[] = [];
@@ -288,7 +292,8 @@ export class Indexer {
     const flush = () => {
       if (pending.length === 0 && gone.length === 0) return;
       this.reportRecords(pending);
-      reread.push(...this.writer.apply(pending, gone));
+      if (bulk && gone.length === 0) this.writer.bulkApply(pending);
+      else reread.push(...this.writer.apply(pending, gone));
       written += pending.length;
       pending = [];
       gone = [];
@@ -311,6 +316,7 @@ export class Indexer {
         }
       }
       flush();
+      if (bulk) reread.push(...this.writer.settleDuplicates());
       // A file that now holds a slug another file gave up is read for its search terms.
       for (let round = 0; reread.length > 0 && round < 3; round++) {
         const again = reread;
@@ -324,7 +330,10 @@ export class Indexer {
         flush();
       }
     } finally {
-      if (bulk) restoreReaderIndexes(this.db);
+      if (bulk) {
+        restoreReaderIndexes(this.db);
+        this.db.pragma("synchronous = NORMAL");
+      }
       if (large) {
         writeMeta(this.db, "building", "0");
         this.opts.log(`indexed ${written} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);

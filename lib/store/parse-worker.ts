@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { MediaInfo } from "@/lib/content/build-index";
 import type { Section } from "@/lib/content/types";
-import { parseFile } from "./parse";
+import { parseFileSync } from "./parse";
 import type { FileRecord } from "./sqlite/writer";
 
 const SLICE = 250;
@@ -21,7 +21,7 @@ const ctx = { root, sectionBySlug: new Map(sections.map((s) => [s.slug, s])), me
 let slice: FileRecord[] = [];
 const gone: string[] = [];
 for (const rel of files) {
-  const record = await parseFile(rel, ctx, fresh);
+  const record = parseFileSync(rel, ctx, fresh);
   if (record) slice.push(record);
   else gone.push(rel);
   if (slice.length >= SLICE) {

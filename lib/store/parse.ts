@@ -1,6 +1,8 @@
 import type { MediaInfo } from "@/lib/content/build-index";
 import { buildArticle } from "@/lib/content/build-index";
-import { readArticleFile } from "@/lib/content/load";
+import { readArticleFile, readArticleFileSync } from "@/lib/content/load";
+import type { ContentProblem } from "@/lib/content/types";
+import type { SourceFile } from "@/lib/content/build-index";
 import type { Section } from "@/lib/content/types";
 import { searchFields } from "./search-text";
 import type { FileRecord } from "./sqlite/writer";
@@ -18,7 +20,15 @@ export interface ParseContext {
  * indexer runs it on worker threads for large batches (./parse-worker.ts).
  */
 export async function parseFile(rel: string, ctx: ParseContext, fresh = false): Promise<FileRecord | undefined> {
-  const source = await readArticleFile(ctx.root, rel);
+  return parseSource(rel, await readArticleFile(ctx.root, rel), ctx, fresh);
+}
+
+/** parseFile with a synchronous read, for worker threads that do nothing else. */
+export function parseFileSync(rel: string, ctx: ParseContext, fresh = false): FileRecord | undefined {
+  return parseSource(rel, readArticleFileSync(ctx.root, rel), ctx, fresh);
+}
+
+function parseSource(rel: string, source: SourceFile | ContentProblem, ctx: ParseContext, fresh: boolean): FileRecord | undefined {
   if (!("text" in source)) {
     if (/ENOENT|ENOTDIR/.test(source.message)) return undefined;
     return { path: rel, stamp: `unreadable:${Date.now()}`, problems: [source], ...(fresh ? { fresh } : {}) };

@@ -68,6 +68,9 @@ export class SqliteWriter {
       dropFile: p("DELETE FROM files WHERE path = ?"),
       byFile: p("SELECT id, file, slug, draft, state, date_ms, search_key FROM articles WHERE file = ?").safeIntegers(true),
       bySlug: p("SELECT id, file, slug, draft, state, date_ms, search_key FROM articles WHERE slug = ? ORDER BY file").safeIntegers(true),
+      insertWhole: p(
+        "INSERT INTO articles (id, file, slug, draft, state, date_ms, changed_ms, section, source_id, top, month, image, search_key, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
       insert: p(
         "INSERT INTO articles (file, slug, draft, state, date_ms, changed_ms, section, source_id, top, month, image, data) VALUES (?, ?, ?, 2, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -97,6 +100,75 @@ export class SqliteWriter {
   /** The zone months (sitemaps) are counted in; a change of zone re-indexes every article anyway. */
   setTimeZone(timeZone: string) {
     this.timeZone = timeZone;
+  }
+
+  /**
+   * Fills an empty database (the first index of an archive): every file is new, so nothing is
+   * looked up; each article is written once, with its state and search key, as if its slug were
+   * its own. `settleDuplicates` then settles the slugs two files claim.
+   */
+  bulkApply(records: readonly FileRecord[]): void {
+    this.db.transaction(() => {
+      let id = Number(this.db.prepare("SELECT coalesce(max(id), 0) FROM articles").pluck().get());
+      for (const record of records) {
+        this.s.putFile.run(record.path, dirOf(record.path), record.stamp, record.problems.length > 0 ? JSON.stringify(record.problems) : null);
+        const a = record.article;
+        if (!a) continue;
+        id++;
+        const state = a.draft ? 1 : 0;
+        const key = state === 0 && record.search ? searchKey(a.dateMs, id) : null;
+        const { changed, month, image } = this.derived(a);
+        this.s.insertWhole.run(
+          id,
+          record.path,
+          a.slug,
+          a.draft ? 1 : 0,
+          state,
+          a.dateMs,
+          changed,
+          a.section,
+          a.source?.id ?? null,
+          a.top ? 1 : 0,
+          month,
+          image,
+          key,
+          JSON.stringify(a),
+        );
+        if (key !== null) this.s.addSearch.run(key, record.search!.title, record.search!.lead, record.search!.tags, record.search!.body);
+        this.addTagsAndAliases(a, id, state);
+      }
+      this.s.bump.run();
+    })();
+  }
+
+  /** After bulkApply: the slugs more than one file claims go to the path that sorts first. Returns files to read again. */
+  settleDuplicates(): string[] {
+    return this.db.transaction(() => {
+      const reread: string[] = [];
+      const slugs = this.db.prepare("SELECT slug FROM articles GROUP BY slug HAVING count(*) > 1").pluck().all() as string[];
+      for (const slug of slugs) this.settle(slug, new Map(), reread);
+      if (slugs.length > 0) this.s.bump.run();
+      return reread;
+    })();
+  }
+
+  private derived(a: Article) {
+    return {
+      changed: Date.parse(a.updated ?? "") || a.dateMs,
+      month: dayKey(a.dateMs, this.timeZone).slice(0, 7),
+      image: a.image && !/^https:/i.test(a.image.src) ? a.image.src.replace(/^\//, "") : null,
+    };
+  }
+
+  private addTagsAndAliases(a: Article, id: number, state: number) {
+    const seen = new Set<string>();
+    for (const spelling of a.tags) {
+      const key = tagKey(spelling);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      this.s.addTag.run(key, id, spelling, state, a.dateMs, a.slug);
+    }
+    for (const alias of a.aliases) this.s.addAlias.run(alias, id);
   }
 
   /**
@@ -138,10 +210,8 @@ export class SqliteWriter {
       }
       return;
     }
-    const changed = Date.parse(a.updated ?? "") || a.dateMs;
-    const month = dayKey(a.dateMs, this.timeZone).slice(0, 7);
+    const { changed, month, image } = this.derived(a);
     const data = JSON.stringify(a);
-    const image = a.image && !/^https:/i.test(a.image.src) ? a.image.src.replace(/^\//, "") : null;
     let id: number;
     if (existing) {
       id = Number(existing.id);
@@ -173,14 +243,7 @@ export class SqliteWriter {
       }
       this.s.setState.run(state, key, id);
     }
-    const seen = new Set<string>();
-    for (const spelling of a.tags) {
-      const key = tagKey(spelling);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      this.s.addTag.run(key, id, spelling, state, a.dateMs, a.slug);
-    }
-    for (const alias of a.aliases) this.s.addAlias.run(alias, id);
+    this.addTagsAndAliases(a, id, state);
     if (alone && (state !== 0 || record.search)) return;
     slugs.add(a.slug);
     fresh.set(id, record.search);
