@@ -15,6 +15,8 @@ const proxy = proxyStack();
 const ENV = {
   ...MALLOC_ENV,
   CONTENT_DIR: ".e2e/content",
+  // The index database beside it, made anew with the folder by e2e/prepare-content.mjs.
+  INDEX_DB: ".e2e/index.sqlite",
   NEXT_TELEMETRY_DISABLED: "1",
   PREVIEW_TOKEN: "e2e-preview-token",
   REVALIDATE_TOKEN: "e2e-revalidate-token",

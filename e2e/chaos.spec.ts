@@ -39,7 +39,7 @@ test.describe("nginx and its instances under trouble", { tag: "@smoke" }, () => 
     stack = await startProxyStack({
       port: PORT + 5000,
       appPorts: [PORT + 1, PORT + 2],
-      env: { ...process.env, CONTENT_DIR: current, REVALIDATE_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, CONTENT_DIR: current, INDEX_DB: path.join(root, "index.sqlite"), REVALIDATE_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
       appOutput: "files",
       // The readers and the swapped folder are what is tested here, not an importer beside them.
       importer: false,

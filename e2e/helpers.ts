@@ -82,7 +82,8 @@ export async function startServer(
   // Several checkouts may run their suites side by side on one machine.
   port += Number(process.env.E2E_PORT_OFFSET ?? 0);
   const { spawn } = await import("node:child_process");
-  const merged: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", NEXT_TELEMETRY_DISABLED: "1" };
+  // The suite's content and index: this server shares the database with the suite's own server.
+  const merged: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: ".e2e/content", INDEX_DB: ".e2e/index.sqlite", NEXT_TELEMETRY_DISABLED: "1" };
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete merged[k];
     else merged[k] = v;

@@ -34,6 +34,7 @@ test.describe("hostile content in the folder", () => {
     // Hooks run for a project whose tests are all skipped: only one server, one log.
     test.skip(testInfo.project.use.javaScriptEnabled !== false, "server behaviour: one project is enough");
     await rm(content, { recursive: true, force: true });
+    for (const suffix of ["", "-wal", "-shm"]) await rm(`${content}.sqlite${suffix}`, { force: true });
     await mkdir(content, { recursive: true });
     await cp(path.join(root, "content"), content, { recursive: true });
     const hostile = path.join(root, "test", "hostile-content", "articles");
@@ -43,7 +44,7 @@ test.describe("hostile content in the folder", () => {
     const out = openSync(log, "w");
     server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
       cwd: root,
-      env: serverEnv({ ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", MARKDOWN_BUDGET_MS: "2000" }),
+      env: serverEnv({ ...process.env, CONTENT_DIR: content, INDEX_DB: `${content}.sqlite`, NEXT_TELEMETRY_DISABLED: "1", MARKDOWN_BUDGET_MS: "2000" }),
       stdio: ["ignore", out, out],
     });
     const deadline = Date.now() + 90_000;
