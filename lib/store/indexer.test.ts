@@ -336,6 +336,81 @@ describe("Indexer", () => {
     expect(await store.alias("old-name")).toBeUndefined();
   });
 
+  it("brings the database up to the folder at start: what was added, edited and removed while no indexer ran", async () => {
+    await put("articles/2024/gone-with-folder.md", article("Уйдёт с папкой"));
+    await put("articles/deleted.md", article("Удалённая"));
+    await open();
+    expect((await slugs()).sort()).toEqual(["deleted", "first", "gone-with-folder"]);
+    await closeIndexer();
+
+    await rm(path.join(root, "articles/2024"), { recursive: true });
+    await unlink(path.join(root, "articles/deleted.md"));
+    await put("articles/first.md", article("Первая, исправленная"));
+    await put("articles/2025/added.md", article("Добавленная"));
+    await open();
+    expect((await slugs()).sort()).toEqual(["added", "first"]);
+    expect(await title("first")).toBe("Первая, исправленная");
+    expect(await found("удалённая")).toEqual([]);
+    expect(db!.prepare("SELECT path FROM dirs ORDER BY path").pluck().all()).toEqual(["articles", "articles/2025"]);
+  });
+
+  it("follows deletions and renames by file events", async () => {
+    await put("articles/doomed.md", article("Обречённая"));
+    await open(true);
+    await unlink(path.join(root, "articles/doomed.md"));
+    await rename(path.join(root, "articles/first.md"), path.join(root, "articles/renamed.md"));
+    expect(await until(async () => !(await has("doomed")) && (await has("renamed")) && !(await has("first")))).toBe(true);
+    expect(await found("первая")).toEqual(["renamed"]);
+    expect(db!.prepare("SELECT path FROM files ORDER BY path").pluck().all()).toEqual(["articles/renamed.md"]);
+  });
+
+  it("keeps what it has while articles/ is missing (a deploy in progress), and reads it again once it is back", async () => {
+    await open();
+    await rename(path.join(root, "articles"), path.join(root, "articles.old"));
+    await indexer!.rescan({ sweep: true });
+    expect(await title("first")).toBe("Первая");
+    expect(logged.some((l) => l.endsWith("articles: folder is missing; serving the last content read until it is back"))).toBe(true);
+    await rename(path.join(root, "articles.old"), path.join(root, "articles"));
+    await put("articles/back.md", article("Вернувшаяся"));
+    await indexer!.rescan();
+    expect((await slugs()).sort()).toEqual(["back", "first"]);
+  });
+
+  it("lists and searches drafts and scheduled stories only once published, but finds them by slug (the editor's preview)", async () => {
+    await put("articles/draft.md", article("Черновик", "draft: true\n"));
+    await put("articles/later.md", article("Запланированная").replace("2024-03-04", "2031-01-01"));
+    await open();
+    expect(await slugs()).toEqual(["first"]);
+    expect(await title("draft")).toBe("Черновик");
+    expect(await title("later")).toBe("Запланированная");
+    expect(await found("черновик")).toEqual([]);
+    expect(await found("запланированная")).toEqual([]);
+    // Its time comes: listed and found without the index changing.
+    const after = Date.parse("2031-01-02T00:00:00Z");
+    expect((await store.list({}, after, EVERYTHING)).map((a) => a.slug)).toEqual(["later", "first"]);
+    expect((await store.search(parseQuery("запланированная")!, after, EVERYTHING)).hits.map((h) => h.slug)).toEqual(["later"]);
+    // The draft published: now it is found.
+    await put("articles/draft.md", article("Черновик"));
+    await indexer!.refresh(["articles/draft.md"]);
+    expect(await found("черновик")).toEqual(["draft"]);
+  });
+
+  it("drops an article whose photo is removed, and lists why", async () => {
+    await mkdir(path.join(root, "media"), { recursive: true });
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
+      .jpeg()
+      .toFile(path.join(root, "media/old.jpg"));
+    await put("articles/photo.md", article("С фото", "image: {src: media/old.jpg, alt: Фото}\n"));
+    await open();
+    expect((await store.article("photo"))?.image).toMatchObject({ width: 40, height: 30 });
+    await unlink(path.join(root, "media/old.jpg"));
+    await indexer!.rescan();
+    expect(await has("photo")).toBe(false);
+    expect(await store.media("media/old.jpg")).toBeUndefined();
+    expect((await problemLines()).some((l) => l.startsWith("articles/photo.md: image"))).toBe(true);
+    expect(await title("first")).toBe("Первая");
+  });
+
   it("re-validates the articles waiting for a photo when it arrives", async () => {
     await put("articles/photo.md", article("С фото", "image: {src: media/new.jpg, alt: Фото}\n"));
     await open();
