@@ -495,7 +495,11 @@ export class Indexer {
       // A sub-folder that went away takes its files with it.
       for (const d of [...dirs.keys()]) {
         if (dirOf(d) === dir && !folder.dirs.includes(d)) {
-          for (const gone of [...dirs.keys()]) if (gone === d || gone.startsWith(`${d}/`)) (removed.push(...this.filesIn(gone)), dirs.delete(gone));
+          for (const gone of [...dirs.keys()]) {
+            if (gone !== d && !gone.startsWith(`${d}/`)) continue;
+            removed.push(...this.filesIn(gone));
+            dirs.delete(gone);
+          }
         }
       }
     }
