@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { IMAGE_EXTENSIONS } from "../mime";
-import { BodyCache, bodyKey, readArticleBody, readArticleBodyText, renderArticleText } from "./body";
+import { readArticleBodyText } from "./body";
+import { Bodies } from "./bodies";
 import { compactArticle, detached, NONE, ValuePool } from "./compact";
 import { assembleIndex, buildArticle, type ArticleRecord, type MediaInfo } from "./build-index";
 import { indexCacheKey, readIndexCache, writeIndexCache, type CachedRecord } from "./index-cache";
-import { RenderPool } from "./render-pool";
+import type { RenderPool } from "./render-pool";
 import { listArticleFiles, readArticleFile, readMedia, readSiteAndSections, readSources, toPosix, walk, type MediaCache, type SiteAndSections } from "./load";
 import { SOURCES_FILE } from "./sources";
 import { TreeWatcher, type TreeChange } from "./tree-watcher";
@@ -49,18 +50,12 @@ export interface LiveContentOptions {
  * lost 10-15 %); at 1 % it comes every 2 minutes or so there, and still every 5 s on a small site.
  */
 const RESCAN_SHARE = 0.01;
-/** The last good body of articles changed while serving, for a file later caught mid-save. */
-const LAST_GOOD_BODIES = 2000;
-/** Bodies that could not be rendered, remembered by file and stamp so that each costs its budget once. */
-const FAILED_BODIES = 1000;
 /**
  * How often the content folder itself is checked: a folder removed and made again, renamed away
  * and replaced, or a symbolic link to it switched (as deploy tools do) leaves the file watchers on
  * the old folder, and the re-scan of a large archive comes minutes apart. One stat a second notices.
  */
 const ROOT_CHECK_MS = 1000;
-/** A batch of file events at most this large has its bodies rendered at once (an edit, not an import). */
-const PRERENDER_BATCH = 20;
 /** File events are applied at least this often while they keep coming (a large copy in progress). */
 const MAX_DEBOUNCE_MS = 1000;
 /** Files read at once when many are read in a row. */
@@ -110,17 +105,10 @@ export class LiveContent {
   private rootTimer?: NodeJS.Timeout;
   private rootMissing = false;
   private firstPending = 0;
-  private bodies: BodyCache;
-  private rendering = new Map<string, Promise<ArticleBody>>();
-  private lastGood = new Map<string, ArticleBody>();
+  /** Rendered bodies (lib/content/bodies.ts, which readers of the SQLite store use alone). */
+  private bodies: Bodies;
   private unsaved = false;
   private saving?: Promise<void>;
-  private brokenBodies = new Set<string>();
-  /** Render failures by body key (file and stamp): a hostile body costs its time budget once. */
-  private failedBodies = new Map<string, string>();
-  /** `body: …` problems found while rendering, by file, until the file changes. */
-  private bodyProblems = new Map<string, ContentProblem>();
-  private ownPool?: RenderPool;
   /** How long the last listing of the articles took. */
   private listingMs = 0;
 
@@ -128,7 +116,13 @@ export class LiveContent {
     readonly root: string,
     private readonly options: Required<Omit<LiveContentOptions, "cache" | "preparsed" | "pool">> & Pick<LiveContentOptions, "cache" | "preparsed" | "pool">,
   ) {
-    this.bodies = new BodyCache(options.bodyCacheChars);
+    this.bodies = new Bodies(root, {
+      pool: options.pool,
+      log: options.log,
+      bodyCacheChars: options.bodyCacheChars,
+      // A new `body: …` problem is published with the index (and logged there, once).
+      onProblem: () => void this.enqueue(async () => this.publish()),
+    });
   }
 
   static async open(root: string, options: LiveContentOptions = {}): Promise<LiveContent> {
@@ -181,22 +175,12 @@ export class LiveContent {
    * been caught mid-save, the last good body seen by this process is served instead.
    */
   body(article: Article): Promise<ArticleBody> {
-    const key = bodyKey(article);
-    const hit = this.bodies.get(key);
-    if (hit) return Promise.resolve(hit);
-    if (this.failedBodies.has(key)) return Promise.resolve(this.lastGood.get(article.file) ?? EMPTY_BODY);
-    // Under load many readers ask for the same new article at once; it is rendered once.
-    let pending = this.rendering.get(key);
-    if (!pending) {
-      pending = this.renderFromDisk(article, key).finally(() => this.rendering.delete(key));
-      this.rendering.set(key, pending);
-    }
-    return pending;
+    return this.bodies.body(article);
   }
 
   /** How many rendered bodies are kept for readers (for tests and diagnostics). */
   get cachedBodies(): number {
-    return this.bodies.count;
+    return this.bodies.cachedBodies;
   }
 
   /**
@@ -206,50 +190,16 @@ export class LiveContent {
    * readers are reading out of the cache.
    */
   async bodyText(article: Article, maxWords?: number): Promise<string> {
-    return this.bodies.get(bodyKey(article))?.text ?? readArticleBodyText(this.root, article, this.renderer, maxWords);
-  }
-
-  /** The workers that render bodies: the caller's, or this store's own, started on first use. */
-  private get renderer(): RenderPool {
-    return this.options.pool ?? (this.ownPool ??= new RenderPool());
+    return this.bodies.cached(article)?.text ?? readArticleBodyText(this.root, article, this.bodies.renderer, maxWords);
   }
 
   close(): void {
     this.closed = true;
-    void this.ownPool?.close();
+    this.bodies.close();
     this.watcher?.close();
     if (this.timer) clearTimeout(this.timer);
     if (this.rootTimer) clearInterval(this.rootTimer);
     if (this.debounce) clearTimeout(this.debounce);
-  }
-
-  private async renderFromDisk(article: Article, key: string): Promise<ArticleBody> {
-    const result = await readArticleBody(this.root, article, this.renderer);
-    if ("body" in result) {
-      this.bodies.set(key, result.body);
-      this.brokenBodies.delete(article.file);
-      return result.body;
-    }
-    if (!result.transient) this.bodyFailed(article.file, key, result.problem, !result.shape);
-    else if (!this.brokenBodies.has(article.file)) {
-      this.brokenBodies.add(article.file);
-      this.options.log(`${article.file}: body: cannot be read now (${result.problem}); the page shows the lead until the file is fixed`);
-    }
-    return this.lastGood.get(article.file) ?? EMPTY_BODY;
-  }
-
-  /**
-   * A body that cannot be rendered (outside the shape bounds, over its time budget, or the parser
-   * failed) is remembered with its stamp, so that it is not tried again until the file changes, and
-   * is listed among the content problems as `<file>: body: …`.
-   */
-  private bodyFailed(file: string, key: string, message: string, list: boolean) {
-    this.failedBodies.set(key, message);
-    if (this.failedBodies.size > FAILED_BODIES) this.failedBodies.delete(this.failedBodies.keys().next().value!);
-    // A body refused for its shape is listed by the index already.
-    if (!list) return;
-    this.bodyProblems.set(file, { file, field: "body", message: `${message}; the page shows the lead only` });
-    void this.enqueue(async () => this.publish());
   }
 
   private enqueue(job: () => Promise<void>): Promise<ContentIndex> {
@@ -345,9 +295,7 @@ export class LiveContent {
     // A folder created, moved or removed under articles/ is seen as the folder only.
     if (changes.some((c) => c.folder && c.path.startsWith("articles/"))) return this.rescanNow(true);
     const articles = paths.filter((rel) => rel.startsWith("articles/") && rel.toLowerCase().endsWith(".md") && !path.posix.basename(rel).startsWith("."));
-    // An edit is about to be read by many and is rendered at once; an import of thousands is not.
-    const prerender = articles.length <= PRERENDER_BATCH;
-    await this.readInTurn(articles, prerender);
+    await this.readInTurn(articles);
     this.publish();
   }
 
@@ -433,7 +381,7 @@ export class LiveContent {
       }
     }
     const stale = [...listing].filter(([rel, stamp]) => this.files.get(rel)?.stamp !== stamp).map(([rel]) => rel);
-    if (stale.length > 0) changed = (await this.readInTurn(stale, stale.length <= PRERENDER_BATCH)) || changed;
+    if (stale.length > 0) changed = (await this.readInTurn(stale)) || changed;
     if (changed || publishAnyway || mediaChanged) this.publish();
     // The cache is refreshed at re-scan pace, not on every edit, since writing it costs a second
     // at 100,000 articles.
@@ -485,7 +433,7 @@ export class LiveContent {
    * Re-reads one article; `fresh` ignores the last good version (config or media changed). Returns
    * whether anything changed.
    */
-  private async readFile(rel: string, fresh = false, listed = false, prerender = true): Promise<boolean> {
+  private async readFile(rel: string, fresh = false, listed = false): Promise<boolean> {
     const full = path.join(/* turbopackIgnore: true */ this.root, ...rel.split("/"));
     if (!listed && !(await insideRoot(this.realRoot, full))) return this.files.delete(rel);
     const previous = this.files.get(rel);
@@ -497,10 +445,6 @@ export class LiveContent {
     const keep = !result.article && !fresh && previous?.article ? previous.article : result.article;
     this.keep(previous?.path ?? detached(rel), detached(stamp), result.problems, keep);
     this.unsaved = true;
-    // A story changed while serving is about to be read by many: render its body now (in the
-    // pool, without waiting), and keep it in case a later save of the file is caught half-written.
-    this.bodyProblems.delete(rel);
-    if (prerender && !fresh && result.article && "text" in source) void this.prerender(rel, source.text, result.article);
     return true;
   }
 
@@ -508,11 +452,11 @@ export class LiveContent {
    * Reads changed files a few at a time; a long run (thousands of files copied in) is published
    * every second as it goes, so readers see the first of them while the rest are read.
    */
-  private async readInTurn(rels: string[], prerender: boolean): Promise<boolean> {
+  private async readInTurn(rels: string[]): Promise<boolean> {
     let changed = false;
     let published = performance.now();
     for (let i = 0; i < rels.length; i += READ_AHEAD) {
-      const read = await Promise.all(rels.slice(i, i + READ_AHEAD).map((rel) => this.readFile(rel, false, false, prerender)));
+      const read = await Promise.all(rels.slice(i, i + READ_AHEAD).map((rel) => this.readFile(rel)));
       changed = read.some(Boolean) || changed;
       if (performance.now() - published >= this.options.publishEveryMs) {
         this.publish();
@@ -543,25 +487,6 @@ export class LiveContent {
     return out;
   }
 
-  private async prerender(rel: string, text: string, article: Article) {
-    const key = bodyKey(article);
-    if (this.rendering.has(key)) return;
-    const pending = renderArticleText(text, article, this.renderer).then((result) => {
-      if (!("body" in result)) {
-        if (!result.transient) this.bodyFailed(rel, key, result.problem, !result.shape);
-        return this.lastGood.get(rel) ?? EMPTY_BODY;
-      }
-      this.bodies.set(key, result.body);
-      this.lastGood.delete(rel);
-      this.lastGood.set(rel, result.body);
-      if (this.lastGood.size > LAST_GOOD_BODIES) this.lastGood.delete(this.lastGood.keys().next().value!);
-      return result.body;
-    });
-    // A reader who asks meanwhile waits for this render instead of starting another.
-    this.rendering.set(key, pending);
-    await pending.finally(() => this.rendering.delete(key));
-  }
-
   /**
    * Records one file's state in its compact form: the path is the map's key, the record's path and
    * the article's file at once, and the stamp is shared the same way. Both must be strings of their
@@ -574,7 +499,7 @@ export class LiveContent {
   }
 
   private publish() {
-    const problems = [...this.config.problems, ...this.sourceProblems, ...this.mediaProblems, ...this.listingProblems, ...this.bodyProblems.values()];
+    const problems = [...this.config.problems, ...this.sourceProblems, ...this.mediaProblems, ...this.listingProblems, ...this.bodies.problems()];
     for (const f of this.files.values()) problems.push(...f.problems);
     this.current = assembleIndex(this.config.site, this.config.sections, this.media, this.files.values(), problems, this.sources);
     // Each problem is reported once while it lasts, not on every re-scan.
@@ -620,8 +545,6 @@ async function folderId(dir: string): Promise<string> {
     return "missing";
   }
 }
-
-const EMPTY_BODY: ArticleBody = Object.freeze({ html: "", text: "" });
 
 /** The path inside the content folder, with forward slashes; a prefix cut for the files a walk found. */
 function relativeTo(root: string, full: string): string {

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { Bodies } from "./bodies";
 import { LiveContent, type LiveContentOptions } from "./live-store";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentIndex } from "./types";
 
 interface StoreState {
   live?: Promise<LiveContent>;
+  bodies?: Bodies;
 }
 
 // Route handlers, the proxy and pages can be bundled into separate module graphs; a global keeps
@@ -52,9 +54,18 @@ export async function getContentIndex(): Promise<ContentIndex> {
   return (await getLiveContent()).index;
 }
 
+/**
+ * The rendered bodies of CONTENT_DIR for this process. The index is in the shared database
+ * (lib/store); bodies are rendered from the files on first use and kept in this process's memory,
+ * without an index of its own (opening LiveContent for them would read the whole archive).
+ */
+function bodies(): Bodies {
+  return (state.bodies ??= new Bodies(contentDir()));
+}
+
 /** An article's body. Pages and feeds read bodies only through this, never from the index. */
 export async function getArticleBody(article: Article): Promise<ArticleBody> {
-  return (await getLiveContent()).body(article);
+  return bodies().body(article);
 }
 
 /** The words of an article's body as plain text (at least the first `maxWords`), for search. */

@@ -216,6 +216,7 @@ export class Indexer {
    */
   private async syncAll() {
     if (!(await this.folderReadable())) return;
+    await this.resolveRoot();
     await this.readConfig();
     const key = this.configKey();
     const fresh = readMeta(this.db, "config_key") !== key && this.dirs.size > 0;
@@ -403,6 +404,7 @@ export class Indexer {
    */
   private async applyChanges(changes: TreeChange[]) {
     if (!(await this.folderReadable())) return;
+    await this.resolveRoot();
     const paths = changes.map((c) => c.path);
     if (paths.includes("sections.json") || paths.some((p) => p === "" || p === "articles" || p === "media")) return this.syncAll();
     if (paths.includes("site.json") || paths.includes(SOURCES_FILE)) {
@@ -441,6 +443,7 @@ export class Indexer {
 
   private async rescanNow(sweep: boolean) {
     if (!(await this.folderReadable())) return;
+    await this.resolveRoot();
     const [site, sections, sources] = await Promise.all(["site.json", "sections.json", SOURCES_FILE].map((f) => stampOf(path.join(this.root, f))));
     if (sections !== this.stamps.sections || site !== this.stamps.site || sources !== this.stamps.sources) {
       await this.readConfig();
@@ -492,7 +495,11 @@ export class Indexer {
       // A sub-folder that went away takes its files with it.
       for (const d of [...dirs.keys()]) {
         if (dirOf(d) === dir && !folder.dirs.includes(d)) {
-          for (const gone of [...dirs.keys()]) if (gone === d || gone.startsWith(`${d}/`)) (removed.push(...this.filesIn(gone)), dirs.delete(gone));
+          for (const gone of [...dirs.keys()]) {
+            if (gone !== d && !gone.startsWith(`${d}/`)) continue;
+            removed.push(...this.filesIn(gone));
+            dirs.delete(gone);
+          }
         }
       }
     }
@@ -547,6 +554,16 @@ export class Indexer {
     this.realRoot = await fs.realpath(this.root).catch(() => this.realRoot);
     await this.watchTree();
     await this.enqueue(() => this.syncAll());
+  }
+
+  /**
+   * The content folder's real path, looked up again before each piece of work: a symbolic link
+   * switched to another release changes it up to a second before checkRoot notices, and the file
+   * events of the old release (deleted) come meanwhile. Checked against the old path, every file
+   * of the new release would look like a link to outside the folder, and be dropped from the index.
+   */
+  private async resolveRoot() {
+    this.realRoot = await fs.realpath(this.root).catch(() => this.realRoot);
   }
 
   /**

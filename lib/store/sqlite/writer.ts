@@ -309,8 +309,12 @@ export class SqliteWriter {
 
   /** Problems of the listing itself (unreadable folders, files too large…), replaced as a whole. */
   setListingProblems(problems: ContentProblem[]) {
+    const json = JSON.stringify(problems);
+    // Every comparison of the whole folder ends here: unchanged, it must not bump the version,
+    // which would drop every reader's cached lists for nothing.
+    if (readMeta(this.db, "listing_problems") === json) return;
     this.db.transaction(() => {
-      writeMeta(this.db, "listing_problems", JSON.stringify(problems));
+      writeMeta(this.db, "listing_problems", json);
       this.s.bump.run();
     })();
   }
