@@ -13,7 +13,7 @@ let bodies: Bodies | undefined;
 let logged: string[];
 // One pool for the file: a worker's start under tsx takes seconds on a busy machine.
 const pool = new RenderPool({ size: 1 });
-beforeAll(() => pool.run({ kind: "words", markdown: "Разминка.", takeLead: false }), 60_000);
+beforeAll(() => pool.run({ kind: "render", markdown: "Разминка.", takeLead: false }), 60_000);
 afterAll(() => pool.close());
 
 const sections: ReadonlyMap<string, Section> = new Map([["politics", { slug: "politics", name: "Политика", genitive: "политики" }]]);

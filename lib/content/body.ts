@@ -1,6 +1,6 @@
 import { splitFrontMatter } from "./front-matter";
 import { readArticleFile } from "./load";
-import { plainWordsOf, renderBody, wordSourceLimit } from "./markdown";
+import { renderBody } from "./markdown";
 import { markdownShapeProblem } from "./markdown-limits";
 import type { RenderPool } from "./render-pool";
 import type { Article, ArticleBody } from "./types";
@@ -49,25 +49,6 @@ export async function renderArticleText(text: string, article: Pick<Article, "le
     return { body: { html, text: plain }, ...(stamp ? { stamp } : {}) };
   } catch (err) {
     return { problem: (err as Error).message };
-  }
-}
-
-/**
- * The words of an article's body as plain text, at least its first `maxWords`, for the search
- * index: parsed without rendering (`bodyWordsOf`) in the pool, or taken as plain words when the
- * body is refused or runs over its budget, so that a hostile body is still found by its words.
- * Throws when the file cannot be read or is no longer an article.
- */
-export async function readArticleBodyText(root: string, article: Pick<Article, "file" | "leadFromBody">, pool: RenderPool, maxWords?: number): Promise<string> {
-  const source = await readArticleFile(root, article.file);
-  if (!("text" in source)) throw new Error(source.message);
-  const fm = splitFrontMatter(source.text);
-  if (!fm.ok) throw new Error(`${fm.field}: ${fm.message}`);
-  // bodyWordsOf checks the shape of what it reads (in the worker, and only the opening it needs).
-  try {
-    return (await pool.run({ kind: "words", markdown: fm.body, takeLead: article.leadFromBody, ...(maxWords !== undefined ? { maxWords } : {}) })).text;
-  } catch {
-    return plainWordsOf(maxWords === undefined ? fm.body : fm.body.slice(0, wordSourceLimit(maxWords)));
   }
 }
 

@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticleBody } from "./body";
-import { LiveContent } from "./live-store";
+import { Indexer } from "@/lib/store/indexer";
+import { openIndexDatabase } from "@/lib/store/open";
+import { SqliteStore } from "@/lib/store/sqlite/reader";
+import { Bodies } from "./bodies";
 import { loadContent } from "./load";
 import { MarkdownBudgetError, RenderPool } from "./render-pool";
 import { formatProblem, type ContentIndex } from "./types";
@@ -96,33 +99,44 @@ describe("hostile bodies in a live folder", () => {
   it("renders none of the odd-shaped bodies, stops the one over budget, names each once, and keeps serving", { timeout: 120_000 }, async () => {
     const logged: string[] = [];
     const budget = new RenderPool({ size: 1, budgetMs: 1000 });
-    const live = await LiveContent.open(root, { watch: false, log: (l) => logged.push(l), pool: budget });
+    const dbDir = await mkdtemp(path.join(os.tmpdir(), "hostile-index-"));
+    const db = openIndexDatabase(path.join(dbDir, "index.sqlite"));
+    const indexer = await Indexer.open(root, db, { watch: false, log: (l) => logged.push(l) });
+    const store = new SqliteStore(db);
+    const bodies = new Bodies(root, { pool: budget, log: (l) => logged.push(l) });
+    const article = async (slug: string) => (await store.article(slug))!;
+    // As the pages see it: the index's problems and those found while rendering.
+    const problemsNow = async () => [...(await store.problems()), ...bodies.problems()].map(formatProblem);
+    const live = { body: (a: Awaited<ReturnType<typeof article>>) => bodies.body(a) };
     try {
       const slugs = ["nested-quotes", "emphasis-runs", "nested-list", "wide-table", "backtick-runs", "unclosed-links", "budget-buster"];
       // A reader timer keeps ticking on the main thread while the bodies are requested.
       let ticks = 0;
       const timer = setInterval(() => ticks++, 20);
       const started = Date.now();
-      const bodies = await Promise.all(slugs.map((slug) => live.body(live.index.bySlug.get(slug)!)));
+      const rendered = await Promise.all(slugs.map(async (slug) => live.body(await article(slug))));
       clearInterval(timer);
-      expect(bodies.every((b) => b.html === "" && b.text === "")).toBe(true);
+      expect(rendered.every((b) => b.html === "" && b.text === "")).toBe(true);
       expect(ticks).toBeGreaterThan((Date.now() - started) / 20 / 4);
-      const sane = live.index.bySlug.get("crlf-line-endings")!;
+      const sane = await article("crlf-line-endings");
       expect((await live.body(sane)).html).toBe("<p>Второй абзац.</p>");
 
       // The one within the shape bounds ran out of its time budget, once: asked again, it costs nothing.
       await new Promise((r) => setTimeout(r, 100));
       const busted = "articles/pathological/budget-buster.md: body: " + new MarkdownBudgetError(1000).message + "; the page shows the lead only";
-      const problems = live.index.problems.map(formatProblem);
+      const problems = await problemsNow();
       expect(problems).toContain(busted);
       // Each problem once: the shape problems come from the index, the budget one from rendering.
       expect(new Set(problems).size).toBe(problems.length);
       const again = Date.now();
-      expect((await live.body(live.index.bySlug.get("budget-buster")!)).html).toBe("");
+      expect((await live.body(await article("budget-buster"))).html).toBe("");
       expect(Date.now() - again).toBeLessThan(500);
     } finally {
-      live.close();
+      indexer.close();
+      db.close();
+      bodies.close();
       await budget.close();
+      await rm(dbDir, { recursive: true, force: true });
     }
   });
 });

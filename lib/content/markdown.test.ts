@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyWordsOf, countMarkdownWords, firstParagraphOf, renderBody } from "./markdown";
+import { countMarkdownWords, firstParagraphOf, renderBody } from "./markdown";
 
 describe("renderBody", () => {
   it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
@@ -66,30 +66,3 @@ describe("countMarkdownWords", () => {
   });
 });
 
-describe("bodyWordsOf", () => {
-  const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const body = [
-    "Первый абзац станет лидом: его «слова» не ищутся дважды.",
-    "## Подзаголовок",
-    "Во втором абзаце [ссылка на БелТА](https://belta.by) и ![фото дома](media/a.jpg) снимок.",
-    "<div>сырой HTML</div>",
-    "- пункт один\n- пункт два",
-    "```\nкод внутри\n```",
-    "Последний абзац — в самом конце текста.",
-  ].join("\n\n");
-
-  it("has the words of the rendered text, lead left out, no alt texts, URLs or raw HTML", () => {
-    for (const takeLead of [true, false]) {
-      expect(words(bodyWordsOf(body, { takeLead }))).toEqual(words(renderBody(body, { takeLead }).text));
-    }
-    expect(bodyWordsOf(body, { takeLead: true })).not.toMatch(/belta|фото дома|сырой|лидом/);
-  });
-
-  it("with a word limit, parses only the opening blocks, and still has at least that many words", () => {
-    const all = words(renderBody(body, { takeLead: true }).text);
-    const some = words(bodyWordsOf(body, { takeLead: true, maxWords: 5 }));
-    expect(some.length).toBeGreaterThanOrEqual(5);
-    expect(some.length).toBeLessThan(all.length);
-    expect(some).toEqual(all.slice(0, some.length));
-  });
-});

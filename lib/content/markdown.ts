@@ -11,17 +11,8 @@ import { CONTINUE, SKIP, visit } from "unist-util-visit";
 import { markdownShapeProblem } from "./markdown-limits";
 import { rehypeTypography } from "./typography";
 
-/**
- * The longest first block read for a lead, and the most Markdown read per body word wanted by the
- * search index: both run on the main thread for every article, so their input is kept small.
- */
+/** The longest first block read for a lead: it runs for every article indexed, so its input is kept small. */
 export const MAX_LEAD_SOURCE_CHARS = 4000;
-const SOURCE_CHARS_PER_WORD = 24;
-
-/** How much of a body is read for its first `maxWords` words, lead included. */
-export function wordSourceLimit(maxWords: number): number {
-  return MAX_LEAD_SOURCE_CHARS + maxWords * SOURCE_CHARS_PER_WORD;
-}
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -112,65 +103,22 @@ export function firstParagraphOf(markdown: string): string | undefined {
 }
 
 /**
- * The words of a body as plain text, for the search index: what `renderBody(…).text` holds, less
- * the typesetting, which changes no word. With `maxWords`, only the blocks that hold that many
- * words are parsed, and nothing is rendered to HTML: indexing 100,000 articles would otherwise
- * render every body in full to keep its first few dozen words.
- */
-export function bodyWordsOf(markdown: string, { takeLead, maxWords }: { takeLead: boolean; maxWords?: number }): string {
-  let source = markdown;
-  if (maxWords !== undefined) {
-    // Blocks up to a blank line at a time, until they hold enough words (and the lead, if it goes).
-    const gap = /\n[ \t]*\n/g;
-    let words = 0;
-    let blocks = 0;
-    let end = markdown.length;
-    for (let start = 0; ; ) {
-      const m = gap.exec(markdown);
-      const stop = m ? m.index : markdown.length;
-      const n = countMarkdownWords(markdown.slice(start, stop));
-      if (n > 0) blocks++;
-      if (!(takeLead && blocks === 1)) words += n;
-      if (!m || words >= maxWords) {
-        end = stop;
-        break;
-      }
-      start = gap.lastIndex;
-    }
-    // Blocks of markup hold no words: what is read stays in proportion to the words wanted.
-    source = markdown.slice(0, Math.min(end, wordSourceLimit(maxWords)));
-  }
-  // An odd-shaped body is not parsed (see markdown-limits.ts): its words are taken as plain text.
-  if (markdownShapeProblem(source)) return plainWordsOf(source);
-  const tree = parser.parse(source) as MdastRoot;
-  const children = takeLead && tree.children[0]?.type === "paragraph" ? tree.children.slice(1) : tree.children;
-  // Text blocks one by one, so that list items or table cells do not run into each other. Raw
-  // HTML never reaches the page (see toHtml), and alt texts are not part of the text.
-  const out: string[] = [];
-  for (const child of children) {
-    visit(child, (node) => {
-      if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell") return CONTINUE;
-      const text = toString(node, { includeHtml: false, includeImageAlt: false }).trim();
-      if (text) out.push(text);
-      return SKIP;
-    });
-  }
-  return out.join("\n\n");
-}
-
-/**
  * Words a reader reads: link targets, image sources, HTML tags and Markdown marks are not words.
  * Every pattern stops at the next bracket or line break and after a few hundred characters, so each
  * character is looked at a bounded number of times: an unbounded `[^)]*` ran to the end of the body
  * from each of 100,000 unclosed `](` and never finished.
  */
 export function countMarkdownWords(markdown: string): number {
-  const prose = withoutFencedCode(markdown)
+  return countWords(proseOf(markdown));
+}
+
+/** The Markdown less what is not words (see countMarkdownWords); also what the search index reads of a body. */
+export function proseOf(markdown: string): string {
+  return withoutFencedCode(markdown)
     .replace(/!\[[^[\]\n]{0,500}\]\([^()\n]{0,2000}\)/g, " ")
     .replace(/\]\([^()\n]{0,2000}\)/g, "] ")
     .replace(/<[^<>\n]{1,500}>/g, " ")
     .replace(/https?:\/\/\S+/g, " ");
-  return countWords(prose);
 }
 
 /** The text without its fenced code blocks (``` or ~~~), in one pass over the lines. */
@@ -188,11 +136,6 @@ function withoutFencedCode(markdown: string): string {
     }
   }
   return out.join("\n");
-}
-
-/** The words of Markdown as plain text, without parsing it: for bodies the parser is not given. */
-export function plainWordsOf(markdown: string): string {
-  return markdown.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.join(" ") ?? "";
 }
 
 export function countWords(text: string): number {

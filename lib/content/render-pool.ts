@@ -1,10 +1,8 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 
-/** What a worker is asked: a body rendered to HTML and text, or only its words (search). */
-export type MarkdownJob =
-  | { kind: "render"; markdown: string; takeLead: boolean }
-  | { kind: "words"; markdown: string; takeLead: boolean; maxWords?: number };
+/** What a worker is asked: a body rendered to HTML and text. */
+export type MarkdownJob = { kind: "render"; markdown: string; takeLead: boolean };
 
 export type MarkdownReply = { id: number; ok: true; html: string; text: string } | { id: number; ok: false; message: string };
 

@@ -1,3 +1,4 @@
+import { proseOf } from "@/lib/content/markdown";
 import { tokenize, wordTerms } from "@/lib/search/text";
 
 /*
@@ -48,13 +49,8 @@ export function markdownWords(markdown: string, { skipFirstParagraph = false } =
     const m = /\S[\s\S]*?(?:\n[ \t]*\n|$)/.exec(text);
     if (m) text = text.slice(m.index + m[0].length);
   }
-  return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\]\([^)]*\)/g, "] ")
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&[#\w]+;/g, " ")
-    .replace(/https?:\/\/\S+/g, " ");
+  // The bounded patterns of the word count: a hostile body costs linear time, not quadratic.
+  return proseOf(text).replace(/&#?\w{1,32};/g, " ");
 }
 
 export interface SearchFields {

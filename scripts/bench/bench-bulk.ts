@@ -1,8 +1,8 @@
 /**
  * `npm run bench:bulk [-- --files 5000 --rounds 3]`: how long thousands of articles written into a
  * watched content folder at once take to be live, as an importer or rsync would write them. Each
- * round opens a live index on a fresh folder, lets another process write the files, and times from
- * the last write to the moment all are in the index. Beside it, the time to read the same files at
+ * round runs the indexer (watching) on a fresh folder and database, lets another process write the
+ * files, and times from the last write to the moment all are in the database, as readers see it. Beside it, the time to read the same files at
  * start-up (a cold open), which is the least the work can cost: the ratio tells how much following
  * file events adds to it. Prints medians.
  */
@@ -11,7 +11,8 @@ import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { LiveContent } from "../../lib/content/live-store";
+import { Indexer } from "../../lib/store/indexer";
+import { openIndexDatabase } from "../../lib/store/open";
 import { median } from "./median";
 
 const { values } = parseArgs({ options: { files: { type: "string", default: "5000" }, rounds: { type: "string", default: "3" } } });
@@ -43,18 +44,22 @@ const live: number[] = [];
 const cold: number[] = [];
 for (let round = 1; round <= rounds; round++) {
   const dir = await folder();
-  const c = await LiveContent.open(dir, { watch: true, rescanMs: 3_600_000, log: () => {} });
+  const db = openIndexDatabase(path.join(dir, "live.sqlite"));
+  const count = db.prepare("SELECT count(*) FROM articles").pluck();
+  const c = await Indexer.open(dir, db, { watch: true, rescanMs: 3_600_000, log: () => {} });
   await c.watching;
   await writeFiles(path.join(dir, "articles", "bulk"));
   const written = performance.now();
-  while (c.index.articles.length < files) await new Promise((r) => setTimeout(r, 20));
+  while ((count.get() as number) < files) await new Promise((r) => setTimeout(r, 20));
   live.push(performance.now() - written);
   c.close();
+  db.close();
 
   const started = performance.now();
-  const again = await LiveContent.open(dir, { watch: false, log: () => {} });
+  const fresh = openIndexDatabase(path.join(dir, "cold.sqlite"));
+  (await Indexer.open(dir, fresh, { watch: false, log: () => {} })).close();
   cold.push(performance.now() - started);
-  again.close();
+  fresh.close();
   await rm(dir, { recursive: true, force: true });
   console.log(`round ${round}: live ${(live.at(-1)! / 1000).toFixed(2)} s after the last write; cold read ${(cold.at(-1)! / 1000).toFixed(2)} s`);
 }

@@ -1,6 +1,7 @@
 import { clientAddress, tokenGuesses, tooManyGuesses } from "@/lib/api/rate-limit";
 import { parseRevalidateBody } from "@/lib/api/revalidate-body";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
+import { bodyProblems } from "@/lib/content/store";
 import { formatProblem } from "@/lib/content/types";
 import { getOpenedStore, getStore } from "@/lib/store";
 import { crossSiteRefusal } from "@/lib/security/same-origin";
@@ -35,7 +36,8 @@ export async function POST(request: Request) {
   // now holds is read back through the store, as readers see it.
   await (await getOpenedStore()).refresh(body.paths.length > 0 ? body.paths : undefined);
   const store = await getStore();
-  const [articles, problems] = await Promise.all([store.size(), store.problems()]);
+  const [articles, indexed] = await Promise.all([store.size(), store.problems()]);
+  const problems = [...indexed, ...bodyProblems()];
   return json({
     refreshed: body.paths.length > 0 ? body.paths : "all",
     articles,
