@@ -7,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { CONTINUE, SKIP, visit } from "unist-util-visit";
+import { visit } from "unist-util-visit";
 import { markdownShapeProblem } from "./markdown-limits";
 import { rehypeTypography } from "./typography";
 
