@@ -1,88 +1,9 @@
 import type { ArticleStore, ListFilter } from "@/lib/store/types";
-import type { Article, ContentIndex, Section, SourceInfo } from "./types";
+import type { Article, Section, SourceInfo } from "./types";
 
 /** Published: valid (it is in the index), not a draft, and its time has come. */
 export function isPublished(article: Article, now: number): boolean {
   return !article.draft && article.dateMs <= now;
-}
-
-interface PublishedView {
-  /** The set is the same for any instant from the newest published date… */
-  from: number;
-  /** …until the next scheduled article's time (exclusive). */
-  until: number;
-  all: Article[];
-  bySection: Map<string, Article[]>;
-  /** Articles by their partner's id (`source.id`), newest first: the partner pages' lists. */
-  bySource: Map<string, Article[]>;
-  /** Each article's place in its section's list, made on first use. */
-  positions?: Map<string, number>;
-}
-
-// Every request asks for the published lists, often several times (proxy, page, sidebar); they
-// only change when the index does or a scheduled article's time comes, so they are kept per index.
-const views = new WeakMap<ContentIndex, PublishedView>();
-
-function publishedView(index: ContentIndex, now: number): PublishedView {
-  const cached = views.get(index);
-  if (cached && now >= cached.from && now < cached.until) return cached;
-  let until = Infinity;
-  const all: Article[] = [];
-  const bySection = new Map<string, Article[]>();
-  const bySource = new Map<string, Article[]>();
-  for (const a of index.articles) {
-    if (a.draft) continue;
-    if (a.dateMs > now) {
-      until = Math.min(until, a.dateMs);
-      continue;
-    }
-    all.push(a);
-    push(bySection, a.section, a);
-    if (a.source?.id !== undefined) push(bySource, a.source.id, a);
-  }
-  const view: PublishedView = { from: all[0]?.dateMs ?? -Infinity, until, all, bySection, bySource };
-  views.set(index, view);
-  return view;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Published articles, newest first. The array is shared: do not modify it. */
-export function publishedArticles(index: ContentIndex, now: number): readonly Article[] {
-  return publishedView(index, now).all;
-}
-
-/** A section's published articles, newest first. The array is shared: do not modify it. */
-export function sectionArticles(index: ContentIndex, section: string, now: number): readonly Article[] {
-  return publishedView(index, now).bySection.get(section) ?? [];
-}
-
-/** A partner's published articles (by `source.id`), newest first. The array is shared: do not modify it. */
-export function sourceArticles(index: ContentIndex, id: string, now: number): readonly Article[] {
-  return publishedView(index, now).bySource.get(id) ?? [];
-}
-
-/** The neighbours of an article in its section: `previous` is older, `next` is newer. */
-export function previousAndNext(
-  index: ContentIndex,
-  article: Article,
-  now: number,
-): { previous?: Article; next?: Article } {
-  const view = publishedView(index, now);
-  if (!view.positions) {
-    view.positions = new Map();
-    for (const list of view.bySection.values()) list.forEach((a, i) => view.positions!.set(a.slug, i));
-  }
-  const list = view.bySection.get(article.section) ?? [];
-  const i = view.positions.get(article.slug);
-  if (i === undefined || list[i]?.slug !== article.slug) return {};
-  const next = list[i - 1];
-  const previous = list[i + 1];
-  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
 }
 
 export interface Page<T> {
