@@ -296,7 +296,7 @@ export class Indexer {
     if (bulk) {
       dropReaderIndexes(this.db);
       // A crash while filling an empty database loses only what can be read again.
-      this.db.pragma("synchronous = OFF");
+      this.db.exec("PRAGMA synchronous = OFF");
     }
     const started = performance.now();
     let pending: FileRecord[] = [];
@@ -346,7 +346,7 @@ export class Indexer {
     } finally {
       if (bulk) {
         restoreReaderIndexes(this.db);
-        this.db.pragma("synchronous = NORMAL");
+        this.db.exec("PRAGMA synchronous = NORMAL");
       }
       if (large) {
         writeMeta(this.db, "building", "0");

@@ -41,8 +41,8 @@ if (values.rebuild) {
   lease.release();
   // A database without its -wal file can be moved as one file; servers reading the old one
   // notice the new inode and open it.
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.pragma("journal_mode = DELETE");
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db.exec("PRAGMA journal_mode = DELETE");
   db.close();
   renameSync(file, target);
   for (const suffix of ["-wal", "-shm"]) rmSync(target + suffix, { force: true });

@@ -111,14 +111,39 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 1024 }: OpenOptions = {}): Database.Database {
   if (!mustExist) mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { fileMustExist: mustExist });
-  db.pragma("journal_mode = WAL");
+  const db = keepAlive(new Database(file, { fileMustExist: mustExist }));
+  db.exec("PRAGMA journal_mode = WAL");
   // A crash may lose the last transactions, never corrupt the file; the indexer redoes what the
   // folder says, so durability on every commit is not worth an fsync each.
-  db.pragma("synchronous = NORMAL");
-  db.pragma(`cache_size = -${cacheKiB}`);
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec(`PRAGMA cache_size = -${cacheKiB}`);
   // Readers wait for a checkpoint or a schema change instead of failing at once.
-  db.pragma("busy_timeout = 5000");
+  db.exec("PRAGMA busy_timeout = 5000");
+  return db;
+}
+
+/**
+ * Keeps the connection and every statement prepared on it reachable for the life of the process.
+ * On Node 24, better-sqlite3 12 aborts the process when the garbage collector finalizes one of its
+ * objects while Node tears an environment down ("Assertion failed: (env) != nullptr" in
+ * RemoveEnvironmentCleanupHook, WiseLibs/better-sqlite3#1515, closed unfixed): a statement
+ * prepared for one query and dropped crashed every test process at exit and can crash a server
+ * stopping gracefully. What is never collected is never finalized there. So that this holds
+ * memory only once per query text, `prepare` hands out the same statement for the same text
+ * (the SQL here is a fixed set of strings, and each is used in one mode: plucked or not).
+ */
+function keepAlive(db: Database.Database): Database.Database {
+  const kept = ((globalThis as { __sqliteKept?: Set<Database.Database> }).__sqliteKept ??= new Set());
+  kept.add(db);
+  const prepare = db.prepare.bind(db) as (...args: unknown[]) => Database.Statement;
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((...args: unknown[]) => {
+    // better-sqlite3's own helpers (pragma) pass more arguments: those are its business.
+    if (args.length !== 1 || typeof args[0] !== "string") return prepare(...args);
+    let statement = statements.get(args[0]);
+    if (!statement) statements.set(args[0], (statement = prepare(args[0])));
+    return statement;
+  }) as typeof db.prepare;
   return db;
 }
 
