@@ -54,26 +54,9 @@ export async function walk(
     const full = path.join(/* turbopackIgnore: true */ dir, entry.name);
     const rel = toPosix(path.relative(root, full));
     if (entry.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = await fs.realpath(full);
-      } catch {
-        problems.push({ file: rel, field: "file", message: "is a broken symbolic link" });
-        continue;
-      }
-      const realRoot = await fs.realpath(root);
-      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-        problems.push({ file: rel, field: "file", message: "is a symbolic link to a place outside the content folder; ignored" });
-        continue;
-      }
-      const stat = await fs.stat(full);
-      if (stat.isDirectory()) {
-        if (seen.has(real) || [...seen].some((s) => s.startsWith(real + path.sep))) {
-          problems.push({ file: rel, field: "folder", message: "is a symbolic link to a folder that is already read (or contains this one); ignored" });
-          continue;
-        }
-        out.push(...(await walk(root, full, accept, problems, seen)));
-      } else if (stat.isFile() && accept(entry.name)) out.push(full);
+      const target = await followLink(await fs.realpath(root), full, rel, problems, seen);
+      if (target === "folder") out.push(...(await walk(root, full, accept, problems, seen)));
+      else if (target === "file" && accept(entry.name)) out.push(full);
     } else if (entry.isDirectory()) {
       out.push(...(await walk(root, full, accept, problems, seen)));
     } else if (entry.isFile() && accept(entry.name)) {
@@ -81,6 +64,34 @@ export async function walk(
     }
   }
   return out;
+}
+
+/**
+ * Where a symbolic link leads, when it may be followed: to a file or a folder inside the content
+ * folder (`realRoot`, already resolved), and for a folder, one not read yet in this pass (`seen`).
+ * Otherwise the problem is reported and undefined returned.
+ */
+export async function followLink(realRoot: string, full: string, rel: string, problems: ContentProblem[], seen: ReadonlySet<string>): Promise<"file" | "folder" | undefined> {
+  let real: string;
+  try {
+    real = await fs.realpath(full);
+  } catch {
+    problems.push({ file: rel, field: "file", message: "is a broken symbolic link" });
+    return undefined;
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    problems.push({ file: rel, field: "file", message: "is a symbolic link to a place outside the content folder; ignored" });
+    return undefined;
+  }
+  const stat = await fs.stat(full);
+  if (stat.isDirectory()) {
+    if (seen.has(real) || [...seen].some((s) => s.startsWith(real + path.sep))) {
+      problems.push({ file: rel, field: "folder", message: "is a symbolic link to a folder that is already read (or contains this one); ignored" });
+      return undefined;
+    }
+    return "folder";
+  }
+  return stat.isFile() ? "file" : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { promises as fs, statSync } from "node:fs";
 import path from "node:path";
-import { toPosix } from "@/lib/content/load";
+import { followLink, toPosix } from "@/lib/content/load";
 import type { ContentProblem } from "@/lib/content/types";
 
 /** One folder under articles/: its modification time, its article files and its sub-folders. */
@@ -40,26 +40,9 @@ export async function readFolder(root: string, realRoot: string, dir: string, pr
     const rel = `${dir}/${entry.name}`;
     const isArticle = entry.name.toLowerCase().endsWith(".md");
     if (entry.isSymbolicLink()) {
-      const target = path.join(/* turbopackIgnore: true */ full, entry.name);
-      let real: string;
-      try {
-        real = await fs.realpath(target);
-      } catch {
-        problems.push({ file: rel, field: "file", message: "is a broken symbolic link" });
-        continue;
-      }
-      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-        problems.push({ file: rel, field: "file", message: "is a symbolic link to a place outside the content folder; ignored" });
-        continue;
-      }
-      const st = await fs.stat(target);
-      if (st.isDirectory()) {
-        if (seen.has(real) || [...seen].some((s) => s.startsWith(real + path.sep))) {
-          problems.push({ file: rel, field: "folder", message: "is a symbolic link to a folder that is already read (or contains this one); ignored" });
-          continue;
-        }
-        folder.dirs.push(rel);
-      } else if (st.isFile() && isArticle) folder.files.push(rel);
+      const target = await followLink(realRoot, path.join(/* turbopackIgnore: true */ full, entry.name), rel, problems, seen);
+      if (target === "folder") folder.dirs.push(rel);
+      else if (target === "file" && isArticle) folder.files.push(rel);
     } else if (entry.isDirectory()) folder.dirs.push(rel);
     else if (entry.isFile() && isArticle) folder.files.push(rel);
   }
