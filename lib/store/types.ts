@@ -68,8 +68,10 @@ export interface SearchHit {
 export interface SearchOutcome {
   /** The asked-for range of published matches, best first. */
   hits: SearchHit[];
-  /** How many published articles match in all. */
+  /** How many published articles match in all, up to the number a search ranks (see `capped`). */
   total: number;
+  /** True when more articles match than a search ranks: `total` is then that number, shown as "more than". */
+  capped?: boolean;
   /** Every term of the query, for highlighting the words that matched. */
   terms: ReadonlySet<string>;
   /** False while the index is still being built and only part of the archive was searched. */

@@ -201,6 +201,7 @@ async function measure(size: number): Promise<Result> {
     await mkdir(logs);
     result.content = content;
     result.indexDb = indexDb;
+    result.logs = logs;
 
     // 2. The index from nothing, when the project has one to build.
     if (run.indexScript) {
@@ -350,12 +351,12 @@ async function freshness(result: Result, content: string, template: { text: stri
  * answered a search first (today's builds its search index then), as a newsroom's would within minutes.
  */
 async function throughput(results: Result[]) {
-  const ready = results.filter((r) => !r.failure && r.targets && r.content && r.indexDb);
+  const ready = results.filter((r) => !r.failure && r.targets && r.content && r.indexDb && r.logs);
   const servers: { r: Result; port: number; server: ChildProcess; mem: MemorySampler }[] = [];
   try {
     for (const [i, r] of ready.entries()) {
       const port = PORT + 2 + i;
-      const serveLog = path.join(path.dirname(r.content!), "logs", "serve.log");
+      const serveLog = path.join(r.logs!, "serve.log");
       const { server, mem } = await start(r.content!, r.indexDb!, port, serveLog, r.size);
       servers.push({ r, port, server, mem });
       await buildSearchIndex(port, serveLog, server, startTimeout(r.size));

@@ -247,9 +247,11 @@ export class SqliteStore implements ArticleStore {
     const match = query.words.map((alternatives) => `(${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`).join(" AND ");
     const limit = searchKeyLimit(now);
     const hits = this.s.search.all(now, match, limit, this.searchWindow, now, range.limit, range.offset) as { slug: string; score: number }[];
-    // Only what is ranked can be listed: the count the pages are made from stops there too.
-    const total = this.s.searchCount.get(match, limit, this.searchWindow) as number;
-    return { hits, total, terms, complete };
+    // Only what is ranked can be listed: the count the pages are made from stops there too, and
+    // one match more tells the page to say "more than".
+    const counted = this.s.searchCount.get(match, limit, this.searchWindow + 1) as number;
+    const capped = counted > this.searchWindow;
+    return { hits, total: capped ? this.searchWindow : counted, terms, complete, ...(capped ? { capped } : {}) };
   }
 
   /** The index's version; a new one drops every derived answer and re-reads the catalog when it changed. */

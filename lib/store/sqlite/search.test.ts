@@ -101,8 +101,8 @@ describe("search in the SQLite store", () => {
     expect(SEARCH_WINDOW).toBeGreaterThanOrEqual(1_000);
     const list = [
       a("old-title", "2024-01-01T10:00:00+03:00", { title: "Лида", tags: ["Лида"] }),
-      a("mid", "2024-02-01T10:00:00+03:00", { body: "Про Лиду." }),
-      a("new", "2024-03-01T10:00:00+03:00", { body: "Про Лиду." }),
+      a("mid", "2024-02-01T10:00:00+03:00", { body: "Про Лиду и мост." }),
+      a("new", "2024-03-01T10:00:00+03:00", { body: "Про Лиду и мост." }),
     ];
     const store = storeFromArticles(
       list.map((l) => l.article),
@@ -111,5 +111,10 @@ describe("search in the SQLite store", () => {
     const outcome = await store.search(parseQuery("Лида")!, now, { offset: 0, limit: 10 });
     expect(outcome.hits.map((h) => h.slug)).toEqual(["new", "mid"]);
     expect(outcome.total).toBe(2);
+    // The page says "more than 2": a third article matches beyond the window.
+    expect(outcome.capped).toBe(true);
+    const within = await store.search(parseQuery("мост")!, now, { offset: 0, limit: 10 });
+    expect(within.total).toBe(2);
+    expect(within.capped).toBeUndefined();
   });
 });

@@ -56,6 +56,8 @@ export interface Result {
   targets?: [Kind, string[]][];
   content?: string;
   indexDb?: string;
+  /** This size's log folder, beside its database (never inside a corpus kept with --corpus-dir). */
+  logs?: string;
   /** Every load run, one per round; `load` holds their medians. */
   samples: Partial<Record<Kind, Load[]>>;
   load: Partial<Record<Kind, Load>>;
