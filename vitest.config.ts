@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "docs/**/*.test.ts"],
     environment: "node",
+    // A PostgreSQL server for the PostgreSQL store's tests (test/pg-setup.ts).
+    globalSetup: ["test/pg-setup.ts"],
   },
 });

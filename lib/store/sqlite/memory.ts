@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Article, Section, SiteConfig, SourceInfo } from "@/lib/content/types";
 import { searchFields } from "@/lib/store/search-text";
 import { SqliteStore } from "./reader";
@@ -9,16 +10,20 @@ import { SqliteWriter } from "./writer";
  * and tools that have articles rather than a content folder. `bodies` gives each article's body
  * Markdown for the search (none by default).
  */
-export function storeFromArticles(
-  articles: Article[],
-  {
-    site,
-    sections,
-    sources = [],
-    bodies = {},
-    searchWindow,
-  }: { site: SiteConfig; sections: Section[]; sources?: SourceInfo[]; bodies?: Record<string, string>; searchWindow?: number },
-): SqliteStore {
+export function storeFromArticles(articles: Article[], options: ArticlesOptions): SqliteStore {
+  return new SqliteStore(databaseFromArticles(articles, options), options.searchWindow);
+}
+
+export interface ArticlesOptions {
+  site: SiteConfig;
+  sections: Section[];
+  sources?: SourceInfo[];
+  bodies?: Record<string, string>;
+  searchWindow?: number;
+}
+
+/** The index database (in memory) storeFromArticles reads: what the PostgreSQL tests mirror. */
+export function databaseFromArticles(articles: Article[], { site, sections, sources = [], bodies = {} }: ArticlesOptions): Database.Database {
   const db = openDatabase(":memory:", { mustExist: true });
   createSchema(db);
   const writer = new SqliteWriter(db, site.timeZone);
@@ -32,5 +37,5 @@ export function storeFromArticles(
       search: searchFields(article, bodies[article.slug] ?? "", article.leadFromBody),
     })),
   );
-  return new SqliteStore(db, searchWindow);
+  return db;
 }

@@ -1,0 +1,125 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
+import type { Article } from "@/lib/content/types";
+import { parseQuery } from "@/lib/search/text";
+import { searchFields } from "@/lib/store/search-text";
+import { databaseFromArticles } from "@/lib/store/sqlite/memory";
+import { SqliteStore } from "@/lib/store/sqlite/reader";
+import { SqliteWriter } from "@/lib/store/sqlite/writer";
+import type { ArticleStore } from "@/lib/store/types";
+import { ChangesListener } from "./changes";
+import { Mirror } from "./mirror";
+import { PgStore } from "./reader";
+import { freshSchemaPool, pgUrl } from "./test-store";
+
+const now = Date.parse("2024-03-05T12:00:00+03:00");
+const at = (day: number, hour = 10) => `2024-03-0${day}T${String(hour).padStart(2, "0")}:00:00+03:00`;
+const all = { offset: 0, limit: 100 };
+
+/** What readers see, asked of a store: every list, count, tag, month and a search. */
+async function view(store: ArticleStore) {
+  const slugs = (list: Article[]) => list.map((a) => `${a.slug}:${a.title}`);
+  return {
+    feed: slugs(await store.list({}, now, all)),
+    sport: slugs(await store.list({ section: "sport" }, now, all)),
+    top: await store.count({ top: true }, now),
+    count: await store.count({}, now),
+    tag: await store.tag("Гродно", now),
+    tagList: slugs(await store.list({ tag: "гродно" }, now, all)),
+    months: await store.months(now),
+    partners: await store.partnersWithArticles(now),
+    // As a set: the order of matches is each database's ranking (bm25 in SQLite, ts_rank here),
+    // which the search suite (search-contract.ts) holds to the same results on cases that matter.
+    search: (await store.search(parseQuery("Гродно")!, now, { offset: 0, limit: 20 })).hits.map((h) => h.slug).sort(),
+    alias: (await store.alias("old-a"))?.slug,
+    problems: await store.problems(),
+    size: await store.size(),
+  };
+}
+
+function record(article: Article, body = "") {
+  return { path: article.file, stamp: `s-${article.title}`, article, problems: [], search: searchFields(article, body, false) };
+}
+
+describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => {
+  const bodies = new Map<string, string>();
+  const text = (file: string) => `---\ntitle: x\n---\n${bodies.get(file) ?? ""}`;
+  const start = [
+    makeArticle("a", at(1), { tags: ["Гродно"], aliases: ["old-a"], top: true }),
+    makeArticle("b", at(2), { section: "sport", tags: ["гродно", "Спорт"] }),
+    makeArticle("c", at(3), { source: { id: "vestnik", name: "Вестник", url: "https://example.org/c" } }),
+  ];
+
+  it("copies the whole index, then each change, and PostgreSQL answers as SQLite does", async () => {
+    const db = databaseFromArticles(start, { site: testSite, sections: testSections });
+    const pool = await freshSchemaPool();
+    const mirror = new Mirror(db, pool, { text });
+    const sqlite = new SqliteStore(db);
+    const store = new PgStore(pool);
+
+    const first = await mirror.sync();
+    expect(first).toMatchObject({ whole: true, articles: 3 });
+    expect(await view(store)).toEqual(await view(sqlite));
+    expect(await mirror.sync()).toBeUndefined(); // nothing new
+
+    // An edit, a removal, a new article that takes a tag and a body word, an invalid file.
+    const writer = new SqliteWriter(db, testSite.timeZone);
+    const edited = makeArticle("a", at(1), { title: "Новый заголовок", tags: ["Спорт"], top: false });
+    const added = makeArticle("d", at(4), { section: "sport", tags: ["Гродно"] });
+    bodies.set(added.file, "В Гродно открыли мост.");
+    writer.apply([record(edited), record(added, bodies.get(added.file))], ["articles/c.md"]);
+    writer.apply([{ path: "articles/bad.md", stamp: "x", problems: [{ file: "articles/bad.md", field: "date", message: "is missing" }] }]);
+    const second = await mirror.sync();
+    // Only what changed: SQLite gave the removed article's id to the new one, which replaces it.
+    expect(second).toMatchObject({ whole: false, articles: 2 });
+    expect(await view(store)).toEqual(await view(sqlite));
+    expect((await view(store)).search).toEqual(["b", "d"]);
+    expect((await store.problems()).map((p) => p.file)).toContain("articles/bad.md");
+  });
+
+  it("keeps the changes it could not copy and copies them when the database answers again", async () => {
+    const db = databaseFromArticles(start, { site: testSite, sections: testSections });
+    const pool = await freshSchemaPool();
+    await new Mirror(db, pool, { text }).sync();
+    const writer = new SqliteWriter(db, testSite.timeZone);
+    writer.apply([record(makeArticle("e", at(4), { title: "Пятая" }))]);
+
+    // A pool whose server refuses: the copy fails and the change stays in the log.
+    const refused = new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
+    await expect(new Mirror(db, refused, { text }).sync()).rejects.toThrow();
+    await refused.end();
+
+    const result = await new Mirror(db, pool, { text }).sync();
+    expect(result).toMatchObject({ whole: false, articles: 1 });
+    expect((await new PgStore(pool).article("e"))?.title).toBe("Пятая");
+  });
+
+  it("announces each new version to listeners (NOTIFY), who learn it without asking", async () => {
+    const db = databaseFromArticles(start, { site: testSite, sections: testSections });
+    const pool = await freshSchemaPool();
+    const mirror = new Mirror(db, pool, { text });
+    await mirror.sync();
+    // The listener connects to the same schema (the channel is the database's).
+    const search = (pool.options as { options?: string }).options!;
+    const listener = new ChangesListener(`${pgUrl}?options=${encodeURIComponent(search)}`, () => undefined);
+    const heard: number[] = [];
+    const onChange = new Promise<number>((resolve) => {
+      const timer = setInterval(() => {
+        const v = listener.known();
+        if (v !== undefined && v > 1) {
+          clearInterval(timer);
+          resolve(v);
+        }
+      }, 20);
+    });
+    await listener.start();
+    expect(listener.state.connected).toBe(true);
+    heard.push(listener.known()!);
+    new SqliteWriter(db, testSite.timeZone).apply([record(makeArticle("f", at(4)))]);
+    const result = await mirror.sync();
+    expect(await onChange).toBe(result!.version);
+    listener.close();
+    expect(heard[0]).toBe(1);
+  });
+});

@@ -1,0 +1,340 @@
+import type { Pool } from "pg";
+import { tagKey } from "@/lib/content/tags";
+import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
+import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
+import type { ParsedQuery } from "@/lib/search/text";
+import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
+import { toCatalog } from "@/lib/store/sqlite/reader";
+import { searchKeyLimit } from "@/lib/store/sqlite/writer";
+import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
+import { tsquery } from "./search";
+
+/** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
+export const PG_SEARCH_WINDOW = 5_000;
+/** Derived answers kept per version (lists, counts, tags, articles); the map starts afresh when full. */
+const CACHE_ENTRIES = 4_000;
+/** ts_rank's weights of D (body), C (lead), B (tags), A (title): SQLite's bm25 weights 1, 1.5, 2.5, 3, scaled to 1. */
+const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
+const DAY_MS = 24 * 3600 * 1000;
+
+const EMPTY_CATALOG: Catalog = {
+  site: { name: "", description: "", edition: { name: "", genitive: "" }, timeZone: "UTC" },
+  sections: [],
+  sectionBySlug: new Map(),
+  sources: [],
+  sourceById: new Map(),
+};
+
+interface Window {
+  from: number;
+  until: number;
+}
+
+/** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
+export interface VersionSource {
+  /** The newest version announced, or undefined when not known (then the store asks the database). */
+  known(): number | undefined;
+}
+
+/** `?` placeholders (the SQL the SQLite store shares) as PostgreSQL's `$1, $2, …`. */
+export function numbered(sql: string, first = 1): string {
+  let n = first;
+  return sql.replace(/\?/g, () => `$${n++}`);
+}
+
+/**
+ * The reading side of the PostgreSQL store: the SQLite store's queries, answered over the network.
+ * Every answer is kept per version and published set, as in SQLite's, and articles are kept too:
+ * an instance that loses the database keeps serving what it has answered (lib/store/pg/changes.ts
+ * tells it when the version moves).
+ */
+export class PgStore implements ArticleStore {
+  private seenVersion = -1;
+  private catalogJson = "";
+  private catalogValue: Catalog = EMPTY_CATALOG;
+  private window?: Window;
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly versions?: VersionSource,
+    private readonly searchWindow = PG_SEARCH_WINDOW,
+  ) {}
+
+  async version(): Promise<number> {
+    return this.sync();
+  }
+
+  async catalog(): Promise<Catalog> {
+    await this.sync();
+    return this.catalogValue;
+  }
+
+  async article(slug: string): Promise<Article | undefined> {
+    return this.cached(`a|${slug}`, undefined, async () => parse(await this.one("SELECT data FROM articles WHERE slug = $1 AND state < 2", [slug])));
+  }
+
+  async alias(slug: string): Promise<Article | undefined> {
+    return this.cached(`al|${slug}`, undefined, async () =>
+      parse(
+        await this.one(
+          `SELECT a.data FROM aliases al JOIN articles a ON a.id = al.article_id
+           WHERE al.alias = $1 AND a.state < 2 AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.slug = al.alias AND b.state < 2)
+           ORDER BY a.date_ms DESC, a.slug LIMIT 1`,
+          [slug],
+        ),
+      ),
+    );
+  }
+
+  async list(filter: ListFilter, now: number, range: PageRange): Promise<Article[]> {
+    if (range.limit <= 0) return [];
+    return this.cached(`l|${key(filter)}|${range.offset}|${range.limit}`, now, async () => {
+      const { from, where } = filterSql(filter);
+      const params = filterParams(filter, now);
+      const sql = numbered(`SELECT a.data FROM ${from} WHERE ${where} ORDER BY ${orderSql(filter)} LIMIT ? OFFSET ?`);
+      const { rows } = await this.pool.query<{ data: string }>(sql, [...params, range.limit, range.offset]);
+      return rows.map((r) => JSON.parse(r.data) as Article);
+    });
+  }
+
+  async count(filter: ListFilter, now: number): Promise<number> {
+    return this.cached(`c|${key(filter)}`, now, async () => {
+      const kept = countKey(filter);
+      const { from, where } = filterSql(filter, { future: kept !== undefined });
+      const n = Number(await this.one(numbered(`SELECT count(*) AS data FROM ${from} WHERE ${where}`), filterParams(filter, now)));
+      return kept === undefined ? n : Number((await this.one("SELECT n AS data FROM counts WHERE key = $1", [kept])) ?? 0) - n;
+    });
+  }
+
+  async neighbours(article: Article, now: number): Promise<{ previous?: Article; next?: Article }> {
+    if (article.draft || article.dateMs > now) return {};
+    return this.cached(`n|${article.slug}`, now, async () => {
+      const args = [article.section, now, article.dateMs, article.dateMs, article.slug];
+      const [newer, older] = await Promise.all([
+        this.one(
+          `SELECT data FROM articles WHERE section = $1 AND state = 0 AND date_ms <= $2 AND (date_ms > $3 OR (date_ms = $4 AND slug < $5))
+           ORDER BY date_ms ASC, slug DESC LIMIT 1`,
+          args,
+        ),
+        this.one(
+          `SELECT data FROM articles WHERE section = $1 AND state = 0 AND date_ms <= $2 AND (date_ms < $3 OR (date_ms = $4 AND slug > $5))
+           ORDER BY date_ms DESC, slug ASC LIMIT 1`,
+          args,
+        ),
+      ]);
+      const next = parse(newer);
+      const previous = parse(older);
+      return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    });
+  }
+
+  async lastChanged(filter: ListFilter, now: number): Promise<Article | undefined> {
+    return this.cached(`m|${key(filter)}`, now, async () => {
+      const { from, where } = filterSql(filter);
+      return parse(
+        await this.one(
+          numbered(`SELECT a.data FROM ${from} WHERE ${where} ORDER BY a.changed_ms DESC, a.date_ms DESC, a.slug LIMIT 1`),
+          filterParams(filter, now),
+        ),
+      );
+    });
+  }
+
+  async tag(spelling: string, now: number): Promise<TagInfo | undefined> {
+    const k = tagKey(spelling);
+    if (!k) return undefined;
+    return this.cached(`t|${k}`, now, async () => {
+      const prefix = `n:${k}\u0001`;
+      const [scheduledRows, spellingRows] = await Promise.all([
+        this.pool.query<{ spelling: string; n: string }>(
+          "SELECT spelling, count(*) AS n FROM tags WHERE tag_key = $1 AND state = 0 AND date_ms > $2 GROUP BY spelling",
+          [k, now],
+        ),
+        this.pool.query<{ key: string; n: string }>("SELECT key, n FROM counts WHERE key > $1 AND key < $2 AND n > 0", [prefix, `n:${k}\u0002`]),
+      ]);
+      const scheduled = new Map(scheduledRows.rows.map((r) => [r.spelling, Number(r.n)]));
+      let name = "";
+      let best = 0;
+      let count = 0;
+      for (const r of spellingRows.rows) {
+        const spelling = r.key.slice(prefix.length);
+        const n = Number(r.n) - (scheduled.get(spelling) ?? 0);
+        count += n;
+        if (n > best || (n === best && n > 0 && spelling < name)) [name, best] = [spelling, n];
+      }
+      return best > 0 ? { key: k, name, count } : undefined;
+    });
+  }
+
+  async partnersWithArticles(now: number): Promise<SourceInfo[]> {
+    return this.cached("p", now, async () => {
+      const { rows } = await this.pool.query<{ id: string; data: string | null }>(
+        `SELECT substr(c.key, 3) AS id,
+           (SELECT a.data FROM articles a WHERE a.source_id = substr(c.key, 3) AND a.state = 0 AND a.date_ms <= $1 ORDER BY a.date_ms DESC, a.slug LIMIT 1) AS data
+         FROM counts c WHERE c.key > 'p:' AND c.key < 'p;' AND c.n > 0 ORDER BY c.key`,
+        [now],
+      );
+      const out: SourceInfo[] = [];
+      for (const { id, data } of rows) {
+        const newest = parse(data);
+        if (newest) out.push({ id, name: newest.source?.name ?? id });
+      }
+      return out;
+    });
+  }
+
+  async months(now: number): Promise<MonthInfo[]> {
+    return this.cached("months", now, async () => {
+      const [scheduledRows, kept] = await Promise.all([
+        this.pool.query<{ month: string; n: string }>("SELECT month, count(*) AS n FROM articles WHERE state = 0 AND date_ms > $1 GROUP BY month", [now]),
+        this.pool.query<{ month: string; n: string; data: string | null }>(
+          `SELECT substr(c.key, 3) AS month, c.n,
+             (SELECT a.data FROM articles a WHERE a.month = substr(c.key, 3) AND a.state = 0 AND a.date_ms <= $1
+              ORDER BY a.changed_ms DESC, a.date_ms DESC, a.slug LIMIT 1) AS data
+           FROM counts c WHERE c.key > 'm:' AND c.key < 'm;' AND c.n > 0 ORDER BY c.key DESC`,
+          [now],
+        ),
+      ]);
+      const scheduled = new Map(scheduledRows.rows.map((r) => [r.month, Number(r.n)]));
+      const out: MonthInfo[] = [];
+      for (const { month, n, data } of kept.rows) {
+        const count = Number(n) - (scheduled.get(month) ?? 0);
+        const last = count > 0 ? parse(data) : undefined;
+        if (last) out.push({ month, count, lastModified: last.updated ?? last.date });
+      }
+      return out;
+    });
+  }
+
+  async media(path: string): Promise<{ width: number; height: number } | undefined> {
+    return this.cached(`i|${path}`, undefined, async () => {
+      const { rows } = await this.pool.query<{ width: number; height: number }>("SELECT width, height FROM media WHERE path = $1", [path]);
+      const row = rows[0];
+      return row && { width: row.width, height: row.height };
+    });
+  }
+
+  async problems(): Promise<ContentProblem[]> {
+    const out: ContentProblem[] = [];
+    const { rows: meta } = await this.pool.query<{ key: string; value: string }>(
+      "SELECT key, value FROM meta WHERE key IN ('catalog_problems', 'media_problems', 'listing_problems')",
+    );
+    const byKey = new Map(meta.map((r) => [r.key, r.value]));
+    for (const name of ["catalog_problems", "media_problems", "listing_problems"]) out.push(...(JSON.parse(byKey.get(name) ?? "[]") as ContentProblem[]));
+    const { rows: files } = await this.pool.query<{ problems: string }>("SELECT problems FROM file_problems ORDER BY path");
+    for (const { problems } of files) out.push(...(JSON.parse(problems) as ContentProblem[]));
+    const { rows: losers } = await this.pool.query<{ file: string; slug: string; owner: string | null }>(
+      `SELECT a.file, a.slug, (SELECT b.file FROM articles b WHERE b.slug = a.slug AND b.state < 2 LIMIT 1) AS owner
+       FROM articles a WHERE a.state = 2 ORDER BY a.file`,
+    );
+    for (const r of losers) out.push({ file: r.file, field: "slug", message: `"${r.slug}" is already used by ${r.owner ?? "another file"}` });
+    const { rows: clashes } = await this.pool.query<{ file: string; alias: string; slugowner: string | null; aliasowner: string | null }>(
+      `SELECT a.file, al.alias, (SELECT b.file FROM articles b WHERE b.slug = al.alias AND b.state < 2 LIMIT 1) AS slugowner,
+         (SELECT c.file FROM aliases cl JOIN articles c ON c.id = cl.article_id WHERE cl.alias = al.alias AND c.state < 2 AND c.id <> a.id
+            AND (c.date_ms > a.date_ms OR (c.date_ms = a.date_ms AND c.slug < a.slug)) ORDER BY c.date_ms DESC, c.slug LIMIT 1) AS aliasowner
+       FROM aliases al JOIN articles a ON a.id = al.article_id WHERE a.state < 2 ORDER BY a.date_ms DESC, a.slug`,
+    );
+    for (const r of clashes) {
+      const owner = r.slugowner ?? r.aliasowner;
+      if (owner) out.push({ file: r.file, field: "aliases", message: `"${r.alias}" is already used by ${owner}` });
+    }
+    return out;
+  }
+
+  async size(): Promise<number> {
+    return Number(await this.one("SELECT count(*) AS data FROM articles WHERE state < 2", []));
+  }
+
+  async search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+    const terms = new Set(query.words.flat());
+    const complete = (await this.metaValue("building")) !== "1";
+    if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
+    const q = tsquery(query.words);
+    const limit = String(searchKeyLimit(now));
+    const [hits, counted] = await Promise.all([
+      this.pool.query<{ slug: string; score: number }>(
+        `SELECT a.slug, ts_rank('${RANK_WEIGHTS}', m.doc, $1::tsquery, 1) * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $2 - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
+         FROM (SELECT search_key, doc FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
+         JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
+         ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`,
+        [q, now, limit, this.searchWindow, range.limit, range.offset],
+      ),
+      this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
+        q,
+        limit,
+        this.searchWindow + 1,
+      ]),
+    ]);
+    const n = Number(counted);
+    const capped = n > this.searchWindow;
+    return {
+      hits: hits.rows.map((r) => ({ slug: r.slug, score: Number(r.score) })),
+      total: capped ? this.searchWindow : n,
+      terms,
+      complete,
+      ...(capped ? { capped } : {}),
+    };
+  }
+
+  /** The version: as announced (no round trip), or asked for when nothing announces it. */
+  private async sync(): Promise<number> {
+    const known = this.versions?.known();
+    const version = known ?? Number((await this.metaValue("version")) ?? 0);
+    if (version !== this.seenVersion) {
+      const rows = (await this.pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'catalog'")).rows;
+      const json = rows[0]?.value ?? "";
+      this.seenVersion = version;
+      this.cache.clear();
+      this.window = undefined;
+      if (json !== this.catalogJson) {
+        this.catalogJson = json;
+        this.catalogValue = json ? toCatalog(JSON.parse(json) as Pick<Catalog, "site" | "sections" | "sources">) : EMPTY_CATALOG;
+      }
+    }
+    return version;
+  }
+
+  /** An answer from memory while the version (and, for `now`, the published set) stays the same. */
+  private async cached<T>(k: string, now: number | undefined, make: () => Promise<T>): Promise<T> {
+    await this.sync();
+    if (now !== undefined) {
+      let w = this.window;
+      if (!w || now < w.from || now >= w.until) {
+        const { rows } = await this.pool.query<{ from: string | null; until: string | null }>(
+          `SELECT (SELECT max(date_ms) FROM articles WHERE state = 0 AND date_ms <= $1) AS "from",
+                  (SELECT min(date_ms) FROM articles WHERE state = 0 AND date_ms > $1) AS until`,
+          [now],
+        );
+        const row = rows[0]!;
+        w = this.window = { from: row.from === null ? -Infinity : Number(row.from), until: row.until === null ? Infinity : Number(row.until) };
+        // Answers for another published set go; articles (asked without `now`) stay.
+        for (const cachedKey of this.cache.keys())
+          if (!cachedKey.startsWith("a|") && !cachedKey.startsWith("al|") && !cachedKey.startsWith("i|")) this.cache.delete(cachedKey);
+      }
+    }
+    if (this.cache.has(k)) return this.cache.get(k) as T;
+    const value = await make();
+    if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
+    this.cache.set(k, value);
+    return value;
+  }
+
+  private async one(sql: string, params: unknown[]): Promise<string | null | undefined> {
+    const { rows } = await this.pool.query<{ data: string | null }>(sql, params);
+    return rows[0]?.data;
+  }
+
+  private async metaValue(name: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", [name]);
+    return rows[0]?.value;
+  }
+}
+
+function key(filter: ListFilter): string {
+  return [filter.tag ?? "", filter.section ?? "", filter.source ?? "", filter.top ? 1 : "", filter.month ?? "", filter.sinceMs ?? ""].join("\u0001");
+}
+
+function parse(data: unknown): Article | undefined {
+  return typeof data === "string" ? (JSON.parse(data) as Article) : undefined;
+}

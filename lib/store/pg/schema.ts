@@ -1,0 +1,107 @@
+import type { Pool, PoolClient } from "pg";
+
+/**
+ * The PostgreSQL store's layout: the reader-visible tables of the SQLite index (lib/store/sqlite/
+ * schema.ts), with the same names, columns and meaning, plus what app instances on other machines
+ * cannot read from a content folder: each article file's text (bodies) and the media files.
+ *
+ * Only the mirror (lib/store/pg/mirror.ts) writes here, copying what the indexer's own SQLite
+ * index holds; ids are the SQLite ids. Bump PG_SCHEMA_VERSION with any change: the mirror then
+ * drops the tables and copies everything again (the Markdown files stay the truth).
+ */
+export const PG_SCHEMA_VERSION = 1;
+
+/** The channel the mirror announces each new version on (`NOTIFY`); its payload is the version. */
+export const CHANGES_CHANNEL = "svezhiy_store";
+
+const TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"];
+
+export const PG_SCHEMA = `
+-- Every text is compared byte by byte (COLLATE "C"), as SQLite compares it: ties in lists are
+-- broken by slug, and counts are read by key ranges ("n:<tag>\x01…"), which a language's
+-- collation would order differently, or not at all for control characters.
+
+CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+  id BIGINT PRIMARY KEY,
+  file TEXT COLLATE "C" NOT NULL UNIQUE,
+  slug TEXT COLLATE "C" NOT NULL,
+  draft SMALLINT NOT NULL,
+  state SMALLINT NOT NULL,
+  date_ms BIGINT NOT NULL,
+  changed_ms BIGINT NOT NULL,
+  section TEXT COLLATE "C" NOT NULL,
+  source_id TEXT COLLATE "C",
+  top SMALLINT NOT NULL,
+  month TEXT COLLATE "C" NOT NULL,
+  image TEXT COLLATE "C",
+  search_key BIGINT,
+  data TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug, state);
+CREATE INDEX IF NOT EXISTS articles_feed ON articles (state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_section ON articles (section, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source_id, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_top ON articles (top, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_month ON articles (month, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_changed ON articles (state, changed_ms DESC, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS articles_month_changed ON articles (month, state, changed_ms DESC, date_ms DESC, slug);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_search ON articles (search_key);
+
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT COLLATE "C" NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (alias, article_id));
+CREATE INDEX IF NOT EXISTS aliases_article ON aliases (article_id);
+
+CREATE TABLE IF NOT EXISTS tags (
+  tag_key TEXT COLLATE "C" NOT NULL,
+  article_id BIGINT NOT NULL,
+  spelling TEXT COLLATE "C" NOT NULL,
+  state SMALLINT NOT NULL,
+  date_ms BIGINT NOT NULL,
+  slug TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (tag_key, article_id)
+);
+CREATE INDEX IF NOT EXISTS tags_list ON tags (tag_key, state, date_ms DESC, slug);
+CREATE INDEX IF NOT EXISTS tags_article ON tags (article_id);
+
+CREATE TABLE IF NOT EXISTS media (path TEXT COLLATE "C" PRIMARY KEY, stamp TEXT COLLATE "C" NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL);
+
+-- Copied from the SQLite index's counts for the keys a change touched (see the mirror).
+CREATE TABLE IF NOT EXISTS counts (key TEXT COLLATE "C" PRIMARY KEY, n BIGINT NOT NULL);
+
+-- The search: one row per article in SQLite's full-text table, keyed the same way (publication
+-- second and id), its terms the same Snowball terms, weighted title A, tags B, lead C, body D.
+CREATE TABLE IF NOT EXISTS search_docs (search_key BIGINT PRIMARY KEY, doc TSVECTOR NOT NULL);
+CREATE INDEX IF NOT EXISTS search_docs_doc ON search_docs USING GIN (doc);
+
+-- What app instances without a content folder render bodies and serve photos from.
+CREATE TABLE IF NOT EXISTS bodies (file TEXT COLLATE "C" PRIMARY KEY, stamp TEXT COLLATE "C" NOT NULL, text TEXT COLLATE "C" NOT NULL);
+CREATE TABLE IF NOT EXISTS media_files (path TEXT COLLATE "C" PRIMARY KEY, stamp TEXT COLLATE "C" NOT NULL, bytes BYTEA NOT NULL);
+
+-- Problems of article files (the SQLite index's files.problems that are set).
+CREATE TABLE IF NOT EXISTS file_problems (path TEXT COLLATE "C" PRIMARY KEY, problems TEXT COLLATE "C" NOT NULL);
+`;
+
+type Queryable = Pool | PoolClient;
+
+/** Creates the tables, or drops and recreates them when they were made by another schema version. */
+export async function preparePgSchema(db: Queryable): Promise<{ recreated: boolean }> {
+  await db.query("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const { rows } = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema'");
+  const recreated = rows[0]?.value !== String(PG_SCHEMA_VERSION);
+  if (recreated) {
+    await db.query(`DROP TABLE IF EXISTS ${TABLES.join(", ")}`);
+    await db.query(PG_SCHEMA);
+    await db.query("INSERT INTO meta (key, value) VALUES ('schema', $1)", [String(PG_SCHEMA_VERSION)]);
+  } else await db.query(PG_SCHEMA);
+  return { recreated };
+}
+
+export async function readPgMeta(db: Queryable, key: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", [key]);
+  return rows[0]?.value;
+}
+
+export async function writePgMeta(db: Queryable, key: string, value: string): Promise<void> {
+  await db.query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value]);
+}
