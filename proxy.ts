@@ -123,6 +123,6 @@ function secure(response: NextResponse, policy: string): NextResponse {
 }
 
 export const config = {
-  // Everything but API routes, Next's build output and content media.
-  matcher: "/((?!api/|_next/|_vercel/|media/).*)",
+  // Everything but API routes, Next's build output, content media and the balancer's health check.
+  matcher: "/((?!api/|_next/|_vercel/|media/|healthz$).*)",
 };

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { BodyCache, bodyKey, readArticleBody } from "./body";
+import type { ArticleText } from "@/lib/store/files";
+import { BodyCache, bodyKey, readArticleBody, renderArticleText, type BodyResult } from "./body";
 import { RenderPool } from "./render-pool";
 import { formatProblem, type Article, type ArticleBody, type ContentProblem } from "./types";
 
@@ -9,6 +10,11 @@ export interface BodiesOptions {
   pool?: RenderPool;
   /** Where a file whose body cannot be read now is reported, once until it is fixed. */
   log?: (line: string) => void;
+  /**
+   * Where an article file's text comes from when not from `root` on this machine: app instances of
+   * a PostgreSQL site read it from the database (lib/store/files.ts).
+   */
+  text?: (file: string) => Promise<ArticleText>;
   /** How many characters of rendered bodies to keep in memory. */
   bodyCacheChars?: number;
   /**
@@ -71,7 +77,7 @@ export class Bodies {
     // Under load many readers ask for the same new article at once; it is rendered once.
     let pending = this.rendering.get(key);
     if (!pending) {
-      pending = this.renderFromDisk(article, key).finally(() => this.rendering.delete(key));
+      pending = this.renderFromFile(article, key).finally(() => this.rendering.delete(key));
       this.rendering.set(key, pending);
     }
     return pending;
@@ -89,6 +95,11 @@ export class Bodies {
   problems(): ContentProblem[] {
     const out: ContentProblem[] = [];
     for (const [file, { stamp, problem }] of this.bodyProblems) {
+      // Without a folder here, a problem lasts until the file's next version renders.
+      if (this.options.text) {
+        out.push(problem);
+        continue;
+      }
       // A handful of files at most: a stat each is cheaper than being told about every change.
       if (stampOfSync(path.join(/* turbopackIgnore: true */ this.root, ...file.split("/"))) !== stamp) this.bodyProblems.delete(file);
       else out.push(problem);
@@ -111,12 +122,13 @@ export class Bodies {
     this.ownPool = undefined;
   }
 
-  private async renderFromDisk(article: Article, key: string): Promise<ArticleBody> {
-    const result = await readArticleBody(this.root, article, this.renderer);
+  private async renderFromFile(article: Article, key: string): Promise<ArticleBody> {
+    const result = await this.read(article);
     if ("body" in result) {
       this.bodies.set(key, result.body);
       this.lastGood.set(article.file, result.body);
       this.brokenBodies.delete(article.file);
+      if (this.options.text) this.bodyProblems.delete(article.file);
       return result.body;
     }
     if (!result.transient) this.bodyFailed(article, key, result.problem, !result.shape);
@@ -125,6 +137,13 @@ export class Bodies {
       this.log(`${article.file}: body: cannot be read now (${result.problem}); the page shows the lead until the file is fixed`);
     }
     return this.lastGood.get(article.file) ?? EMPTY_BODY;
+  }
+
+  private async read(article: Article): Promise<BodyResult> {
+    if (!this.options.text) return readArticleBody(this.root, article, this.renderer);
+    const read = await this.options.text(article.file);
+    if ("problem" in read) return { problem: read.problem, transient: true };
+    return renderArticleText(read.text, article, this.renderer, read.stamp);
   }
 
   /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { imageTypeOf } from "@/lib/mime";
 import { contentDir } from "./load";
-import { getStore } from "@/lib/store";
+import { databaseUrl, getContentFiles, getStore } from "@/lib/store";
 
 export interface MediaFile {
   body: Buffer;
@@ -20,22 +20,18 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   if (!(await (await getStore()).media(rel))) return undefined;
   const contentType = imageTypeOf(rel);
   if (!contentType) return undefined;
-  const full = path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/"));
-  try {
-    const [body, stat] = await Promise.all([fs.readFile(full), fs.stat(full)]);
-    return { body, contentType, lastModified: stat.mtime };
-  } catch {
-    return undefined;
-  }
+  const file = await getContentFiles().media(rel).catch(() => undefined);
+  return file && { body: file.bytes, contentType, lastModified: file.lastModified };
 }
 
 /**
- * The modification stamp (mtime and size) of a media file the index knows, without reading it;
- * undefined when there is no such file.
+ * The modification stamp of a media file the index knows, without reading it where it can be
+ * (on disk: mtime and size); undefined when there is no such file.
  */
 export async function statMediaFile(segments: string[]): Promise<string | undefined> {
   const rel = ["media", ...segments].join("/");
   if (!(await (await getStore()).media(rel))) return undefined;
+  if (databaseUrl()) return (await getContentFiles().media(rel).catch(() => undefined))?.stamp;
   try {
     const stat = await fs.stat(path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/")));
     return `${stat.mtimeMs}:${stat.size}`;

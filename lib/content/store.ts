@@ -1,3 +1,4 @@
+import { databaseUrl, getContentFiles } from "@/lib/store";
 import { Bodies } from "./bodies";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentProblem } from "./types";
@@ -16,7 +17,12 @@ const state: StoreState = ((globalThis as { __contentStore?: StoreState }).__con
  * without an index of its own (opening LiveContent for them would read the whole archive).
  */
 function bodies(): Bodies {
-  return (state.bodies ??= new Bodies(contentDir()));
+  if (!state.bodies) {
+    // App instances of a PostgreSQL site have no content folder: the texts are in the database.
+    const files = databaseUrl() ? getContentFiles() : undefined;
+    state.bodies = new Bodies(contentDir(), files ? { text: (file) => files.articleText(file) } : {});
+  }
+  return state.bodies;
 }
 
 /** An article's body. Pages and feeds read bodies only through this, never from the index. */

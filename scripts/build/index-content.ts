@@ -6,6 +6,10 @@
  *
  * --rebuild builds a new database beside the old one and then puts it in its place; servers
  * reading the old one switch to the new one within a second. --watch keeps indexing changes.
+ *
+ * With DATABASE_URL, what the index holds is also copied into that PostgreSQL database (with the
+ * files' text and the photos) for app instances on other machines, and with --watch every change
+ * after it (lib/store/pg/mirror-loop.ts).
  */
 import { rmSync, renameSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -14,6 +18,8 @@ import { Indexer } from "../../lib/store/indexer";
 import { WriterLease } from "../../lib/store/lease";
 import { indexLocation } from "../../lib/store/location";
 import { openIndexDatabase } from "../../lib/store/open";
+import { makePool } from "../../lib/store/pg/connect";
+import { MirrorLoop } from "../../lib/store/pg/mirror-loop";
 
 const { values } = parseArgs({ options: { rebuild: { type: "boolean", default: false }, watch: { type: "boolean", default: false } } });
 const started = performance.now();
@@ -48,6 +54,29 @@ if (values.rebuild) {
   for (const suffix of ["-wal", "-shm"]) rmSync(target + suffix, { force: true });
 }
 console.log(`indexed ${count} articles in ${seconds} s → ${target}`);
+
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl && !values.rebuild) {
+  const pool = makePool(databaseUrl, log, 4);
+  const mirror = new MirrorLoop(db, pool, { root, log: (line) => console.error(`[mirror] ${line}`) });
+  const copyStarted = performance.now();
+  const copied = await mirror.syncNow();
+  const what = copied ? `${copied.whole ? "the whole index" : `${copied.articles} changed articles`} (version ${copied.version})` : "nothing new";
+  console.log(`copied ${what} to PostgreSQL in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`);
+  if (values.watch) {
+    mirror.start();
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+      process.once(signal, () => {
+        void mirror.close().finally(() => {
+          indexer.close();
+          lease.release();
+          db.close();
+          void pool.end().finally(() => process.exit(0));
+        });
+      });
+  } else await pool.end();
+}
+
 if (!values.watch) {
   if (!values.rebuild) {
     indexer.close();

@@ -3,7 +3,7 @@ import { parseRevalidateBody } from "@/lib/api/revalidate-body";
 import { bearerToken, tokenMatches } from "@/lib/api/tokens";
 import { bodyProblems } from "@/lib/content/store";
 import { formatProblem } from "@/lib/content/types";
-import { getOpenedStore, getStore } from "@/lib/store";
+import { databaseUrl, getOpenedStore, getStore } from "@/lib/store";
 import { crossSiteRefusal } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +32,9 @@ export async function POST(request: Request) {
   const body = parseRevalidateBody(await request.text());
   if (!body.ok) return json({ error: body.error }, 400);
 
+  // An instance of a PostgreSQL site has no content folder to re-read: the indexer that owns it
+  // sees file changes itself and announces each to every instance.
+  if (databaseUrl()) return json({ error: "this instance reads PostgreSQL; the indexer (npm run index -- --watch) re-reads changed files by itself" }, 409);
   // The writer re-reads the files (this process, or the one holding the writer's lease); what it
   // now holds is read back through the store, as readers see it.
   await (await getOpenedStore()).refresh(body.paths.length > 0 ? body.paths : undefined);

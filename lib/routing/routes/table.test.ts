@@ -19,6 +19,7 @@ const NO_RESOLVER: Record<string, string> = {
   "api/draft/exit/route.ts": "API route: outside the proxy's matcher",
   "api/revalidate/route.ts": "API route: outside the proxy's matcher; checks its own token",
   "media/[...path]/route.ts": "content media: outside the proxy's matcher; answers 404 for a file that is not there",
+  "healthz/route.ts": "the load balancer's health check: outside the proxy's matcher, one fixed path",
   "og/crop/[ratio]/[...path]/route.ts": "photo crops: a file path the proxy passes through (isPassThroughFile); checks ratio and file itself",
   "rss.xml/route.ts": "the site's feed: a file the proxy passes through; always exists",
   "yandex.rss/route.ts": "the Yandex feed: a file the proxy passes through; always exists",
