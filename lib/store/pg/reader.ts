@@ -5,7 +5,7 @@ import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
 import { toCatalog } from "@/lib/store/sqlite/reader";
-import { searchKeyLimit } from "@/lib/store/sqlite/writer";
+import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
 import { tsquery } from "./search";
 
@@ -110,16 +110,23 @@ export class PgStore implements ArticleStore {
   async neighbours(article: Article, now: number): Promise<{ previous?: Article; next?: Article }> {
     if (article.draft || article.dateMs > now) return {};
     return this.cached(`n|${article.slug}`, now, async () => {
-      const args = [article.section, now, article.dateMs, article.dateMs, article.slug];
+      // Two index ranges each, as on SQLite (lib/store/sqlite/reader.ts): an OR cannot be sought.
+      const args = [article.section, article.dateMs, now, article.slug];
       const [newer, older] = await Promise.all([
         this.one(
-          `SELECT data FROM articles WHERE section = $1 AND state = 0 AND date_ms <= $2 AND (date_ms > $3 OR (date_ms = $4 AND slug < $5))
-           ORDER BY date_ms ASC, slug DESC LIMIT 1`,
+          `SELECT data FROM (
+             (SELECT data, date_ms, slug FROM articles WHERE section = $1 AND state = 0 AND date_ms = $2 AND date_ms <= $3 AND slug < $4 ORDER BY slug DESC LIMIT 1)
+             UNION ALL
+             (SELECT data, date_ms, slug FROM articles WHERE section = $1 AND state = 0 AND date_ms > $2 AND date_ms <= $3 ORDER BY date_ms ASC, slug DESC LIMIT 1)
+           ) n ORDER BY date_ms ASC, slug DESC LIMIT 1`,
           args,
         ),
         this.one(
-          `SELECT data FROM articles WHERE section = $1 AND state = 0 AND date_ms <= $2 AND (date_ms < $3 OR (date_ms = $4 AND slug > $5))
-           ORDER BY date_ms DESC, slug ASC LIMIT 1`,
+          `SELECT data FROM (
+             (SELECT data, date_ms, slug FROM articles WHERE section = $1 AND state = 0 AND date_ms = $2 AND date_ms <= $3 AND slug > $4 ORDER BY slug ASC LIMIT 1)
+             UNION ALL
+             (SELECT data, date_ms, slug FROM articles WHERE section = $1 AND state = 0 AND date_ms < $2 AND date_ms <= $3 ORDER BY date_ms DESC, slug ASC LIMIT 1)
+           ) o ORDER BY date_ms DESC, slug ASC LIMIT 1`,
           args,
         ),
       ]);
@@ -252,25 +259,38 @@ export class PgStore implements ArticleStore {
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
-    const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(
-        `SELECT a.slug, ts_rank('${RANK_WEIGHTS}', m.doc, $1::tsquery, 1) * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $2 - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
-         FROM (SELECT search_key, doc FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
-         JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
-         ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`,
-        [q, now, limit, this.searchWindow, range.limit, range.offset],
-      ),
-      this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
-        q,
-        limit,
-        this.searchWindow + 1,
-      ]),
-    ]);
-    const n = Number(counted);
-    const capped = n > this.searchWindow;
+    // As on SQLite (lib/store/sqlite/reader.ts): the newest matches, plus one, read once; ranked
+    // by the search table alone (the key holds the publication second); only the page's joined.
+    const window = this.searchWindow;
+    const { rows } = await this.pool.query<{ slug: string; score: number; matched: string }>(
+      `WITH m AS MATERIALIZED (
+         SELECT search_key AS r, ts_rank('${RANK_WEIGHTS}', doc, $1::tsquery, 1) AS b FROM search_docs
+         WHERE doc @@ $1::tsquery AND search_key <= $2 ORDER BY search_key DESC LIMIT $3
+       ),
+       ranked AS (
+         SELECT r, b * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $4 - (r >> ${SEARCH_ID_BITS}) * 1000) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
+         FROM (SELECT r, b FROM m ORDER BY r DESC LIMIT $5) w
+       )
+       SELECT a.slug, t.score, (SELECT count(*) FROM m) AS matched
+       FROM (SELECT r, score FROM ranked ORDER BY score DESC, r DESC LIMIT $6 OFFSET $7) t
+       JOIN articles a ON a.search_key = t.r WHERE a.state = 0 AND a.date_ms <= $4
+       ORDER BY t.score DESC, a.date_ms DESC, a.slug`,
+      [q, limit, window + 1, now, window, range.limit, range.offset],
+    );
+    const n =
+      rows.length > 0
+        ? Number(rows[0]!.matched)
+        : Number(
+            await this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
+              q,
+              limit,
+              window + 1,
+            ]),
+          );
+    const capped = n > window;
     return {
-      hits: hits.rows.map((r) => ({ slug: r.slug, score: Number(r.score) })),
-      total: capped ? this.searchWindow : n,
+      hits: rows.map((r) => ({ slug: r.slug, score: Number(r.score) })),
+      total: capped ? window : n,
       terms,
       complete,
       ...(capped ? { capped } : {}),

@@ -26,16 +26,17 @@ export function dirOf(path: string): string {
   return i < 0 ? "" : path.slice(0, i);
 }
 
-const SEARCH_ID_BITS = 30n;
+/** Bits of a search key below the publication second: the article's id. */
+export const SEARCH_ID_BITS = 30;
 
 /** The full-text rowid: the publication second, then the id, so that rowid order is date order. */
 export function searchKey(dateMs: number, id: number): bigint {
-  return (BigInt(Math.floor(dateMs / 1000)) << SEARCH_ID_BITS) + BigInt(id);
+  return (BigInt(Math.floor(dateMs / 1000)) << BigInt(SEARCH_ID_BITS)) + BigInt(id);
 }
 
 /** The largest full-text rowid of an article published at or before `now`. */
 export function searchKeyLimit(now: number): bigint {
-  return (BigInt(Math.floor(now / 1000)) << SEARCH_ID_BITS) + ((1n << SEARCH_ID_BITS) - 1n);
+  return (BigInt(Math.floor(now / 1000)) << BigInt(SEARCH_ID_BITS)) + ((1n << BigInt(SEARCH_ID_BITS)) - 1n);
 }
 
 interface Row {
