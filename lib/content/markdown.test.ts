@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMarkdownWords, firstParagraphOf, renderBody } from "./markdown";
+import { countMarkdownWords, firstParagraphOf, plainTextOf, renderBody } from "./markdown";
 
 describe("renderBody", () => {
   it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
@@ -66,3 +66,20 @@ describe("countMarkdownWords", () => {
   });
 });
 
+
+describe("plainTextOf (search passages without rendering)", () => {
+  it("keeps the words a reader reads and drops the marks, link targets and HTML", () => {
+    const md = "## Итоги сезона\n\nКоманда **выиграла** [кубок](https://example.org/cup) в _Минске_.\n\n> Цитата тренера\n\n- первый пункт\n1. второй &amp; третий\n\n<span>тег</span> `код`";
+    expect(plainTextOf(md)).toBe("Итоги сезона. Команда выиграла кубок в Минске. Цитата тренера. первый пункт второй третий. тег код.");
+  });
+
+  it("never runs a heading into the paragraph after it", () => {
+    expect(plainTextOf("### Подзаголовок\n\nТекст абзаца.")).toBe("Подзаголовок. Текст абзаца.");
+    expect(plainTextOf("Вопрос?\n\nОтвет.")).toBe("Вопрос? Ответ.");
+  });
+
+  it("renders the same words as the page for a plain paragraph", () => {
+    const md = "Первый абзац, с запятой.\n\nВторой — с тире.";
+    expect(plainTextOf(md)).toBe(renderBody(md, { takeLead: false }).text.replace(/\s+/g, " ").trim());
+  });
+});

@@ -1,5 +1,7 @@
 import { databaseUrl, getContentFiles } from "@/lib/store";
 import { Bodies } from "./bodies";
+import { articleMarkdown } from "./body";
+import { plainTextOf } from "./markdown";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentProblem } from "./types";
 
@@ -38,4 +40,20 @@ export function bodyProblems(): ContentProblem[] {
 /** Articles with their bodies, in the same order, for feeds. */
 export function withBodies(articles: Article[]): Promise<{ article: Article; body: ArticleBody }[]> {
   return Promise.all(articles.map(async (article) => ({ article, body: await getArticleBody(article) })));
+}
+
+/**
+ * An article's body as plain text for a search passage: the rendered text when this process has
+ * it, else read from the file without rendering (lib/content/markdown.ts plainTextOf).
+ */
+export async function getBodyText(article: Article): Promise<string> {
+  const cached = bodies().cached(article);
+  if (cached) return cached.text;
+  const read = await getContentFiles().articleText(article.file);
+  if ("problem" in read) return "";
+  const source = articleMarkdown(read.text);
+  if (!("markdown" in source)) return "";
+  // The lead taken from the body's first paragraph is shown as the lead already.
+  const markdown = article.leadFromBody ? source.markdown.replace(/^\s*\S[\s\S]*?(?:\n[ \t]*\n|$)/, "") : source.markdown;
+  return plainTextOf(markdown);
 }

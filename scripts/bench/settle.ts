@@ -3,15 +3,15 @@ import { readFileSync } from "node:fs";
 
 /**
  * Waits until some processes stop working: under `quietMs` of CPU time in each of three
- * half-second windows in a row, at most 15 s; says whether they did. `busyMs` says how much CPU
+ * half-second windows in a row, at most `maxMs` (15 s); says whether they did. `busyMs` says how much CPU
  * time (ms) they have used so far. The benchmarks call it between load runs: a server just
  * measured still drains its queue, collects its garbage a second after its last answer
  * (server.mjs, IDLE_GC_MS; some 0.5 s of CPU with a 100,000-article index) and then shrinks its
  * heap, and measured back to back that lands in the next run on this two-core machine. Three
  * half-second windows, because the idle collection only starts a second after the last answer.
  */
-export async function settle(busyMs: () => number, quietMs = 25): Promise<boolean> {
-  const deadline = Date.now() + 15_000;
+export async function settle(busyMs: () => number, quietMs = 25, maxMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
   let quietWindows = 0;
   while (quietWindows < 3 && Date.now() < deadline) {
     const before = busyMs();

@@ -7,7 +7,7 @@ import { SearchResult } from "@/components/SearchResult";
 import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { isPublished, type Page } from "@/lib/content/queries";
-import { getArticleBody } from "@/lib/content/store";
+import { getBodyText } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import type { Article } from "@/lib/content/types";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
@@ -112,12 +112,12 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 /**
- * The passage under a result: from the lead when it has a searched-for word, else from the body.
- * Only those bodies are rendered: a page of 20 results whose bodies are not in the cache cost
- * about 100 ms of rendering, most of a search's time, for passages the leads already had.
+ * The passage under a result: from the lead when it has a searched-for word, else from the body's
+ * text, read without rendering when this process has not rendered it (getBodyText): rendering 20
+ * bodies for their passages was most of a search's time.
  */
 async function passageOf(article: Article, terms: ReadonlySet<string>): Promise<Segment[]> {
   const fromLead = snippet(article.lead, terms);
   if (fromLead) return fromLead;
-  return snippet((await getArticleBody(article)).text, terms) ?? highlight(article.lead, terms);
+  return snippet(await getBodyText(article), terms) ?? highlight(article.lead, terms);
 }
