@@ -11,8 +11,8 @@
  * --fresh wipes it first. Needs `npm run build` first, nginx and postgresql (apt-get).
  *
  * Options: --port N (nginx, 8080), --app-port N (first instance, 3000; the others follow),
- * --instances N (2), --pg-port N (5433), --data DIR (.data/cluster), --fresh, --import (run the
- * importer too, when CONTENT_DIR has a sources.json).
+ * --instances N (2), --pg-port N (5433), --data DIR (.data/cluster), --fresh, --no-import (as with
+ * start:proxy, the importer runs beside the indexer when CONTENT_DIR has a sources.json).
  *
  * Also a module: e2e/cluster.spec.ts starts the same cluster through startCluster().
  */
@@ -39,6 +39,7 @@ export interface ClusterOptions {
   /** Extra environment for every process (tokens, SITE_URL, CONTENT_RESCAN_MS…). */
   env?: NodeJS.ProcessEnv;
   appOutput?: "inherit" | "files";
+  /** Run the importer on the content folder (default: when it has a sources.json). */
   importer?: boolean;
   log?: (line: string) => void;
 }
@@ -113,7 +114,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       env: { ...baseEnv, DATABASE_URL: databaseUrl, CONTENT_DIR: path.join(options.dataDir, "no-content-here") },
       ownWorkingFolders: true,
       appOutput: options.appOutput,
-      importer: options.importer ?? false,
+      importer: options.importer,
       contentDir,
       services: [
         {
@@ -171,7 +172,7 @@ async function main() {
     pgPort,
     dataDir,
     fresh: process.argv.includes("--fresh"),
-    importer: process.argv.includes("--import") ? undefined : false,
+    importer: process.argv.includes("--no-import") ? false : undefined,
   });
   void cluster.stack.died.then((what) => {
     console.error(`${what}; stopping the rest`);
