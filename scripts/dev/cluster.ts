@@ -110,8 +110,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     stack = await startProxyStack({
       port: options.port,
       appPorts: options.appPorts,
-      // A folder that is not there: the instances read articles, bodies and photos from PostgreSQL.
-      env: { ...baseEnv, DATABASE_URL: databaseUrl, CONTENT_DIR: path.join(options.dataDir, "no-content-here") },
+      // A folder that is not there, and no index file: the instances read articles, bodies and
+      // photos from PostgreSQL (an undefined variable is left out of a child's environment).
+      env: { ...baseEnv, DATABASE_URL: databaseUrl, CONTENT_DIR: path.join(options.dataDir, "no-content-here"), INDEX_DB: undefined },
       ownWorkingFolders: true,
       appOutput: options.appOutput,
       importer: options.importer,

@@ -47,9 +47,9 @@ export interface ProxyStackOptions {
   /** The content folder the importer writes to (default: the instances' CONTENT_DIR). */
   contentDir?: string;
   /**
-   * Each instance runs `node <repository>/server.mjs` in a working folder of its own (made in the
-   * prefix, removed with it) instead of the repository: as on a machine of its own, nothing it
-   * finds relative to its working folder (a content folder, `.data/`) is shared with the others.
+   * Each instance is started as `node <repository>/server.mjs` from an empty working folder of its
+   * own (made in the prefix, removed with it) instead of the repository, as a unit on another
+   * machine would start it: it must need nothing from the folder it is started in.
    */
   ownWorkingFolders?: boolean;
   /**
@@ -247,7 +247,7 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       const port = options.appPorts[i]!;
       const toFile = options.appOutput === "files";
       const output = toFile ? "pipe" : "inherit";
-      // server.mjs finds the build beside itself (next({ dir: import.meta.dirname })), not in its working folder.
+      // server.mjs finds the build beside itself and works in its own folder (it changes to it).
       const cwd = options.ownWorkingFolders ? path.join(prefix, `instance-${port}`) : root;
       if (options.ownWorkingFolders) mkdirSync(cwd, { recursive: true });
       const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
