@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import packageJson from "./package.json" with { type: "json" };
 import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -16,6 +17,14 @@ const nextConfig: NextConfig = {
   // <head> crawlers and link previews read is complete, and notFound() can still answer 404.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // One build serves every instance on every machine (docs/production.md, "Several machines"). Next
+  // appends `?dpl=<id>` to asset URLs and answers with `x-nextjs-deployment-id`; a reader's browser
+  // would reload on a mismatch, had it Next's client runtime (pages ship none: decision 0001). The
+  // config is read again when a server starts, so the id must not depend on the machine or the
+  // working folder: NEXT_DEPLOYMENT_ID (e.g. the commit a release is built from, the same in the
+  // build's and the instances' environment) or the package's version (Next allows letters,
+  // digits, "-" and "_" only).
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || `v${packageJson.version.replace(/[^\w-]/g, "-")}`,
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },

@@ -16,6 +16,7 @@
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import next from "next";
@@ -79,6 +80,16 @@ const growingValid = /^\d{1,4}$/.test(growingRaw);
 if (!growingValid) console.error(`HEAP_GROWING_PERCENT=${growingRaw}: not a whole number of percent (0-9999); using 50`);
 const heapGrowingPercent = growingValid ? Number(growingRaw) : 50;
 if (heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
+
+// The build is found beside this file (`dir`), but Next 16 evaluates next.config.ts without a file
+// name, so its imports (./lib/…, ./package.json) resolve against the working folder: started from
+// any other folder (a systemd WorkingDirectory, `npm run start:cluster`'s instances) it failed with
+// "Cannot find module './lib/security/headers'". So the server works in its own folder, and the
+// relative paths it was given are first made absolute against the folder it was started in.
+for (const name of ["CONTENT_DIR", "INDEX_DB"]) {
+  if (process.env[name]) process.env[name] = path.resolve(process.env[name]);
+}
+process.chdir(import.meta.dirname);
 
 const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();

@@ -109,13 +109,21 @@ export async function startServer(
 
 /**
  * With E2E_PROXY=1 the suite runs through nginx (`npm run test:e2e:proxy`): scripts/dev/proxy-stack.ts
- * starts two app instances right after E2E_PORT and nginx at E2E_PORT + 5000, all on one content
- * folder. Returns their addresses then, undefined otherwise.
+ * starts two app instances right after E2E_PORT and nginx at E2E_PORT + 5000 (or E2E_NGINX_PORT),
+ * all on one content folder. With E2E_STORE=postgres the same, but the instances read PostgreSQL,
+ * filled by the indexer from the content folder (scripts/dev/cluster.ts). Returns their addresses
+ * then, undefined otherwise.
  */
 export function proxyStack(): { base: string; instances: string[] } | undefined {
-  if (process.env.E2E_PROXY !== "1") return undefined;
+  if (process.env.E2E_PROXY !== "1" && !postgresStore()) return undefined;
   const port = Number(process.env.E2E_PORT ?? 3210);
-  return { base: `http://127.0.0.1:${port + 5000}`, instances: [port + 1, port + 2].map((p) => `http://127.0.0.1:${p}`) };
+  const nginx = Number(process.env.E2E_NGINX_PORT ?? port + 5000);
+  return { base: `http://127.0.0.1:${nginx}`, instances: [port + 1, port + 2].map((p) => `http://127.0.0.1:${p}`) };
+}
+
+/** E2E_STORE=postgres (`npm run test:e2e:postgres`): the smoke subset against instances reading PostgreSQL. */
+export function postgresStore(): boolean {
+  return process.env.E2E_STORE === "postgres";
 }
 
 /**

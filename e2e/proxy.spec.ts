@@ -68,7 +68,8 @@ test.describe("nginx in front of the app", { tag: "@smoke" }, () => {
     expect(sheet.status()).toBe(200);
     expect(sheet.headers()["content-encoding"]).toBe("gzip");
     // The fonts the stylesheet names are build output too.
-    const font = /url\(([^)]+\.woff2)\)/.exec(await sheet.text())?.[1];
+    // (With `?dpl=<id>` after them: the deploymentId, next.config.ts.)
+    const font = /url\(([^)?]+\.woff2)(?:\?[^)]*)?\)/.exec(await sheet.text())?.[1];
     expect(font).toBeTruthy();
     for (const asset of [css!, new URL(font!, `http://x${css}`).pathname]) {
       const res = await request.get(asset);

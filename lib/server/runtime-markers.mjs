@@ -19,7 +19,8 @@ const IN_PAGE = [
   [/<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?=[^>]*\bas="script")[^>]*\bhref="\/_next\/[^"]*"/i, "a preload of a script from /_next/"],
   [/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/i, "a modulepreload link"],
   [/\bid="__NEXT_DATA__"/, "the Pages Router's data (__NEXT_DATA__)"],
-  [/"\/_next\/static\/[^"]*\.js"/, "a reference to a chunk in /_next/static/ (…js)"],
+  // `?dpl=<id>`: the deploymentId Next appends to asset URLs (next.config.ts).
+  [/"\/_next\/static\/[^"]*\.js(?:\?[^"]*)?"/, "a reference to a chunk in /_next/static/ (…js)"],
   [/<template\b[^>]*\bid="B:/i, "a streamed part held in a <template> (React's B: placeholder)"],
   [/<div\b[^>]*\bhidden\b[^>]*\bid="S:/i, "content hidden until a script moves it (React's S: segment)"],
 ];

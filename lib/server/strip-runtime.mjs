@@ -19,9 +19,10 @@ const SCRIPT_END = Buffer.from("</script>");
 const CHUNK_SRC = /\bsrc="\/_next\/static\//;
 const CHUNK_HREF = /\bhref="\/_next\/static\//;
 const AS_SCRIPT = /\bas="script"/;
-// The build's stylesheets, which may be inlined.
+// The build's stylesheets, which may be inlined. With a deploymentId (next.config.ts) Next appends
+// `?dpl=<id>` to asset URLs: the file is the same, so the query is read past.
 const STYLESHEET = /\brel="stylesheet"/;
-const STYLESHEET_HREF = /\bhref="(\/_next\/static\/[\w\-./]+\.css)"/;
+const STYLESHEET_HREF = /\bhref="(\/_next\/static\/[\w\-./]+\.css)(?:\?dpl=[^"&]*)?"/;
 // Inline scripts that feed the RSC payload or boot Turbopack's chunk loader. The payload escapes
 // "<" inside strings, so the first "</script>" ends it.
 const RUNTIME_START = /^\s*\(?(?:self\.__next_f|globalThis\[?["']?TURBOPACK)/;

@@ -57,12 +57,20 @@ describe("what the shipped nginx configuration protects readers from", () => {
     // Checked wherever a request is handed to the app: every location but nginx's own pages.
     const proxy = directives(snippet("proxy"));
     expect(proxy).toMatch(/if \(\$svezhiy_vypusk_uri_too_long\) \{\s*return 414;\s*\}/);
-    expect(server.match(/include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length).toBe(
-      server.match(/proxy_pass|include snippets\/svezhiy-vypusk-proxy\.conf;/g)?.length,
-    );
+    // A location that hands requests to the app without the snippet (/healthz) checks it itself.
+    const direct = server.match(/proxy_pass /g)?.length ?? 0;
+    expect(server.match(/if \(\$svezhiy_vypusk_uri_too_long\) \{\s*return 414;\s*\}/g)?.length ?? 0).toBe(direct);
     expect(server).toMatch(/error_page 414 \/\.svezhiy-vypusk\/414;/);
     // The cache key (the URI) and the app's headers fit the first proxy buffer with room to spare.
     expect(Number(/proxy_buffer_size (\d+)k;/.exec(proxy)?.[1])).toBeGreaterThanOrEqual(16);
+  });
+
+  it("passes /healthz on uncached, without counting its 503 against the instance", () => {
+    // Up to the location's closing brace, at the indentation it opened with.
+    const healthz = /\n( *)location = \/healthz \{([\s\S]*?)\n\1\}/.exec(siteConf)?.[2];
+    expect(healthz, "location = /healthz").toBeDefined();
+    expect(healthz).toMatch(/proxy_next_upstream error timeout;/);
+    expect(healthz).not.toMatch(/http_503|proxy_cache|include snippets\/svezhiy-vypusk-(proxy|cache)\.conf/);
   });
 
   it("does not take an instance away from every reader for one bad answer", () => {

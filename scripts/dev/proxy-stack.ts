@@ -15,10 +15,11 @@
  * SITE_URL, tokens).
  *
  * Also a module: the end-to-end suite and `npm run bench` start the same stack through
- * startProxyStack().
+ * startProxyStack(), and `npm run start:cluster` (scripts/dev/cluster.ts) the PostgreSQL variant:
+ * instances in working folders of their own, with the indexer supervised beside them.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, createWriteStream, existsSync, readFileSync } from "node:fs";
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -43,6 +44,29 @@ export interface ProxyStackOptions {
   restartBackoff?: BackoffOptions;
   /** Run the importer beside the instances (default: when CONTENT_DIR has a sources.json). */
   importer?: boolean;
+  /** The content folder the importer writes to (default: the instances' CONTENT_DIR). */
+  contentDir?: string;
+  /**
+   * Each instance is started as `node <repository>/server.mjs` from an empty working folder of its
+   * own (made in the prefix, removed with it) instead of the repository, as a unit on another
+   * machine would start it: it must need nothing from the folder it is started in.
+   */
+  ownWorkingFolders?: boolean;
+  /**
+   * Processes started before the instances and supervised like them (started again after the
+   * back-off when they exit), e.g. the indexer that fills the database the instances read.
+   */
+  services?: ServiceSpec[];
+  /** Awaited after the services have started and before the instances start. */
+  beforeInstances?: () => Promise<void>;
+}
+
+export interface ServiceSpec {
+  /** Names its log file (`logs/<name>.log` with appOutput "files") and its messages. */
+  name: string;
+  /** Arguments to node, run in the repository. */
+  args: string[];
+  env: NodeJS.ProcessEnv;
 }
 
 export interface ProxyStack {
@@ -55,8 +79,10 @@ export interface ProxyStack {
   readonly appPids: number[];
   /** How many times each instance was started again after it died, in the same order. */
   readonly restarts: number[];
-  /** The temporary folder with conf/, cache/, logs/ and tmp/. */
+  /** The temporary folder with conf/, cache/, logs/ and tmp/ (and the instances' own working folders). */
   prefix: string;
+  /** Each service's current process id, by name; a restarted one has a new one. */
+  readonly servicePids: Record<string, number>;
   stop: () => Promise<void>;
   /** Settles when nginx exits on its own (not through stop()); dead instances are restarted. */
   died: Promise<string>;
@@ -141,8 +167,9 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
   const prefix = await mkdtemp(path.join(os.tmpdir(), "svezhiy-vypusk-nginx-"));
   let proxy: ChildProcess | undefined;
   const apps: ChildProcess[] = [];
-  let importer: ChildProcess | undefined;
-  const all = () => [...(proxy ? [proxy] : []), ...apps, ...(importer ? [importer] : [])];
+  // The importer and the services, by name.
+  const helpers = new Map<string, ChildProcess>();
+  const all = () => [...(proxy ? [proxy] : []), ...apps, ...helpers.values()];
   // Last resort if the caller dies without stop(): nothing started here outlives it.
   const killAll = () => all().forEach((c) => c.exitCode === null && c.signalCode === null && c.kill("SIGKILL"));
   process.once("exit", killAll);
@@ -156,7 +183,7 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       // nginx first, so no request reaches an instance that is going away.
       if (proxy) await stopChild(proxy, "SIGTERM");
       // The importer finishes the file it is writing (its writes are atomic either way).
-      await Promise.all([...apps, ...(importer ? [importer] : [])].map((c) => stopChild(c, "SIGTERM")));
+      await Promise.all([...apps, ...helpers.values()].map((c) => stopChild(c, "SIGTERM")));
       process.removeListener("exit", killAll);
       await rm(prefix, { recursive: true, force: true });
       running.delete(stop);
@@ -168,6 +195,30 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
     child.once("exit", (code, signal) => {
       if (!stopping) reportDeath(`${what} exited (${code ?? signal})`);
     });
+  /** Runs `node <args>` in the repository and starts it again after the back-off whenever it exits. */
+  const supervise = ({ name, args, env }: ServiceSpec) => {
+    const backoff = createBackoff(options.restartBackoff ?? RESTART_BACKOFF);
+    const start = () => {
+      const toFile = options.appOutput === "files";
+      const output = toFile ? "pipe" : "inherit";
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", output, output] });
+      if (toFile) {
+        const file = createWriteStream(path.join(prefix, "logs", `${name}.log`), { flags: "a" });
+        child.stdout?.pipe(file);
+        child.stderr?.pipe(file);
+      }
+      helpers.set(name, child);
+      const startedAt = Date.now();
+      child.once("exit", (code, signal) => {
+        if (stopping) return;
+        const delay = backoff.next(Date.now() - startedAt);
+        console.error(`${name} exited (${code ?? signal}); starting it again in ${delay / 1000} s`);
+        const timer = setTimeout(() => !stopping && start(), delay);
+        restartTimers.push(timer);
+      });
+    };
+    start();
+  };
 
   try {
     for (const dir of ["conf/conf.d", "conf/sites-enabled", "conf/snippets", "cache", "logs", "tmp"]) await mkdir(path.join(prefix, dir), { recursive: true });
@@ -187,6 +238,8 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
     // The instances first: nginx would only answer 502 until they are up.
     // serverEnv: glibc's malloc settings, read only at exec (lib/server/server-env.mjs).
     const env: NodeJS.ProcessEnv = serverEnv({ NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" });
+    for (const service of options.services ?? []) supervise(service);
+    await options.beforeInstances?.();
     const backoffs = options.appPorts.map(() => createBackoff(options.restartBackoff ?? RESTART_BACKOFF));
     // An instance that never answered is a startup error (reported below), not one to restart.
     const supervised = options.appPorts.map(() => false);
@@ -194,8 +247,11 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       const port = options.appPorts[i]!;
       const toFile = options.appOutput === "files";
       const output = toFile ? "pipe" : "inherit";
-      const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-        cwd: root,
+      // server.mjs finds the build beside itself and works in its own folder (it changes to it).
+      const cwd = options.ownWorkingFolders ? path.join(prefix, `instance-${port}`) : root;
+      if (options.ownWorkingFolders) mkdirSync(cwd, { recursive: true });
+      const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+        cwd,
         env,
         stdio: ["ignore", output, output],
       });
@@ -228,33 +284,9 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
       }),
     );
 
-    const contentDir = path.resolve(root, env.CONTENT_DIR || "content");
+    const contentDir = path.resolve(root, options.contentDir ?? (env.CONTENT_DIR || "content"));
     if (options.importer ?? existsSync(path.join(contentDir, "sources.json"))) {
-      const backoff = createBackoff(options.restartBackoff ?? RESTART_BACKOFF);
-      const startImporter = () => {
-        const toFile = options.appOutput === "files";
-        const output = toFile ? "pipe" : "inherit";
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/content/import.ts", "--watch"], {
-          cwd: root,
-          env: { ...env, CONTENT_DIR: contentDir },
-          stdio: ["ignore", output, output],
-        });
-        if (toFile) {
-          const file = createWriteStream(path.join(prefix, "logs", "importer.log"), { flags: "a" });
-          child.stdout?.pipe(file);
-          child.stderr?.pipe(file);
-        }
-        importer = child;
-        const startedAt = Date.now();
-        child.once("exit", (code, signal) => {
-          if (stopping) return;
-          const delay = backoff.next(Date.now() - startedAt);
-          console.error(`importer exited (${code ?? signal}); starting it again in ${delay / 1000} s`);
-          const timer = setTimeout(() => !stopping && startImporter(), delay);
-          restartTimers.push(timer);
-        });
-      };
-      startImporter();
+      supervise({ name: "importer", args: ["--import", "tsx", "scripts/content/import.ts", "--watch"], env: { ...env, CONTENT_DIR: contentDir } });
     }
 
     const nginxArgs = ["-p", prefix, "-c", path.join(conf, "nginx.conf"), "-e", path.join(prefix, "logs", "error.log")];
@@ -274,9 +306,12 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
         return [...restarts];
       },
       prefix,
+      get servicePids() {
+        return Object.fromEntries([...helpers].map(([name, child]) => [name, child.pid!]));
+      },
       stop,
       died,
-      importing: importer !== undefined,
+      importing: helpers.has("importer"),
     };
   } catch (error) {
     await stop();
