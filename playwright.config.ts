@@ -61,8 +61,9 @@ export default defineConfig({
   projects: [
     // Readers without JavaScript and crawlers that run none must get every block.
     { name: "no-js", use: { javaScriptEnabled: false } },
-    // What the store changes is the same with or without JavaScript: once is enough there.
-    ...(postgres || cluster ? [] : [{ name: "js", use: { javaScriptEnabled: true } }]),
+    // What nginx or the store changes is the same with or without JavaScript: through the proxy
+    // (either store) and in the cluster, once is enough; the direct run covers both projects.
+    ...(proxy || cluster ? [] : [{ name: "js", use: { javaScriptEnabled: true } }]),
   ],
   webServer:
     external || cluster
