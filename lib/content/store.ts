@@ -1,12 +1,14 @@
 import { databaseUrl, getContentFiles } from "@/lib/store";
 import { Bodies } from "./bodies";
-import { articleMarkdown } from "./body";
+import { articleMarkdown, BodyCache, bodyKey } from "./body";
 import { plainTextOf } from "./markdown";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentProblem } from "./types";
 
 interface StoreState {
   bodies?: Bodies;
+  /** Bodies' plain texts read for search passages (getBodyText), bounded by length. */
+  plainTexts?: BodyCache;
 }
 
 // Route handlers, the proxy and pages can be bundled into separate module graphs; a global keeps
@@ -49,6 +51,17 @@ export function withBodies(articles: Article[]): Promise<{ article: Article; bod
 export async function getBodyText(article: Article): Promise<string> {
   const cached = bodies().cached(article);
   if (cached) return cached.text;
+  // The same stories come up in many searches: their texts are kept (4 M characters at most).
+  const plain = (state.plainTexts ??= new BodyCache(4 * 1024 * 1024));
+  const key = bodyKey(article);
+  const known = plain.get(key);
+  if (known) return known.text;
+  const text = await readBodyText(article);
+  plain.set(key, { html: "", text });
+  return text;
+}
+
+async function readBodyText(article: Article): Promise<string> {
   const read = await getContentFiles().articleText(article.file);
   if ("problem" in read) return "";
   const source = articleMarkdown(read.text);
