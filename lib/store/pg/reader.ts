@@ -4,7 +4,7 @@ import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
-import { toCatalog } from "@/lib/store/sqlite/reader";
+import { EMPTY_CATALOG, key, parse, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
 import { tsquery } from "./search";
@@ -16,19 +16,6 @@ const CACHE_ENTRIES = 4_000;
 /** ts_rank's weights of D (body), C (lead), B (tags), A (title): SQLite's bm25 weights 1, 1.5, 2.5, 3, scaled to 1. */
 const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
 const DAY_MS = 24 * 3600 * 1000;
-
-const EMPTY_CATALOG: Catalog = {
-  site: { name: "", description: "", edition: { name: "", genitive: "" }, timeZone: "UTC" },
-  sections: [],
-  sectionBySlug: new Map(),
-  sources: [],
-  sourceById: new Map(),
-};
-
-interface Window {
-  from: number;
-  until: number;
-}
 
 /** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
 export interface VersionSource {
@@ -349,12 +336,4 @@ export class PgStore implements ArticleStore {
     const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", [name]);
     return rows[0]?.value;
   }
-}
-
-function key(filter: ListFilter): string {
-  return [filter.tag ?? "", filter.section ?? "", filter.source ?? "", filter.top ? 1 : "", filter.month ?? "", filter.sinceMs ?? ""].join("\u0001");
-}
-
-function parse(data: unknown): Article | undefined {
-  return typeof data === "string" ? (JSON.parse(data) as Article) : undefined;
 }

@@ -21,7 +21,8 @@ const CACHE_ENTRIES = 4_000;
 const FIELD_WEIGHTS = "3, 1.5, 2.5, 1";
 const DAY_MS = 24 * 3600 * 1000;
 
-const EMPTY_CATALOG: Catalog = {
+/** The catalog before anything is indexed (both stores). */
+export const EMPTY_CATALOG: Catalog = {
   site: { name: "", description: "", edition: { name: "", genitive: "" }, timeZone: "UTC" },
   sections: [],
   sectionBySlug: new Map(),
@@ -30,7 +31,7 @@ const EMPTY_CATALOG: Catalog = {
 };
 
 /** Which instants see the same published set: from the newest published date to the next scheduled one. */
-interface Window {
+export interface Window {
   from: number;
   until: number;
 }
@@ -326,11 +327,13 @@ export class SqliteStore implements ArticleStore {
   }
 }
 
-function key(filter: ListFilter): string {
+/** A list filter as a cache key (both stores). */
+export function key(filter: ListFilter): string {
   return [filter.tag ?? "", filter.section ?? "", filter.source ?? "", filter.top ? 1 : "", filter.month ?? "", filter.sinceMs ?? ""].join("\u0001");
 }
 
-function parse(data: unknown): Article | undefined {
+/** An article row's `data` (JSON), or undefined for no row (both stores). */
+export function parse(data: unknown): Article | undefined {
   return typeof data === "string" ? (JSON.parse(data) as Article) : undefined;
 }
 
