@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseNameFor, databaseUrlFor, indexLines, pssKbOf, storeOf } from "./pg";
+import { childTicksOf, databaseNameFor, databaseUrlFor, indexLines, pssKbOf, storeOf } from "./pg";
 
 describe("storeOf", () => {
   it("takes the two stores and refuses anything else", () => {
@@ -44,5 +44,12 @@ describe("pssKbOf", () => {
       "55d0c0000000-7ffc00000000 ---p 00000000 00:00 0  [rollup]\nRss:              143360 kB\nPss:               21504 kB\nPss_Anon:           3072 kB\n";
     expect(pssKbOf(rollup)).toBe(21504);
     expect(pssKbOf("")).toBe(0);
+  });
+});
+
+describe("childTicksOf", () => {
+  it("reads the CPU time of a process's exited children, after a command name with spaces and parentheses", () => {
+    const stat = "26047 (postgres (x) y) S 26040 26047 26040 0 -1 4194560 1200 9000 0 0 150 60 4242 758 20 0 1 0 1000 230000000 5000";
+    expect(childTicksOf(stat)).toBe(5000);
   });
 });

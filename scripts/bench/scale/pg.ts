@@ -95,10 +95,18 @@ export async function startBenchPostgres(dir: string, port: number, log: (line: 
     },
     stats() {
       const { rss, ticks } = treeStats(pid);
-      return { rssMb: rss / MB, pssMb: treePssKb(pid) / 1024, ticks };
+      // A backend that has exited (a pool closing an idle connection) takes its CPU time out of
+      // the tree's sum; the postmaster keeps it, as its children's time.
+      return { rssMb: rss / MB, pssMb: treePssKb(pid) / 1024, ticks: ticks + childTicksOf(readFileSync(`/proc/${pid}/stat`, "utf8")) };
     },
     stop: () => server.stop(),
   };
+}
+
+/** CPU ticks of a process's children that have exited (cutime + cstime of its /proc/<pid>/stat line). */
+export function childTicksOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[13]) + Number(fields[14]);
 }
 
 /** The proportional set size (kB) of /proc/<pid>/smaps_rollup's text; 0 when it has none. */
