@@ -17,6 +17,23 @@ const CACHE_ENTRIES = 4_000;
 const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
 const DAY_MS = 24 * 3600 * 1000;
 
+/**
+ * A search's page of hits: the newest matches (the window, $4 of them) ranked by ts_rank and
+ * recency. Parameters: the tsquery, now, the newest search_key published, the window, limit, offset.
+ *
+ * The window holds the matches' keys only, and each of its rows fetches its document by key to be
+ * ranked: a window that carried the documents sorted every match's (some 600 bytes compressed)
+ * to keep the newest, which for a word in 11,000 of 100,000 articles went past work_mem to a
+ * 7 MB sort on disk (EXPLAIN ANALYZE: external merge; 73 → 54 ms warm, 215 → 56 ms cold).
+ * A scalar subquery, not a join: joined back, the planner hashed the whole table for a common word.
+ */
+export const SEARCH_HITS_SQL = `SELECT a.slug,
+    ts_rank('${RANK_WEIGHTS}', (SELECT d.doc FROM search_docs d WHERE d.search_key = m.search_key), $1::tsquery, 1)
+      * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $2 - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
+  FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
+  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
+  ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
+
 const EMPTY_CATALOG: Catalog = {
   site: { name: "", description: "", edition: { name: "", genitive: "" }, timeZone: "UTC" },
   sections: [],
@@ -253,13 +270,7 @@ export class PgStore implements ArticleStore {
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
     const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(
-        `SELECT a.slug, ts_rank('${RANK_WEIGHTS}', m.doc, $1::tsquery, 1) * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $2 - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
-         FROM (SELECT search_key, doc FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
-         JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
-         ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`,
-        [q, now, limit, this.searchWindow, range.limit, range.offset],
-      ),
+      this.pool.query<{ slug: string; score: number }>(SEARCH_HITS_SQL, [q, now, limit, this.searchWindow, range.limit, range.offset]),
       this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
         q,
         limit,
