@@ -486,7 +486,11 @@ process.once("SIGINT", () => {
     }
   }
   // PostgreSQL is not in a group of ours: stopped by its own PID (fast shutdown).
-  if (postgres) process.kill(postgres.pid, "SIGINT");
+  try {
+    if (postgres) process.kill(postgres.pid, "SIGINT");
+  } catch {
+    /* already gone */
+  }
   if (!values.keep) for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   process.exit(130);
 });
