@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { indexLines, type IndexLines } from "./pg";
-import { children, exitOf, memorySampler, MB, sleep, stopGroup, tail } from "./proc";
+import { children, exitOf, memorySampler, MB, stopGroup, tail } from "./proc";
 import { root } from "./server";
 
 export function hasIndexScript(): boolean {
@@ -97,8 +97,11 @@ export async function startWatcher(content: string, indexDb: string, databaseUrl
     };
     child.stdout!.on("data", listen);
   });
-  const deadline = sleep(timeoutMs).then(() => "timeout" as const);
+  // A timer of its own, cleared once decided: a pending one would keep the bench from exiting.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
   const outcome = await Promise.race([copied.then(() => "copied" as const), exitOf(child).then(() => "exited" as const), deadline]);
+  clearTimeout(timer);
   if (outcome !== "copied") {
     await stopGroup(child);
     throw new Error(
