@@ -28,6 +28,15 @@
  * --reuse-index (with --corpus-dir: keep each size's index database beside its corpus and, when
  * one is there, start from it instead of indexing anew; the index figures then read "reused", to
  * re-measure the rest after a change that does not touch indexing).
+ * --store sqlite|postgres (sqlite), --pg-port (56100).
+ *
+ * --store postgres measures app instances on the PostgreSQL store, as on machines without the
+ * archive: the bench starts a PostgreSQL of its own (durability on, data in a temporary folder,
+ * --pg-port) with one database per size; `npm run index` runs with DATABASE_URL (the SQLite index,
+ * then its copy: both times, and the database's size); servers get DATABASE_URL and a content
+ * folder that does not exist; `npm run index -- --watch` runs beside them from the rest figures on
+ * (its CPU is then the safety net's, the servers' should be about none) and carries the freshness
+ * probes' edits to them; PostgreSQL's own memory and CPU are reported apart from the servers'.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, rmSync } from "node:fs";
@@ -38,11 +47,12 @@ import { parseArgs } from "node:util";
 import { median } from "./median";
 import { keptEnd, prepareCorpus, type CorpusEntry } from "./scale/corpus";
 import { freshArticle, withTitleMarker } from "./scale/fresh";
-import { hasIndexScript, runIndex } from "./scale/index-step";
+import { hasIndexScript, runIndex, startWatcher } from "./scale/index-step";
+import { startBenchPostgres, storeOf, type BenchPostgres } from "./scale/pg";
 import { children, exitOf, memorySampler, MB, sleep, stopGroup, tail, treeRss, treeStats, type MemorySampler } from "./scale/proc";
 import { searchQueries } from "./scale/queries";
 import { KINDS, report, type Kind, type Result, type RunInfo } from "./scale/report";
-import { baseOf, buildSearchIndex, pollUntil, root, runLoad, searchLatency, startServer, waitForFirstPage, warmUp } from "./scale/server";
+import { baseOf, buildSearchIndex, pollUntil, root, runLoad, searchLatency, startServer, waitForFirstPage, warmUp, type Serve } from "./scale/server";
 import { scaledTimeoutMs } from "./scale/stats";
 import { CLOCK_TICKS, settle } from "./settle";
 
@@ -63,6 +73,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "corpus-dir": { type: "string" },
     "reuse-index": { type: "boolean", default: false },
+    store: { type: "string", default: "sqlite" },
+    "pg-port": { type: "string", default: "56100" },
   },
 });
 const SIZES = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -74,6 +86,8 @@ const SEED = Number(values.seed);
 const QUERIES = Number(values.queries);
 const REST_SECONDS = Number(values["rest-seconds"]);
 const BUILD_TIMEOUT_MS = Number(values["build-timeout"]) * 1000;
+const STORE = storeOf(values.store);
+const PG_PORT = Number(values["pg-port"]);
 // Start-up, indexing and today's search-index build grow with the archive, and so do their limits.
 const startTimeout = (size: number) => scaledTimeoutMs(Number(values["start-timeout"]), size, 120);
 const indexTimeout = (size: number) => scaledTimeoutMs(Number(values["index-timeout"]), size, 300);
@@ -94,6 +108,7 @@ const QUERY_TITLES = 300;
 const FRESH_LIMIT_MS = 30_000;
 
 const run: RunInfo = {
+  store: STORE,
   indexScript: hasIndexScript(),
   rounds: ROUNDS,
   seconds: SECONDS,
@@ -102,6 +117,8 @@ const run: RunInfo = {
   queriesPerLength: QUERIES,
 };
 const tempDirs = new Set<string>();
+/** The run's PostgreSQL, with --store postgres. */
+let postgres: BenchPostgres | undefined;
 
 function log(size: number | string, line: string) {
   console.error(`[${typeof size === "number" ? size.toLocaleString("en") : size}] ${line}`);
@@ -140,9 +157,9 @@ async function build(logs: string) {
 }
 
 /** Starts a server and waits for its first page; fills in what it took, or throws with the server's last words. */
-async function start(content: string, indexDb: string, port: number, logFile: string, size: number) {
+async function start(serve: Serve, port: number, logFile: string, size: number) {
   const started = performance.now();
-  const server = startServer(content, indexDb, port, logFile);
+  const server = startServer(serve, port, logFile);
   let readySeconds: number | undefined;
   server.stdout!.on("data", (chunk: Buffer) => {
     if (readySeconds === undefined && chunk.toString().includes("ready on")) readySeconds = (performance.now() - started) / 1000;
@@ -188,6 +205,7 @@ async function measure(size: number): Promise<Result> {
   const logs = path.join(dir, "logs");
   const servers: ChildProcess[] = [];
   let mem: MemorySampler | undefined;
+  let watcher: ChildProcess | undefined;
   try {
     // 1. The corpus. Its article list tells which URLs exist; a few hundred titles make the search queries.
     const corpus = await prepareCorpus({
@@ -205,25 +223,39 @@ async function measure(size: number): Promise<Result> {
     result.corpusMb = corpus.mb;
     log(size, `corpus: ${articles.length} articles, ${corpus.mb.toFixed(0)} MB ${corpus.reused ? "reused" : "written"} in ${corpus.seconds.toFixed(1)} s`);
     await mkdir(logs);
-    result.content = content;
-    result.indexDb = indexDb;
     result.logs = logs;
 
-    // 2. The index from nothing, when the project has one to build.
+    // On PostgreSQL the servers read a database of this size's own, and have no content folder
+    // (nor index) of their own: the paths given them do not exist.
+    const databaseUrl = postgres ? await postgres.createDatabase(size) : undefined;
+    const serve: Serve = databaseUrl ? { content: path.join(dir, "no-content"), indexDb: path.join(dir, "no-index.db"), databaseUrl } : { content, indexDb };
+    result.serve = serve;
+
+    // 2. The index from nothing, when the project has one to build (on PostgreSQL, then its copy there).
     if (keptIndex && existsSync(keptIndex)) {
       result.notes.push(`index: reused ${keptIndex} (built by an earlier run); its figures are that run's`);
       log(size, `index: reused ${keptIndex}`);
     } else if (run.indexScript) {
-      const indexed = await runIndex(content, indexDb, path.join(logs, "index.log"), indexTimeout(size));
+      const indexed = await runIndex(content, indexDb, path.join(logs, "index.log"), indexTimeout(size), databaseUrl);
       result.indexSeconds = indexed.seconds;
       result.indexPeakMb = indexed.peakMb;
       if (indexed.line) result.indexLine = indexed.line;
-      log(size, `index: ${indexed.seconds.toFixed(1)} s, peak ${indexed.peakMb.toFixed(0)} MB${indexed.line ? `; ${indexed.line}` : ""}`);
+      result.indexedSeconds = indexed.indexSeconds;
+      result.copySeconds = indexed.copySeconds;
+      if (indexed.copyLine) result.copyLine = indexed.copyLine;
+      log(
+        size,
+        `index: ${indexed.seconds.toFixed(1)} s, peak ${indexed.peakMb.toFixed(0)} MB${[indexed.line, indexed.copyLine].map((l) => (l ? `; ${l}` : "")).join("")}`,
+      );
+      if (postgres && databaseUrl) {
+        result.databaseMb = await postgres.databaseMb(databaseUrl);
+        log(size, `PostgreSQL database: ${result.databaseMb.toFixed(0)} MB`);
+      }
     }
 
     // 3. Start-up: from spawn to the first 200 on `/`.
     const serverLog = path.join(logs, "server.log");
-    const first = await start(content, indexDb, PORT, serverLog, size);
+    const first = await start(serve, PORT, serverLog, size);
     let server = first.server;
     servers.push(server);
     mem = first.mem;
@@ -264,15 +296,37 @@ async function measure(size: number): Promise<Result> {
     byDate.length = 0;
 
     // 5. Warm-up, then memory and CPU at rest: with no requests, all the server does is its
-    // safety-net re-scan of the content folder.
+    // safety-net re-scan of the content folder. On PostgreSQL the re-scan is the indexer's, which
+    // starts now (`npm run index -- --watch`, as beside app instances in production) and stays for
+    // this size's remaining steps: its CPU is measured over the same seconds, apart, as is
+    // PostgreSQL's (its backends answer the indexer's poll of the change log).
     await warmUp(PORT, targets);
-    await settle(busyMs(server));
+    if (postgres && databaseUrl) {
+      watcher = await startWatcher(content, indexDb, databaseUrl, path.join(logs, "watch.log"), indexTimeout(size));
+      await settle(busyMs(server, watcher));
+    } else await settle(busyMs(server));
     const before = treeStats(server.pid!).ticks;
+    const watcherBefore = watcher ? treeStats(watcher.pid!).ticks : 0;
+    const pgBefore = postgres?.stats().ticks ?? 0;
     await sleep(REST_SECONDS * 1000);
     const rest = treeStats(server.pid!);
     result.restMb = rest.rss / MB;
     result.safetyNetCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
     log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.safetyNetCpu.toFixed(2)} % of a core over ${REST_SECONDS} s`);
+    if (postgres && watcher) {
+      const indexer = treeStats(watcher.pid!);
+      const pgRest = postgres.stats();
+      result.indexerRestMb = indexer.rss / MB;
+      result.indexerRestCpu = (100 * (indexer.ticks - watcherBefore)) / CLOCK_TICKS / REST_SECONDS;
+      result.pgRestMb = pgRest.rssMb;
+      result.pgRestPssMb = pgRest.pssMb;
+      result.pgRestCpu = (100 * (pgRest.ticks - pgBefore)) / CLOCK_TICKS / REST_SECONDS;
+      log(
+        size,
+        `at rest beside it: the indexer ${result.indexerRestMb.toFixed(0)} MB, ${result.indexerRestCpu.toFixed(2)} % of a core; ` +
+          `PostgreSQL ${result.pgRestMb.toFixed(0)} MB (PSS ${result.pgRestPssMb.toFixed(0)} MB), ${result.pgRestCpu.toFixed(2)} % of a core`,
+      );
+    }
 
     // 6. Today's first search builds a separate search index, which then stays in memory.
     mem.reset();
@@ -289,6 +343,10 @@ async function measure(size: number): Promise<Result> {
     result.search = Object.fromEntries(latency);
     await sleep(2000);
     result.searchMb = treeRss(server.pid!) / MB;
+    if (postgres) {
+      const { rssMb, pssMb } = postgres.stats();
+      [result.pgSearchMb, result.pgSearchPssMb] = [rssMb, pssMb];
+    }
     log(
       size,
       `search: ${[...latency].map(([w, l]) => `${w} word(s) p50 ${l.p50?.toFixed(0) ?? "—"} / p95 ${l.p95?.toFixed(0) ?? "—"} ms`).join(", ")}; then ${result.searchMb.toFixed(0)} MB`,
@@ -301,7 +359,7 @@ async function measure(size: number): Promise<Result> {
     // 9. Restart on the existing index.
     mem.stop();
     await stopGroup(server);
-    const again = await start(content, indexDb, PORT, serverLog, size);
+    const again = await start(serve, PORT, serverLog, size);
     server = again.server;
     servers.push(server);
     mem = again.mem;
@@ -309,7 +367,7 @@ async function measure(size: number): Promise<Result> {
     log(size, `restart: first page after ${result.restartSeconds.toFixed(1)} s, ${again.cpuSeconds.toFixed(1)} s of CPU`);
 
     // 10. A second server on the same content and database, warmed with the same pages, at rest.
-    const second = await start(content, indexDb, PORT + 1, path.join(logs, "second.log"), size);
+    const second = await start(serve, PORT + 1, path.join(logs, "second.log"), size);
     servers.push(second.server);
     second.mem.stop();
     await warmUp(PORT + 1, targets);
@@ -323,6 +381,7 @@ async function measure(size: number): Promise<Result> {
     // A sampler left running would keep the bench from ever exiting.
     mem?.stop();
     for (const server of servers) await stopGroup(server);
+    if (watcher) await stopGroup(watcher);
   }
   return result;
 }
@@ -360,13 +419,14 @@ async function freshness(result: Result, content: string, template: { text: stri
  * answered a search first (today's builds its search index then), as a newsroom's would within minutes.
  */
 async function throughput(results: Result[]) {
-  const ready = results.filter((r) => !r.failure && r.targets && r.content && r.indexDb && r.logs);
+  const ready = results.filter((r) => !r.failure && r.targets && r.serve && r.logs);
   const servers: { r: Result; port: number; server: ChildProcess; mem: MemorySampler }[] = [];
+  let pgMem: MemorySampler | undefined;
   try {
     for (const [i, r] of ready.entries()) {
       const port = PORT + 2 + i;
       const serveLog = path.join(r.logs!, "serve.log");
-      const { server, mem } = await start(r.content!, r.indexDb!, port, serveLog, r.size);
+      const { server, mem } = await start(r.serve!, port, serveLog, r.size);
       servers.push({ r, port, server, mem });
       await buildSearchIndex(port, serveLog, server, startTimeout(r.size));
     }
@@ -381,6 +441,8 @@ async function throughput(results: Result[]) {
     // A few seconds of each kind of page first, so that every server runs compiled code.
     for (const { r, port, server } of servers) for (const [, paths] of r.targets!) await runLoad(server.pid!, port, paths, 3, CONNECTIONS);
     for (const { mem } of servers) mem.reset();
+    // PostgreSQL serves every size at once: one peak for all.
+    pgMem = postgres && memorySampler(postgres.pid);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const kind of KINDS) {
         for (const { r, port, server } of round % 2 ? servers : [...servers].reverse()) {
@@ -394,6 +456,10 @@ async function throughput(results: Result[]) {
           );
         }
       }
+    }
+    if (pgMem) {
+      pgMem.stop();
+      run.pgLoadPeakMb = pgMem.peak / MB;
     }
     for (const { r, mem } of servers) {
       mem.stop();
@@ -410,6 +476,7 @@ async function throughput(results: Result[]) {
     for (const r of ready) r.failure ??= `throughput: ${(err as Error).message}`;
     console.error(`throughput: ${(err as Error).message}`);
   } finally {
+    pgMem?.stop();
     for (const { server, mem } of servers) {
       mem.stop();
       await stopGroup(server);
@@ -420,7 +487,7 @@ async function throughput(results: Result[]) {
 /** The corpora and their databases. */
 async function cleanUp() {
   for (const dir of tempDirs) {
-    if (values.keep) console.error(`kept: ${dir} (content/, index.db, logs/)`);
+    if (values.keep) console.error(`kept: ${dir} (content/, index.db, logs/${postgres ? "; PostgreSQL's data/ in its own folder" : ""})`);
     else await rm(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
   }
@@ -435,6 +502,12 @@ process.once("SIGINT", () => {
       /* already gone */
     }
   }
+  // PostgreSQL is not in a group of ours: stopped by its own PID (fast shutdown).
+  try {
+    if (postgres) process.kill(postgres.pid, "SIGINT");
+  } catch {
+    /* already gone */
+  }
   if (!values.keep) for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   process.exit(130);
 });
@@ -444,12 +517,19 @@ try {
     tempDirs.add(logs);
     await build(logs);
   }
+  if (STORE === "postgres") {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "bench-scale-pg-"));
+    tempDirs.add(dir);
+    postgres = await startBenchPostgres(dir, PG_PORT, (line) => log("postgres", line));
+    run.postgresVersion = postgres.version;
+  }
   for (const size of SIZES) results.push(await measure(size));
   await throughput(results);
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 1;
 } finally {
+  await postgres?.stop();
   await cleanUp();
 }
 report(results, run);

@@ -9,7 +9,7 @@ import type { Pool, PoolClient } from "pg";
  * index holds; ids are the SQLite ids. Bump PG_SCHEMA_VERSION with any change: the mirror then
  * drops the tables and copies everything again (the Markdown files stay the truth).
  */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** The channel the mirror announces each new version on (`NOTIFY`); its payload is the version. */
 export const CHANGES_CHANNEL = "svezhiy_store";
@@ -47,7 +47,10 @@ CREATE INDEX IF NOT EXISTS articles_top ON articles (top, state, date_ms DESC, s
 CREATE INDEX IF NOT EXISTS articles_month ON articles (month, state, date_ms DESC, slug);
 CREATE INDEX IF NOT EXISTS articles_changed ON articles (state, changed_ms DESC, date_ms DESC, slug);
 CREATE INDEX IF NOT EXISTS articles_month_changed ON articles (month, state, changed_ms DESC, date_ms DESC, slug);
-CREATE UNIQUE INDEX IF NOT EXISTS articles_search ON articles (search_key);
+-- The search joins up to 5,000 matches to their articles by search_key and keeps the published
+-- ones: with state, date and slug in the index that is an index-only scan, not a read of each
+-- match's article row (its JSON): 70 → 35 ms for a word in 3,590 of 100,000 articles.
+CREATE UNIQUE INDEX IF NOT EXISTS articles_search ON articles (search_key) INCLUDE (state, date_ms, slug);
 
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT COLLATE "C" NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (alias, article_id));
 CREATE INDEX IF NOT EXISTS aliases_article ON aliases (article_id);

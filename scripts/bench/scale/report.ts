@@ -1,10 +1,17 @@
 /**
  * What the scale bench measured, and how it prints it: four tables (archive and start-up, memory,
- * search and freshness, throughput) and a PASS/FAIL/INFO line for each of issue 17's targets, at
- * every size measured (the issue sets them at 1,000,000 articles; smaller sizes show the trend).
+ * search and freshness, throughput), a fifth on PostgreSQL, and a PASS/FAIL/INFO line for each
+ * of issue 17's targets, at every size measured (the issue sets them at 1,000,000 articles;
+ * smaller sizes show the trend).
+ *
+ * A run measures one store. Every table's second column says which, so that the rows of a SQLite
+ * run and a PostgreSQL run can be put under one header by hand and read side by side (the two
+ * runs cannot share a machine's minutes anyway: measured in one run, one store's load would land
+ * in the other's figures).
  */
 import { median } from "../median";
-import type { Latency, Load } from "./server";
+import type { StoreKind } from "./pg";
+import type { Latency, Load, Serve } from "./server";
 
 export const KINDS = ["article", "home", "section", "deep"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -29,13 +36,34 @@ export interface Result {
   indexSeconds?: number;
   indexPeakMb?: number;
   indexLine?: string;
+  /** PostgreSQL: `npm run index`'s two steps as it printed them (the SQLite index, then its copy), and the database's size after. */
+  indexedSeconds?: number;
+  copySeconds?: number;
+  copyLine?: string;
+  databaseMb?: number;
+  /**
+   * PostgreSQL's own processes (not the app server's): resident memory summed (RSS: the shared
+   * buffers once per process that touched them; PSS: shared pages divided among them), at rest
+   * and with search in use, and CPU at rest.
+   */
+  pgRestMb?: number;
+  pgRestPssMb?: number;
+  pgRestCpu?: number;
+  pgSearchMb?: number;
+  pgSearchPssMb?: number;
+  /** PostgreSQL: `npm run index -- --watch` beside the servers, at rest: its memory and CPU (its safety net, and its poll of the change log). */
+  indexerRestMb?: number;
+  indexerRestCpu?: number;
   readySeconds?: number;
   firstPageSeconds?: number;
   firstPageCpuSeconds?: number;
   startPeakMb?: number;
   /** After warm-up, settled, no requests for SAFETY_NET_SECONDS. */
   restMb?: number;
-  /** CPU of the server's tree at rest over those seconds, in % of one core: the safety-net re-scan's cost. */
+  /**
+   * CPU of the server's tree at rest over those seconds, in % of one core: on SQLite the safety-net
+   * re-scan's cost; on PostgreSQL the app server has none (it LISTENs), and the indexer's is indexerRestCpu.
+   */
   safetyNetCpu?: number;
   /** Today's separate search index: its build time as the server logged it, and memory at its peak. */
   searchBuildSeconds?: number;
@@ -54,8 +82,7 @@ export interface Result {
   deepPage?: number;
   /** The URLs of each kind of page, and the corpus and database they come from (kept until the end). */
   targets?: [Kind, string[]][];
-  content?: string;
-  indexDb?: string;
+  serve?: Serve;
   /** This size's log folder, beside its database (never inside a corpus kept with --corpus-dir). */
   logs?: string;
   /** Every load run, one per round; `load` holds their medians. */
@@ -68,6 +95,10 @@ export interface Result {
 }
 
 export interface RunInfo {
+  store: StoreKind;
+  /** PostgreSQL's version, and the peak of its processes' resident memory while every size was under load. */
+  postgresVersion?: string;
+  pgLoadPeakMb?: number;
   buildSeconds?: number;
   buildPeakMb?: number;
   buildLine?: string;
@@ -105,9 +136,14 @@ function pairedRatio(r: Result, baseline: Result | undefined, k: Kind) {
   return { pairs, paired: pairs.length > 0 ? median(pairs) : undefined };
 }
 
+/** The store column's cell. */
+export const storeLabel = (run: Pick<RunInfo, "store">) => (run.store === "postgres" ? "PostgreSQL" : "SQLite");
+
 export function report(results: Result[], run: RunInfo) {
   const baseline = results.find((r) => r.size === 1000 && r.load.article);
   const size = (r: Result) => r.size.toLocaleString("en");
+  const store = storeLabel(run);
+  console.log(`\nStore: ${store}${run.store === "postgres" ? postgresNote(run) : ""}`);
   console.log(
     `\nBuild (once, on the repo's demo content): ${fmt(run.buildSeconds)} s, peak ${fmt(run.buildPeakMb)} MB${run.buildLine ? `; ${run.buildLine}` : ""}`,
   );
@@ -115,9 +151,10 @@ export function report(results: Result[], run: RunInfo) {
 
   printTable(
     "Archive, index and start-up",
-    ["articles", "corpus s", "corpus MB", "index s", "index peak MB", "listening s", "first page s", "first page CPU s", "start peak MB", "restart s"],
+    ["articles", "store", "corpus s", "corpus MB", "index s", "index peak MB", "listening s", "first page s", "first page CPU s", "start peak MB", "restart s"],
     results.map((r) => [
       size(r),
+      store,
       fmt(r.corpusSeconds, 1),
       fmt(r.corpusMb),
       fmt(r.indexSeconds, 1),
@@ -131,9 +168,10 @@ export function report(results: Result[], run: RunInfo) {
   );
   printTable(
     "Resident memory per server process (MB), and the safety net's cost at rest",
-    ["articles", "at rest", "search build s", "search build peak", "search in use", "load peak", "2nd process at rest", "rest CPU % core"],
+    ["articles", "store", "at rest", "search build s", "search build peak", "search in use", "load peak", "2nd process at rest", "rest CPU % core"],
     results.map((r) => [
       size(r),
+      store,
       fmt(r.restMb),
       fmt(r.searchBuildSeconds, 1),
       fmt(r.searchBuildPeakMb),
@@ -145,9 +183,10 @@ export function report(results: Result[], run: RunInfo) {
   );
   printTable(
     "Search latency (ms, p50 / p95, one query at a time) and freshness (s)",
-    ["articles", "1 word", "2 words", "3 words", "not 200", "new file shown", "edited title shown"],
+    ["articles", "store", "1 word", "2 words", "3 words", "not 200", "new file shown", "edited title shown"],
     results.map((r) => [
       size(r),
+      store,
       latencyCell(r.search?.[1]),
       latencyCell(r.search?.[2]),
       latencyCell(r.search?.[3]),
@@ -164,9 +203,36 @@ export function report(results: Result[], run: RunInfo) {
   };
   printTable(
     "Throughput (req/s)",
-    ["articles", "article", "home", "section", "deep page"],
-    results.map((r) => [size(r), rate(r, "article"), rate(r, "home"), rate(r, "section"), r.deepPage ? `${rate(r, "deep")} p.${r.deepPage}` : "—"]),
+    ["articles", "store", "article", "home", "section", "deep page"],
+    results.map((r) => [size(r), store, rate(r, "article"), rate(r, "home"), rate(r, "section"), r.deepPage ? `${rate(r, "deep")} p.${r.deepPage}` : "—"]),
   );
+  if (run.store === "postgres") {
+    printTable(
+      "PostgreSQL: the index and its copy, the database, and what runs beside the app servers (MB resident, % of a core at rest)",
+      [
+        "articles",
+        "index s",
+        "copy s",
+        "database MB",
+        "PostgreSQL at rest RSS (PSS)",
+        "with search RSS (PSS)",
+        "PostgreSQL CPU %",
+        "indexer at rest",
+        "indexer CPU %",
+      ],
+      results.map((r) => [
+        size(r),
+        fmt(r.indexedSeconds, 1),
+        fmt(r.copySeconds, 1),
+        fmt(r.databaseMb),
+        `${fmt(r.pgRestMb)} (${fmt(r.pgRestPssMb)})`,
+        `${fmt(r.pgSearchMb)} (${fmt(r.pgSearchPssMb)})`,
+        fmt(r.pgRestCpu, 2),
+        fmt(r.indexerRestMb),
+        fmt(r.indexerRestCpu, 2),
+      ]),
+    );
+  }
   console.log(
     `\n(req/s: median of ${run.rounds} rounds of ${run.seconds} s per page kind and size, sizes served side by side and taken in turn; ` +
       `${run.connections} connections; % = share of the 1,000-article figure; section = every section's first page in turn, deep page = their ?page=N. ` +
@@ -176,7 +242,8 @@ export function report(results: Result[], run: RunInfo) {
     const latency = Object.entries(r.load).map(
       ([k, l]) => `${k} ${l.cpuMs.toFixed(1)} ms CPU/request, p50 ${l.p50} / p99 ${l.p99} ms${l.bad ? `, ${l.bad} bad` : ""}`,
     );
-    console.log(`${size(r)}: load average at start ${r.loadAvg}; ${latency.join("; ")}${r.indexLine ? `; ${r.indexLine}` : ""}`);
+    const lines = [r.indexLine, r.copyLine].filter(Boolean).map((l) => `; ${l}`);
+    console.log(`${size(r)}: load average at start ${r.loadAvg}; ${latency.join("; ")}${lines.join("")}`);
     for (const note of r.notes) console.log(`  NOTE: ${note}`);
     if (r.failure) console.log(`  FAILED: ${r.failure}`);
   }
@@ -242,10 +309,36 @@ function targets(r: Result, baseline: Result | undefined, run: RunInfo) {
   }
   check(`new file shown ≤ ${T.freshSeconds} s`, r.freshNewSeconds, (v) => v <= T.freshSeconds, `${fmt(r.freshNewSeconds, 1)} s`);
   check(`edited title shown ≤ ${T.freshSeconds} s`, r.freshEditSeconds, (v) => v <= T.freshSeconds, `${fmt(r.freshEditSeconds, 1)} s`);
-  check(
-    `safety net ≤ ${T.safetyNetCpu} % of a core at rest`,
-    r.safetyNetCpu,
-    (v) => v <= T.safetyNetCpu,
-    `${fmt(r.safetyNetCpu, 2)} % over ${run.safetyNetSeconds} s`,
-  );
+  if (run.store === "postgres") {
+    // The safety net (the re-scan of the content folder) runs in the indexer, the one process
+    // with the folder; an app server only LISTENs, and its CPU at rest should be about nothing.
+    check(
+      `safety net ≤ ${T.safetyNetCpu} % of a core at rest (indexer)`,
+      r.indexerRestCpu,
+      (v) => v <= T.safetyNetCpu,
+      `${fmt(r.indexerRestCpu, 2)} % over ${run.safetyNetSeconds} s (npm run index -- --watch)`,
+    );
+    line("INFO", "app server's CPU at rest (LISTEN, no polling)", `${fmt(r.safetyNetCpu, 2)} % of a core over ${run.safetyNetSeconds} s`);
+    line(
+      "INFO",
+      "PostgreSQL's own processes",
+      `${fmt(r.pgRestMb)} MB resident at rest (PSS ${fmt(r.pgRestPssMb)}), ${fmt(r.pgSearchMb)} MB with search in use (PSS ${fmt(r.pgSearchPssMb)}), ${fmt(r.pgRestCpu, 2)} % of a core at rest; database ${fmt(r.databaseMb)} MB`,
+    );
+  } else
+    check(
+      `safety net ≤ ${T.safetyNetCpu} % of a core at rest`,
+      r.safetyNetCpu,
+      (v) => v <= T.safetyNetCpu,
+      `${fmt(r.safetyNetCpu, 2)} % over ${run.safetyNetSeconds} s`,
+    );
+}
+
+/** What the PostgreSQL run was, for the title line. */
+export function postgresNote(run: Pick<RunInfo, "postgresVersion" | "pgLoadPeakMb">): string {
+  return (
+    ` ${run.postgresVersion ?? ""} on this machine, durability on as in production (fsync, synchronous_commit, full_page_writes), one database per size; ` +
+    "app servers with DATABASE_URL and no content folder, `npm run index -- --watch` beside them from the at-rest figures on " +
+    "(it carries the freshness probes' edits); the servers' memory excludes PostgreSQL's processes, whose resident memory is summed apart " +
+    `(RSS: shared buffers counted in every process that touched them; PSS: shared pages divided among them)${run.pgLoadPeakMb === undefined ? "" : `; PostgreSQL's peak with every size under load: ${fmt(run.pgLoadPeakMb)} MB`}`
+  ).replace(/ {2,}/g, " ");
 }

@@ -16,12 +16,28 @@ import { percentile } from "./stats";
 export const root = path.resolve(import.meta.dirname, "../../..");
 export const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 
-/** The production server on one content folder and index database, in its own process group, logging to a file. */
-export function startServer(content: string, indexDb: string, port: number, logFile: string): ChildProcess {
+/**
+ * What a server of the bench reads: a content folder and its index database (SQLite), or a
+ * PostgreSQL database (DATABASE_URL) with a content folder and index that do not exist, as an app
+ * instance on a machine without the archive.
+ */
+export interface Serve {
+  content: string;
+  indexDb: string;
+  databaseUrl?: string;
+}
+
+/** The production server on what `serve` names, in its own process group, logging to a file. */
+export function startServer({ content, indexDb, databaseUrl }: Serve, port: number, logFile: string): ChildProcess {
   const out = createWriteStream(logFile, { flags: "a" });
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: content, INDEX_DB: indexDb, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  // The caller's shell may have a DATABASE_URL: a SQLite run must not read it.
+  delete env.DATABASE_URL;
+  delete env.DATABASE_READ_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env: serverEnv({ ...process.env, CONTENT_DIR: content, INDEX_DB: indexDb, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const }),
+    env: serverEnv(env),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
