@@ -22,7 +22,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { startPostgres, type LocalPostgres } from "./postgres";
-import { startProxyStack, stopAllStacks, type ProxyStack } from "./proxy-stack";
+import { arg, startProxyStack, stopAllStacks, type ProxyStack } from "./proxy-stack";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -143,13 +143,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     stop,
   };
-}
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive whole number`);
-  return value;
 }
 
 async function main() {

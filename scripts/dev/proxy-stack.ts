@@ -319,7 +319,8 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
   }
 }
 
-function arg(name: string, fallback: number): number {
+/** A positive whole-number option `--name N` of the command line (also start:cluster's). */
+export function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive whole number`);

@@ -4,7 +4,7 @@ import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
-import { EMPTY_CATALOG, key, parse, toCatalog, type Window } from "@/lib/store/sqlite/reader";
+import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
 import { tsquery } from "./search";
@@ -164,17 +164,7 @@ export class PgStore implements ArticleStore {
         ),
         this.pool.query<{ key: string; n: string }>("SELECT key, n FROM counts WHERE key > $1 AND key < $2 AND n > 0", [prefix, `n:${k}\u0002`]),
       ]);
-      const scheduled = new Map(scheduledRows.rows.map((r) => [r.spelling, Number(r.n)]));
-      let name = "";
-      let best = 0;
-      let count = 0;
-      for (const r of spellingRows.rows) {
-        const spelling = r.key.slice(prefix.length);
-        const n = Number(r.n) - (scheduled.get(spelling) ?? 0);
-        count += n;
-        if (n > best || (n === best && n > 0 && spelling < name)) [name, best] = [spelling, n];
-      }
-      return best > 0 ? { key: k, name, count } : undefined;
+      return tagFromCounts(k, spellingRows.rows, scheduledRows.rows);
     });
   }
 

@@ -204,17 +204,8 @@ export class SqliteStore implements ArticleStore {
     return this.cached(`t|${k}`, now, () => {
       // Kept counts per spelling, less the scheduled articles' (few).
       const prefix = `n:${k}\u0001`;
-      const scheduled = new Map((this.s.scheduledSpellings.all(k, now) as { spelling: string; n: number }[]).map((r) => [r.spelling, r.n]));
-      let name = "";
-      let best = 0;
-      let count = 0;
-      for (const r of this.s.spellings.all(prefix, `n:${k}\u0002`) as { key: string; n: number }[]) {
-        const spelling = r.key.slice(prefix.length);
-        const n = Number(r.n) - (scheduled.get(spelling) ?? 0);
-        count += n;
-        if (n > best || (n === best && n > 0 && spelling < name)) [name, best] = [spelling, n];
-      }
-      return best > 0 ? { key: k, name, count } : undefined;
+      const scheduled = this.s.scheduledSpellings.all(k, now) as { spelling: string; n: number }[];
+      return tagFromCounts(k, this.s.spellings.all(prefix, `n:${k}\u0002`) as { key: string; n: number }[], scheduled);
     });
   }
 
@@ -339,4 +330,27 @@ export function parse(data: unknown): Article | undefined {
 
 export function toCatalog({ site, sections, sources }: Pick<Catalog, "site" | "sections" | "sources">): Catalog {
   return { site, sections, sectionBySlug: new Map(sections.map((s) => [s.slug, s])), sources, sourceById: new Map(sources.map((s) => [s.id, s])) };
+}
+
+/**
+ * A tag from the kept counts of its spellings (`n:<key>\x01<spelling>` rows) less its scheduled
+ * articles': named by the spelling most published articles use, ties by code-point order (both stores).
+ */
+export function tagFromCounts(
+  k: string,
+  spellings: readonly { key: string; n: number | string }[],
+  scheduledRows: readonly { spelling: string; n: number | string }[],
+): TagInfo | undefined {
+  const prefix = `n:${k}\u0001`;
+  const scheduled = new Map(scheduledRows.map((r) => [r.spelling, Number(r.n)]));
+  let name = "";
+  let best = 0;
+  let count = 0;
+  for (const r of spellings) {
+    const spelling = r.key.slice(prefix.length);
+    const n = Number(r.n) - (scheduled.get(spelling) ?? 0);
+    count += n;
+    if (n > best || (n === best && n > 0 && spelling < name)) [name, best] = [spelling, n];
+  }
+  return best > 0 ? { key: k, name, count } : undefined;
 }

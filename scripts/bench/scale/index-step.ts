@@ -35,14 +35,10 @@ function indexEnv(content: string, indexDb: string, databaseUrl: string | undefi
   return env;
 }
 
-/**
- * Runs `npm run index` from nothing (the database must not exist yet) in its own process group;
- * with `databaseUrl` it then copies the index into that PostgreSQL database before it exits.
- */
-export async function runIndex(content: string, indexDb: string, logFile: string, timeoutMs: number, databaseUrl?: string): Promise<IndexRun> {
-  const out = createWriteStream(logFile);
-  const started = performance.now();
-  const child = spawn("npm", ["run", "index"], {
+/** `npm run index <args>` in a process group of its own, its output written to `logFile`. */
+function spawnIndex(args: string[], content: string, indexDb: string, databaseUrl: string | undefined, logFile: string, flags: "w" | "a"): ChildProcess {
+  const out = createWriteStream(logFile, { flags });
+  const child = spawn("npm", ["run", "index", ...args], {
     cwd: root,
     env: indexEnv(content, indexDb, databaseUrl),
     detached: true,
@@ -51,6 +47,16 @@ export async function runIndex(content: string, indexDb: string, logFile: string
   children.add(child);
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
+  return child;
+}
+
+/**
+ * Runs `npm run index` from nothing (the database must not exist yet) in its own process group;
+ * with `databaseUrl` it then copies the index into that PostgreSQL database before it exits.
+ */
+export async function runIndex(content: string, indexDb: string, logFile: string, timeoutMs: number, databaseUrl?: string): Promise<IndexRun> {
+  const started = performance.now();
+  const child = spawnIndex([], content, indexDb, databaseUrl, logFile, "w");
   const mem = memorySampler(child.pid!);
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -76,16 +82,7 @@ export async function runIndex(content: string, indexDb: string, logFile: string
  * said so, with the process still running, in its own process group (stopGroup ends it).
  */
 export async function startWatcher(content: string, indexDb: string, databaseUrl: string, logFile: string, timeoutMs: number): Promise<ChildProcess> {
-  const out = createWriteStream(logFile, { flags: "a" });
-  const child = spawn("npm", ["run", "index", "--", "--watch"], {
-    cwd: root,
-    env: indexEnv(content, indexDb, databaseUrl),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  const child = spawnIndex(["--", "--watch"], content, indexDb, databaseUrl, logFile, "a");
   let said = "";
   const copied = new Promise<void>((resolve) => {
     const listen = (chunk: Buffer) => {
