@@ -1,25 +1,27 @@
 import type Database from "better-sqlite3";
 import { tagKey } from "@/lib/content/tags";
 import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
-import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
+import { cutOf, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
 import { SEARCH_ID_BITS, searchKeyLimit } from "./writer";
 
 /**
  * At most this many matches of a query, the newest, are ranked and listed. FTS5's bm25() reads each
- * match's positions and column sizes, some 5-10 µs a match here: a word in a fifth of a million
- * articles would take over a second to rank whole. News readers look for recent stories, and an
- * older one is found by adding a word; the count of matches stops at the window too.
+ * match's positions and column sizes, some 2-10 µs a match here: a word in a fifth of a million
+ * articles would take over a second to rank whole (and rank.ts bounds what it reads besides). News
+ * readers look for recent stories, and an older one is found by adding a word; the count of
+ * matches stops at the window too.
  */
 export const SEARCH_WINDOW = 5_000;
 /** Derived answers kept per index version (lists, counts, tags); the map starts afresh when full. */
 const CACHE_ENTRIES = 4_000;
+/** The article id's bits of a search key. */
+const ID_MASK = 2 ** SEARCH_ID_BITS - 1;
 /** Weights of the title, lead, tags and body columns: a word in the title says most. */
 const FIELD_WEIGHTS = "3, 1.5, 2.5, 1";
-const DAY_MS = 24 * 3600 * 1000;
 
 /** The catalog before anything is indexed (both stores). */
 export const EMPTY_CATALOG: Catalog = {
@@ -106,29 +108,19 @@ export class SqliteStore implements ArticleStore {
               AND (c.date_ms > a.date_ms OR (c.date_ms = a.date_ms AND c.slug < a.slug)) ORDER BY c.date_ms DESC, c.slug LIMIT 1) AS aliasOwner
          FROM aliases al JOIN articles a ON a.id = al.article_id WHERE a.state < 2 ORDER BY a.date_ms DESC, a.slug`,
       ),
-      // The newest matches (at most SEARCH_WINDOW, plus one to tell "more than") are read once
-      // and ranked from the full-text table alone: a row's key is its publication second and id
-      // (searchKey), so the recency boost needs no article, and only the page's 20 are then joined
-      // to theirs. Joining all 5,000 to find their dates was most of a search's time at a million
-      // articles (a row lookup each, across the file), and counting them apart was a second scan.
-      search: p(
-        `WITH m AS MATERIALIZED (
-           SELECT rowid AS r, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?
-         ),
-         ranked AS MATERIALIZED (
-           SELECT r, -b * (1 + ${RECENCY_WEIGHT} / (1 + max(0, ? - (r >> ${SEARCH_ID_BITS}) * 1000) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
-           FROM (SELECT r, b FROM m ORDER BY r DESC LIMIT ?)
-         ),
-         -- The last row the page needs, by score and second: rows before it or tied with it are
-         -- joined (a tie is then ordered by date and slug, whatever the ids), the others are not.
-         cut AS (SELECT score AS s, r >> ${SEARCH_ID_BITS} AS sec FROM ranked ORDER BY score DESC, r DESC LIMIT 1 OFFSET ?)
-         SELECT a.slug AS slug, t.score AS score, (SELECT count(*) FROM m) AS matched
-         FROM ranked t CROSS JOIN articles a ON a.search_key = t.r
-         WHERE a.state = 0 AND a.date_ms <= ?
-           AND (NOT EXISTS (SELECT 1 FROM cut) OR t.score > (SELECT s FROM cut) OR (t.score = (SELECT s FROM cut) AND (t.r >> ${SEARCH_ID_BITS}) >= (SELECT sec FROM cut)))
-         ORDER BY t.score DESC, a.date_ms DESC, a.slug LIMIT ? OFFSET ?`,
+      // A search in three steps (rank.ts says why): the newest matches' keys without bm25() (a
+      // key is the publication second and id, so the window is a range of rowids), then bm25()
+      // over that range for the rarer words only, then the page's rows joined to their articles.
+      searchKeys: p(
+        `SELECT rowid >> ${SEARCH_ID_BITS} AS sec, rowid & ${ID_MASK} AS id FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`,
       ),
-      searchCount: p(`SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? AND rowid <= ? LIMIT ?)`).pluck(),
+      searchRank: p(
+        `SELECT rowid & ${ID_MASK} AS id, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+      ),
+      // The key of the DF_SAMPLE-th newest article: a word's count above it estimates its count in all.
+      sampleFloor: p("SELECT search_key FROM articles WHERE search_key <= ? ORDER BY search_key DESC LIMIT 1 OFFSET ?").pluck().safeIntegers(true),
+      sampleCount: p("SELECT count(*) FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?").pluck(),
+      searchHit: p("SELECT slug, date_ms AS d FROM articles WHERE search_key = ? AND state = 0 AND date_ms <= ?"),
     };
   }
 
@@ -261,21 +253,45 @@ export class SqliteStore implements ArticleStore {
     const terms = new Set(query.words.flat());
     const complete = readMeta(this.db, "building") !== "1";
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
-    const match = query.words.map((alternatives) => `(${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`).join(" AND ");
+    const phrases = query.words.map((alternatives) => `(${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`);
     const limit = searchKeyLimit(now);
     const window = this.searchWindow;
-    const rows = this.s.search.all(match, limit, window + 1, now, window, range.offset + range.limit - 1, now, range.limit, range.offset) as {
-      slug: string;
-      score: number;
-      matched: number;
-    }[];
-    // Only what is ranked can be listed: the count the pages are made from stops there too, and
-    // one match more tells the page to say "more than". A page past the end has no row to carry
-    // the count: then it is counted alone.
-    const counted = rows.length > 0 ? rows[0]!.matched : (this.s.searchCount.get(match, limit, window + 1) as number);
-    const capped = counted > window;
-    const hits = rows.map((r) => ({ slug: r.slug, score: r.score }));
-    return { hits, total: capped ? window : counted, terms, complete, ...(capped ? { capped } : {}) };
+    // The newest matches, one more than the window to tell "more than" (the page says so): only
+    // what is ranked is counted and listed.
+    const matches = this.s.searchKeys.all(phrases.join(" AND "), limit, window + 1) as Match[];
+    const capped = matches.length > window;
+    if (capped) matches.length = window;
+    if (matches.length === 0) return { hits: [], total: 0, terms, complete };
+    const scored = scoreWindow(matches, this.relevance(phrases, matches, now, limit), now);
+    return { hits: this.pageOf(scored, range, now), total: matches.length, terms, complete, ...(capped ? { capped } : {}) };
+  }
+
+  /** bm25()'s relevance of the window's keys, by the words rare enough to rank (rank.ts). */
+  private relevance(phrases: string[], matches: Match[], now: number, limit: bigint): Map<number, number> | undefined {
+    const ranked = wordsToRank(phrases.map((phrase) => ({ phrase, df: this.cached(`df|${phrase}`, now, () => this.estimateDf(phrase, limit)) })));
+    if (ranked.length === 0) return undefined;
+    const rows = this.s.searchRank.all(ranked.join(" AND "), keyOf(matches.at(-1)!), keyOf(matches[0]!), RANK_ROWS) as { id: number; b: number }[];
+    // bm25() is negative, the better the lower.
+    return new Map(rows.map(({ id, b }) => [id, -b]));
+  }
+
+  /** How many published articles hold a word (an FTS5 phrase), from the newest DF_SAMPLE. */
+  private estimateDf(phrase: string, limit: bigint): number {
+    const floor = this.s.sampleFloor.get(limit, DF_SAMPLE) as bigint | undefined;
+    const inSample = this.s.sampleCount.get(phrase, floor ?? 0n, limit) as number;
+    return floor === undefined ? inSample : estimateDf(inSample, DF_SAMPLE, this.s.kept.get("a") as number);
+  }
+
+  /** The page's hits: the scored keys through the page's end (and its ties) joined to their articles. */
+  private pageOf(scored: Scored[], range: PageRange, now: number): { slug: string; score: number }[] {
+    const rows: { slug: string; d: number; score: number }[] = [];
+    for (const match of scored.slice(0, cutOf(scored, range.offset + range.limit))) {
+      // An article removed since its key was read has no row: it is left out.
+      const row = this.s.searchHit.get(keyOf(match), now) as { slug: string; d: number } | undefined;
+      if (row) rows.push({ ...row, score: match.score });
+    }
+    rows.sort((a, b) => b.score - a.score || b.d - a.d || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return rows.slice(range.offset, range.offset + range.limit).map(({ slug, score }) => ({ slug, score }));
   }
 
   /** The index's version; a new one drops every derived answer and re-reads the catalog when it changed. */
