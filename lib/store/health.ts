@@ -1,4 +1,4 @@
-import { databaseUrl, getPg, getStore } from "./index";
+import { databaseUrl, getOpenedStore, getPg, getStore } from "./index";
 
 export interface StoreHealth {
   ok: boolean;
@@ -12,6 +12,8 @@ export interface StoreHealth {
   behind?: number;
   /** PostgreSQL: seconds since the indexer last copied a change (how old the newest content is, at most). */
   sinceMirrorSeconds?: number;
+  /** SQLite, in the process that holds the writer's lease: the safety net's CPU so far (ms) and checks. */
+  safetyNet?: { cpuMs: number; checks: number };
   error?: string;
 }
 
@@ -21,7 +23,8 @@ const PROBE_MS = 2_000;
 export async function storeHealth(): Promise<StoreHealth> {
   if (!databaseUrl()) {
     try {
-      return { ok: true, store: "sqlite", version: await (await getStore()).version() };
+      const net = (await getOpenedStore()).indexer?.safetyNet();
+      return { ok: true, store: "sqlite", version: await (await getStore()).version(), ...(net ? { safetyNet: net } : {}) };
     } catch (err) {
       return { ok: false, store: "sqlite", error: (err as Error).message };
     }

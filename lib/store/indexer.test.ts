@@ -110,6 +110,10 @@ describe("Indexer", () => {
     await indexer!.rescan();
     expect(await has("added")).toBe(false);
     expect(await found("добавленная")).toEqual([]);
+    // Each check counts its own CPU, which /healthz and bench:scale report as the safety net's cost.
+    const net = indexer!.safetyNet();
+    expect(net.checks).toBeGreaterThanOrEqual(2);
+    expect(net.cpuMs).toBeGreaterThan(0);
   });
 
   it("finds a file edited in place only by the sweep when there are no file events", async () => {

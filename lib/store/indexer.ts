@@ -67,6 +67,8 @@ export class Indexer {
   private firstPending = 0;
   private debounce?: NodeJS.Timeout;
   private rescanTimer?: NodeJS.Timeout;
+  /** CPU (µs) the safety net's checks have taken, and how many ran: what a newsroom's budget is about. */
+  private net = { cpuMicros: 0, checks: 0 };
   private sweepTimer?: NodeJS.Timeout;
   private rootTimer?: NodeJS.Timeout;
   private requestsTimer?: NodeJS.Timeout;
@@ -459,7 +461,25 @@ export class Indexer {
     this.sweepTimer.unref();
   }
 
+  /** The safety net's own cost so far (CPU ms over its checks), for /healthz and bench:scale. */
+  safetyNet(): { cpuMs: number; checks: number } {
+    return { cpuMs: this.net.cpuMicros / 1000, checks: this.net.checks };
+  }
+
   private async rescanNow(sweep: boolean) {
+    // The process's CPU across the check: at rest nothing else runs meanwhile; under load this
+    // counts some request work too (an upper bound).
+    const started = process.cpuUsage();
+    try {
+      await this.rescanChecks(sweep);
+    } finally {
+      const used = process.cpuUsage(started);
+      this.net.cpuMicros += used.user + used.system;
+      this.net.checks++;
+    }
+  }
+
+  private async rescanChecks(sweep: boolean) {
     if (!(await this.folderReadable())) return;
     await this.resolveRoot();
     const [site, sections, sources] = await Promise.all(["site.json", "sections.json", SOURCES_FILE].map((f) => stampOf(path.join(this.root, f))));

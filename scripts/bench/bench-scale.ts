@@ -52,7 +52,19 @@ import { startBenchPostgres, storeOf, type BenchPostgres } from "./scale/pg";
 import { children, exitOf, memorySampler, MB, sleep, stopGroup, tail, treeRss, treeStats, type MemorySampler } from "./scale/proc";
 import { searchQueries } from "./scale/queries";
 import { KINDS, report, type Kind, type Result, type RunInfo } from "./scale/report";
-import { baseOf, buildSearchIndex, pollUntil, root, runLoad, searchLatency, startServer, waitForFirstPage, warmUp, type Serve } from "./scale/server";
+import {
+  baseOf,
+  buildSearchIndex,
+  pollUntil,
+  root,
+  runLoad,
+  safetyNetCpuMs,
+  searchLatency,
+  startServer,
+  waitForFirstPage,
+  warmUp,
+  type Serve,
+} from "./scale/server";
 import { scaledTimeoutMs } from "./scale/stats";
 import { CLOCK_TICKS, settle } from "./settle";
 
@@ -305,6 +317,7 @@ async function measure(size: number): Promise<Result> {
       watcher = await startWatcher(content, indexDb, databaseUrl, path.join(logs, "watch.log"), indexTimeout(size));
       await settle(busyMs(server, watcher));
     } else await settle(busyMs(server));
+    const netBefore = await safetyNetCpuMs(PORT);
     const before = treeStats(server.pid!).ticks;
     const watcherBefore = watcher ? treeStats(watcher.pid!).ticks : 0;
     const pgBefore = postgres?.stats().ticks ?? 0;
@@ -312,7 +325,13 @@ async function measure(size: number): Promise<Result> {
     const rest = treeStats(server.pid!);
     result.restMb = rest.rss / MB;
     result.safetyNetCpu = (100 * (rest.ticks - before)) / CLOCK_TICKS / REST_SECONDS;
-    log(size, `at rest: ${result.restMb.toFixed(0)} MB, ${result.safetyNetCpu.toFixed(2)} % of a core over ${REST_SECONDS} s`);
+    const netAfter = await safetyNetCpuMs(PORT);
+    if (netBefore !== undefined && netAfter !== undefined) result.netOwnCpu = (100 * (netAfter - netBefore)) / 1000 / REST_SECONDS;
+    log(
+      size,
+      `at rest: ${result.restMb.toFixed(0)} MB, ${result.safetyNetCpu.toFixed(2)} % of a core over ${REST_SECONDS} s` +
+        (result.netOwnCpu !== undefined ? ` (the safety net's own checks: ${result.netOwnCpu.toFixed(2)} %)` : ""),
+    );
     if (postgres && watcher) {
       const indexer = treeStats(watcher.pid!);
       const pgRest = postgres.stats();

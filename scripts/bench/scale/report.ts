@@ -65,6 +65,11 @@ export interface Result {
    * re-scan's cost; on PostgreSQL the app server has none (it LISTENs), and the indexer's is indexerRestCpu.
    */
   safetyNetCpu?: number;
+  /**
+   * SQLite: the safety net's own CPU over those seconds (% of a core), as its indexer counts it
+   * (/healthz): the server's whole CPU also holds V8's idle-time collections and lease renewals.
+   */
+  netOwnCpu?: number;
   /** Today's separate search index: its build time as the server logged it, and memory at its peak. */
   searchBuildSeconds?: number;
   searchBuildPeakMb?: number;
@@ -323,6 +328,18 @@ function targets(r: Result, baseline: Result | undefined, run: RunInfo) {
       "INFO",
       "PostgreSQL's own processes",
       `${fmt(r.pgRestMb)} MB resident at rest (PSS ${fmt(r.pgRestPssMb)}), ${fmt(r.pgSearchMb)} MB with search in use (PSS ${fmt(r.pgSearchPssMb)}), ${fmt(r.pgRestCpu, 2)} % of a core at rest; database ${fmt(r.databaseMb)} MB`,
+    );
+  } else if (r.netOwnCpu !== undefined) {
+    check(
+      `safety net ≤ ${T.safetyNetCpu} % of a core at rest (its own checks)`,
+      r.netOwnCpu,
+      (v) => v <= T.safetyNetCpu,
+      `${fmt(r.netOwnCpu, 2)} % over ${run.safetyNetSeconds} s (the indexer's count, /healthz)`,
+    );
+    line(
+      "INFO",
+      "server's whole CPU at rest",
+      `${fmt(r.safetyNetCpu, 2)} % of a core over ${run.safetyNetSeconds} s (safety net, lease renewals, V8's idle-time collections)`,
     );
   } else
     check(

@@ -57,6 +57,14 @@ export async function get(url: string, timeoutMs = 30_000): Promise<{ status: nu
   }
 }
 
+/** The safety net's own CPU so far (ms), as the server's indexer counts it, or undefined (not the writer, or PostgreSQL). */
+export async function safetyNetCpuMs(port: number): Promise<number | undefined> {
+  const { status, body } = await get(`${baseOf(port)}/healthz`, 5000);
+  if (status !== 200) return undefined;
+  const cpuMs = (JSON.parse(body) as { safetyNet?: { cpuMs?: unknown } }).safetyNet?.cpuMs;
+  return typeof cpuMs === "number" ? cpuMs : undefined;
+}
+
 /** Asks for `/` until it answers 200; connection refusals mean the server is not listening yet. */
 export async function waitForFirstPage(server: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
