@@ -244,10 +244,14 @@ async function measure(size: number): Promise<Result> {
     result.serve = serve;
 
     // 2. The index from nothing, when the project has one to build (on PostgreSQL, then its copy there).
-    if (keptIndex && existsSync(keptIndex)) {
+    const reused = !!keptIndex && existsSync(keptIndex);
+    if (reused && !postgres) {
       result.notes.push(`index: reused ${keptIndex} (built by an earlier run); its figures are that run's`);
       log(size, `index: reused ${keptIndex}`);
     } else if (run.indexScript) {
+      // On PostgreSQL a reused SQLite index still has to be copied into this size's new database:
+      // `npm run index` compares it with the folder (nothing to do) and copies it whole.
+      if (reused) result.notes.push(`index: reused ${keptIndex}; the index figures are its comparison with the folder and the copy into PostgreSQL`);
       const indexed = await runIndex(content, indexDb, path.join(logs, "index.log"), indexTimeout(size), databaseUrl);
       result.indexSeconds = indexed.seconds;
       result.indexPeakMb = indexed.peakMb;
