@@ -63,7 +63,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const response = intl(request);
   const rewrite = response.headers.get("x-middleware-rewrite");
-  if (!rewrite) return response; // a redirect, such as /ru/… to /…
+  if (!rewrite) return permanent(response); // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
   // An editor's signed cookie opens the one unpublished article it names (lib/security/preview.ts).
@@ -84,6 +84,16 @@ async function route(request: NextRequest): Promise<NextResponse> {
     return response;
   }
   return notFound(request, locale);
+}
+
+/**
+ * next-intl moves `/ru/…` to `/…` with 307, a temporary move, so crawlers keep both URLs and split
+ * their signals. The default locale never takes a prefix (i18n/routing.ts): the move is permanent,
+ * 308 like the proxy's own canonical redirects. Its headers (Location) are kept as they are.
+ */
+function permanent(response: NextResponse): NextResponse {
+  if (response.status !== 307) return response;
+  return new NextResponse(null, { status: 308, headers: response.headers });
 }
 
 function notFound(request: NextRequest, locale: string) {
