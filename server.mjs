@@ -28,6 +28,7 @@ import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
+import { LISTEN_ORIGIN_ENV, listenOrigin, siteUrlWarning } from "./lib/server/listen-origin.mjs";
 import { MALLOC_ENV } from "./lib/server/server-env.mjs";
 import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
@@ -257,6 +258,13 @@ server.on("checkContinue", (req, res) => onRequest(req, res, true));
 stopper = createGracefulStop({ server, graceMs: grace.graceMs });
 // Longer than a typical proxy's upstream keepalive, so the proxy closes idle connections first.
 server.keepAliveTimeout = 65_000;
+// Without SITE_URL, links and feeds are built on the address this server listens on (lib/seo/urls.ts);
+// set before listening, as requests may arrive at once, and again with the port the system chose for -p 0.
+process.env[LISTEN_ORIGIN_ENV] = listenOrigin(hostname, port);
 server.listen(port, hostname, () => {
+  const address = server.address();
+  if (address && typeof address === "object") process.env[LISTEN_ORIGIN_ENV] = listenOrigin(hostname, address.port);
+  const warning = siteUrlWarning(process.env.SITE_URL, process.env[LISTEN_ORIGIN_ENV]);
+  if (warning) console.error(warning);
   console.log(`▲ ready on http://${hostname ?? "localhost"}:${port} (at most ${concurrency} requests at once)`);
 });
