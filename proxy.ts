@@ -3,7 +3,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
-import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, sitePath } from "./lib/routing/known-path";
 import { queryOf } from "./lib/routing/routes/types";
 import { searchArticles } from "./lib/search/store";
 import { getStore } from "./lib/store";
@@ -76,11 +76,8 @@ async function route(request: NextRequest): Promise<NextResponse> {
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
     if (preview) response.headers.set("Cache-Control", PREVIEW_CACHE_CONTROL);
-    else if (!personal) {
-      response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
-      const modified = await lastModified(store, path, now);
-      if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
-    }
+    // Its ETag and Last-Modified come from its bytes, once rendered (server.mjs, lib/server/page-validators.mjs).
+    else if (!personal) response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
     return response;
   }
   return notFound(request, locale);
