@@ -1,4 +1,4 @@
-import { findPublished, isPublished } from "@/lib/content/queries";
+import { isPublished } from "@/lib/content/queries";
 import { tagPath } from "@/lib/content/tags";
 import type { ArticleStore } from "@/lib/store/types";
 import { articlePath } from "@/lib/seo/urls";
