@@ -3,7 +3,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
-import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./lib/routing/known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, sitePath } from "./lib/routing/known-path";
 import { queryOf } from "./lib/routing/routes/types";
 import { searchArticles } from "./lib/search/store";
 import { getStore } from "./lib/store";
@@ -63,7 +63,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const response = intl(request);
   const rewrite = response.headers.get("x-middleware-rewrite");
-  if (!rewrite) return response; // a redirect, such as /ru/… to /…
+  if (!rewrite) return permanent(response); // a redirect, such as /ru/… to /…
 
   const [, locale = routing.defaultLocale] = new URL(rewrite).pathname.split("/");
   // An editor's signed cookie opens the one unpublished article it names (lib/security/preview.ts).
@@ -76,14 +76,21 @@ async function route(request: NextRequest): Promise<NextResponse> {
     // With Metrika on, a reader's answer changes the page (the <noscript> pixel): keep it private.
     const personal = !!process.env.METRIKA_ID && request.cookies.has(CONSENT_COOKIE);
     if (preview) response.headers.set("Cache-Control", PREVIEW_CACHE_CONTROL);
-    else if (!personal) {
-      response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
-      const modified = await lastModified(store, path, now);
-      if (modified) response.headers.set("Last-Modified", new Date(modified).toUTCString());
-    }
+    // Its ETag and Last-Modified come from its bytes, once rendered (server.mjs, lib/server/page-validators.mjs).
+    else if (!personal) response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
     return response;
   }
   return notFound(request, locale);
+}
+
+/**
+ * next-intl moves `/ru/…` to `/…` with 307, a temporary move, so crawlers keep both URLs and split
+ * their signals. The default locale never takes a prefix (i18n/routing.ts): the move is permanent,
+ * 308 like the proxy's own canonical redirects. Its headers (Location) are kept as they are.
+ */
+function permanent(response: NextResponse): NextResponse {
+  if (response.status !== 307) return response;
+  return new NextResponse(null, { status: 308, headers: response.headers });
 }
 
 function notFound(request: NextRequest, locale: string) {

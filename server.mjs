@@ -23,11 +23,13 @@ import next from "next";
 import { createAdmissionGate } from "./lib/server/admission-gate.mjs";
 import { bodyLimit, closeWithoutReading, declaredLength, hasBody, holdBody } from "./lib/server/body-limit.mjs";
 import { createCompression } from "./lib/server/compression.mjs";
-import { encodePage } from "./lib/server/encode-page.mjs";
+import { encodePage, pageEncoding } from "./lib/server/encode-page.mjs";
 import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
+import { LISTEN_ORIGIN_ENV, listenOrigin, siteUrlWarning } from "./lib/server/listen-origin.mjs";
+import { createPageValidators, encodedTag, notModified, pageTag } from "./lib/server/page-validators.mjs";
 import { MALLOC_ENV } from "./lib/server/server-env.mjs";
 import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
@@ -146,6 +148,25 @@ function stylesheet(href) {
   return stylesheets.get(href);
 }
 
+// ETag and Last-Modified of the pages a shared cache may keep, from their bytes (lib/server/page-validators.mjs).
+const validators = createPageValidators();
+
+/**
+ * Gives a whole page that shared caches may keep (status 200, Cache-Control public: not a preview,
+ * not a reader's own page) its ETag and Last-Modified, and says whether the request's
+ * If-None-Match or If-Modified-Since lets it go as a 304 without its body.
+ */
+function validate(req, res, html) {
+  if (res.statusCode !== 200 || !/\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) return false;
+  const options = { acceptEncoding: req.headers["accept-encoding"], cacheControl: res.getHeader("cache-control") };
+  const tag = pageTag(html);
+  const etag = encodedTag(tag, pageEncoding(html, options));
+  const lastModified = validators.lastModified(req.url ?? "/", tag);
+  res.setHeader("ETag", etag);
+  res.setHeader("Last-Modified", new Date(lastModified).toUTCString());
+  return notModified(req.method, req.headers, { etag, lastModified });
+}
+
 /**
  * Buffers an HTML page and writes it without the client runtime. The decision is taken at the
  * first write, when status and headers are known; anything else streams through untouched.
@@ -184,6 +205,12 @@ function stripPages(req, res) {
     collect(chunk, encoding);
     const html = stripClientRuntimeBytes(Buffer.concat(chunks), { stylesheet });
     const callback = typeof encoding === "function" ? encoding : cb;
+    if (validate(req, res, html)) {
+      // The reader's copy is current: the headers alone (the compression middleware adds Vary).
+      res.statusCode = 304;
+      res.removeHeader("Content-Length");
+      return end(undefined, callback);
+    }
     // A HEAD answer has no body to measure; the compression middleware deals with it as before.
     if (req.method === "HEAD") return end(html, callback);
     // The whole page is here: compressed once and sent with its length, not chunked. The
@@ -257,6 +284,13 @@ server.on("checkContinue", (req, res) => onRequest(req, res, true));
 stopper = createGracefulStop({ server, graceMs: grace.graceMs });
 // Longer than a typical proxy's upstream keepalive, so the proxy closes idle connections first.
 server.keepAliveTimeout = 65_000;
+// Without SITE_URL, links and feeds are built on the address this server listens on (lib/seo/urls.ts);
+// set before listening, as requests may arrive at once, and again with the port the system chose for -p 0.
+process.env[LISTEN_ORIGIN_ENV] = listenOrigin(hostname, port);
 server.listen(port, hostname, () => {
+  const address = server.address();
+  if (address && typeof address === "object") process.env[LISTEN_ORIGIN_ENV] = listenOrigin(hostname, address.port);
+  const warning = siteUrlWarning(process.env.SITE_URL, process.env[LISTEN_ORIGIN_ENV]);
+  if (warning) console.error(warning);
   console.log(`▲ ready on http://${hostname ?? "localhost"}:${port} (at most ${concurrency} requests at once)`);
 });

@@ -86,6 +86,10 @@ for (const { name, path, status } of A11Y_PAGES) {
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
     await expect(page.getByRole("navigation", { name: "Рубрики" }).first()).toBeAttached();
+    // Landmarks of one role need distinct names (axe's best-practice landmark-unique, outside the
+    // WCAG tags above): the header and the footer both list the sections.
+    const navigations = await page.locator("nav").evaluateAll((ns) => ns.map((n) => n.getAttribute("aria-label") ?? ""));
+    expect(new Set(navigations).size, navigations.join(" | ")).toBe(navigations.length);
     await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveAttribute("href", "#main");
     await expect(page.locator("main#main")).toHaveCount(1);
     const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));

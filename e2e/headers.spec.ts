@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { previewCookie, startServer } from "./helpers";
 
 /** The inline scripts of a page (JSON-LD is data, not code, and needs no hash) and their CSP hashes. */
@@ -39,6 +41,7 @@ test.describe("security headers", () => {
       if (res.status() === 200) {
         expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=1");
         expect(Date.parse(h["last-modified"] ?? "")).toBeGreaterThan(Date.parse("2024-01-01"));
+        expect(h["etag"]).toMatch(/^"[\w-]+"$/);
       } else expect(h["cache-control"]).toContain("no-store");
     });
   }
@@ -75,6 +78,78 @@ test.describe("security headers", () => {
     expect(h["content-type"]).toBe("image/jpeg");
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["content-security-policy"]).toContain("default-src 'none'");
+  });
+});
+
+/** A page's validators, and what the server answers a request that names them. */
+async function validators(request: APIRequestContext, url: string) {
+  const h = (await request.get(url)).headers();
+  expect(h["etag"], url).toMatch(/^"[\w-]+"$/);
+  expect(h["last-modified"], url).toMatch(/ GMT$/);
+  return { etag: h["etag"]!, lastModified: h["last-modified"]! };
+}
+const statusWith = async (request: APIRequestContext, url: string, headers: Record<string, string>) => (await request.get(url, { headers })).status();
+
+test.describe("conditional requests", () => {
+  for (const url of ["/", "/news/lukashenko-kazakhstan-sco", "/section/politics", `/tag/${encodeURIComponent("ШОС")}`]) {
+    test(`${url} has its own ETag and Last-Modified and answers a request that names them with 304`, { tag: "@smoke" }, async ({ request }) => {
+      const { etag, lastModified } = await validators(request, url);
+      // The same bytes, the same validators (from the page itself: lib/server/page-validators.mjs).
+      expect(await validators(request, url)).toEqual({ etag, lastModified });
+      const same = await request.get(url, { headers: { "If-None-Match": etag } });
+      expect(same.status()).toBe(304);
+      expect(same.headers()["etag"]).toBe(etag);
+      expect(same.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=1");
+      expect((await same.body()).length).toBe(0);
+      expect(await statusWith(request, url, { "If-Modified-Since": lastModified })).toBe(304);
+      expect(await statusWith(request, url, { "If-Modified-Since": new Date(Date.parse(lastModified) - 1000).toUTCString() })).toBe(200);
+      // If-None-Match decides when sent (RFC 9110): another tag gets the page whatever the date says.
+      expect(await statusWith(request, url, { "If-None-Match": '"other"', "If-Modified-Since": lastModified })).toBe(200);
+    });
+  }
+
+  test("pages do not share one validator", async ({ request }) => {
+    const tags = await Promise.all(
+      ["/", "/news", "/section/politics", "/news/lukashenko-kazakhstan-sco"].map(async (url) => (await validators(request, url)).etag),
+    );
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+
+  test("a change with no newer date still gets new validators: an article edited without `updated`, and one taken off a list", async ({ request }, info) => {
+    test.skip(!!process.env.E2E_BASE_URL, "edits the content folder of the server this suite starts");
+    const slug = `validators-${info.project.name}`;
+    const file = path.resolve(".e2e/content/articles/culture", `${slug}.md`);
+    const url = `/news/${slug}`;
+    const list = "/section/culture";
+    const write = (title: string) => writeFile(file, `---\ntitle: "${title}"\ndate: "2023-06-01T10:00:00+03:00"\nsection: culture\n---\nТекст.\n`);
+    const shows = async (page: string, text: string) => (await (await request.get(page)).text()).includes(text);
+    try {
+      await write("Первая редакция");
+      await expect.poll(() => shows(list, `href="${url}"`), { timeout: 5_000 }).toBe(true);
+      const article = await validators(request, url);
+      const before = await validators(request, list);
+
+      // A typo fixed without `updated`: the dates on the page stay, the page does not.
+      await write("Вторая редакция");
+      await expect.poll(() => shows(url, "Вторая редакция"), { timeout: 5_000 }).toBe(true);
+      expect(await statusWith(request, url, { "If-None-Match": article.etag })).toBe(200);
+      expect(await statusWith(request, url, { "If-Modified-Since": article.lastModified })).toBe(200);
+
+      // Taken down: the list's newest article, and so its newest date, is the same as before.
+      await rm(file);
+      await expect.poll(() => shows(list, `href="${url}"`), { timeout: 5_000 }).toBe(false);
+      expect(await statusWith(request, list, { "If-None-Match": before.etag })).toBe(200);
+      expect(await statusWith(request, list, { "If-Modified-Since": before.lastModified })).toBe(200);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
+  test("a 404 carries no validators", async ({ request }) => {
+    const missing = await request.get("/no-such-page");
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["etag"]).toBeUndefined();
+    expect(missing.headers()["last-modified"]).toBeUndefined();
   });
 });
 

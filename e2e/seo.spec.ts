@@ -94,6 +94,8 @@ test("preview cards render any title, and only for published articles", async ({
 });
 
 test.describe("files for crawlers", () => {
+  // The news sitemap is named while the last two days hold an article (here the fresh fixture);
+  // without one it answers 404 and robots.txt leaves it out (lib/seo/sitemaps.test.ts).
   test("robots.txt names both sitemaps", { tag: "@smoke" }, async ({ request }) => {
     const { body } = await text(request, "/robots.txt");
     expect(body).toMatch(/Sitemap: https?:\/\/\S+\/sitemap\.xml/);

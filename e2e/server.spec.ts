@@ -71,6 +71,16 @@ test.describe("hostile paths", () => {
   }
 });
 
+test("without SITE_URL, links and feeds lead to the address the server listens on, and the log says so", async ({ baseURL, request }) => {
+  test.skip(!!process.env.E2E_BASE_URL, "checks the server itself");
+  // The suite's server is started without SITE_URL (playwright.config.ts), on 127.0.0.1:E2E_PORT.
+  expect(await (await request.get("/robots.txt")).text()).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  expect(await (await request.get("/rss.xml")).text()).toContain(`<link>${baseURL}/news/`);
+  const page = await (await request.get("/news/lukashenko-kazakhstan-sco")).text();
+  expect(page).toContain(`<link rel="canonical" href="${baseURL}/news/lukashenko-kazakhstan-sco"/>`);
+  expect(readFileSync(".e2e/server.log", "utf8")).toContain(`SITE_URL is not set: canonical links, feeds, sitemaps and share buttons use ${baseURL}`);
+});
+
 test("Next's own redirects carry the security headers too", async ({ baseURL }) => {
   test.skip(!!process.env.E2E_BASE_URL, "checks the server itself");
   for (const path of ["/news/", "/media//etc/passwd"]) {

@@ -3,7 +3,7 @@ import { makeArticle, makeStore } from "@/lib/content/test-helpers";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
 import type { ParsedQuery } from "@/lib/search/text";
 import type { ArticleStore, PageRange } from "@/lib/store/types";
-import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, lastModified, sitePath } from "./known-path";
+import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, sitePath } from "./known-path";
 import { queryOf } from "./routes/types";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -176,20 +176,6 @@ describe("canonicalRedirect", () => {
     expect(await canonicalRedirect(await moved, "/section/Politics", now)).toBe("/section/politics");
     expect(await canonicalRedirect(await moved, "/news/new-name", now)).toBeUndefined();
     expect(await canonicalRedirect(await moved, "/news/later-old", now)).toBeUndefined(); // not published yet
-  });
-});
-
-describe("lastModified", () => {
-  it("is the newest published change, never a draft's or a future one's", async () => {
-    const idx2 = makeStore([
-      makeArticle("old", "2024-03-01T10:00:00+03:00", { updated: "2024-03-06T09:00:00+03:00" }),
-      makeArticle("new", "2024-03-04T10:00:00+03:00"),
-      makeArticle("draft", "2024-03-05T10:00:00+03:00", { draft: true }),
-      makeArticle("future", "2099-03-05T10:00:00+03:00"),
-    ]);
-    const at = Date.parse("2024-03-07T00:00:00+03:00");
-    expect(await lastModified(await idx2, "/", at)).toBe(Date.parse("2024-03-06T09:00:00+03:00"));
-    expect(await lastModified(await makeStore([]), "/", at)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { findPublished, isPublished } from "@/lib/content/queries";
+import { isPublished } from "@/lib/content/queries";
 import { tagPath } from "@/lib/content/tags";
 import type { ArticleStore } from "@/lib/store/types";
 import { articlePath } from "@/lib/seo/urls";
@@ -94,26 +94,4 @@ export async function canonicalRedirect(store: ArticleStore, path: string, now: 
   }
   if (lower !== path && (parts[0] === "news" || parts[0] === "section" || parts[0] === "source" || (parts[0] === "search" && parts.length === 1))) return lower;
   return undefined;
-}
-
-/**
- * When a page last changed, for Last-Modified: every page shows the news feed, so it is the newest
- * published change anywhere, or the article's own update when that is later.
- */
-export async function lastModified(store: ArticleStore, path: string, now: number): Promise<number | undefined> {
-  const [first, slug] = path.split("/").filter(Boolean);
-  const [article, [newest], changed] = await Promise.all([
-    first === "news" && slug ? findPublished(store, slug, now) : undefined,
-    store.list({}, now, { offset: 0, limit: 1 }),
-    store.lastChanged({}, now),
-  ]);
-  const own = article ? changeOf(article) : 0;
-  // The newest published change: the latest publication or update of any published article.
-  const value = Math.max(newest ? changeOf(newest) : 0, changed ? changeOf(changed) : 0, own);
-  return value > 0 ? value : undefined;
-}
-
-/** An article's latest publication or update, in epoch ms. */
-function changeOf(article: { dateMs: number; updated?: string }): number {
-  return Math.max(article.dateMs, article.updated ? Date.parse(article.updated) : 0);
 }

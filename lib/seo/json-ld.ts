@@ -1,7 +1,7 @@
 import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Article, Section, SiteConfig, SourceInfo } from "@/lib/content/types";
 import { tagPath } from "@/lib/content/tags";
-import { absoluteUrl, articlePath, searchPath, sectionPath, sourcePath } from "./urls";
+import { absoluteUrl, articleImagePath, articlePath, searchPath, sectionPath, sourcePath } from "./urls";
 
 /** Google shows at most 110 characters of a headline; cut at a word and mark the cut. */
 export function headline(title: string, max = 110): string {
@@ -24,7 +24,8 @@ export function organization({ site, base }: SeoContext) {
     "@type": "NewsMediaOrganization",
     name: site.name,
     url: absoluteUrl("/", base),
-    logo: { "@type": "ImageObject", url: absoluteUrl("/logo.png", base), width: "600", height: "60" },
+    // Square, at least 112×112 as Google asks (scripts/generate/make-brand-images.ts draws it).
+    logo: { "@type": "ImageObject", url: absoluteUrl("/logo-square.png", base), width: "512", height: "512" },
   } as const satisfies Organization;
 }
 
@@ -43,7 +44,9 @@ export function newsArticleJsonLd(article: Article, section: Section, ctx: SeoCo
     description: article.lead,
     datePublished: article.date,
     dateModified: article.updated ?? article.date,
-    ...(article.image ? { image: imageCrops(article.image.src, ctx.base) } : {}),
+    // Google shows no rich result for an article without an image: one without a photo still has its
+    // 1200×630 card (app/[locale]/news/[slug]/opengraph-image), the title over the site's colours.
+    image: article.image ? imageCrops(article.image.src, ctx.base) : [absoluteUrl(articleImagePath(article.slug), ctx.base)],
     author: organization(ctx),
     publisher: organization(ctx),
     articleSection: section.name,

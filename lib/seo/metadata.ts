@@ -20,17 +20,20 @@ export interface PageSeo {
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
-/** The preview image: an article's generated card (title over its photo), or the site's card. */
-export function ogImage(article: Article | undefined, base: string): { url: string; alt?: string } {
+/**
+ * The preview image: an article's generated card (title over its photo), or the site's card, whose
+ * only content is the site's mark: its alt text is the site's name (og:image:alt, twitter:image:alt).
+ */
+export function ogImage(article: Article | undefined, base: string, siteName: string): { url: string; alt: string } {
   if (article) return { url: absoluteUrl(articleImagePath(article.slug), base), alt: article.title };
-  return { url: absoluteUrl("/og-default.png", base) };
+  return { url: absoluteUrl("/og-default.png", base), alt: siteName };
 }
 
 /** Canonical URL, hreflang alternates, Open Graph and Twitter tags for one page. */
 export function pageMetadata({ site, base, ogLocale, path, title, description, article, sectionName, feeds = [] }: PageSeo): Metadata {
   const url = absoluteUrl(path, base);
-  const image = ogImage(article, base);
-  const images = [{ url: image.url, width: OG_WIDTH, height: OG_HEIGHT, ...(image.alt ? { alt: image.alt } : {}) }];
+  const image = ogImage(article, base, site.name);
+  const images = [{ url: image.url, width: OG_WIDTH, height: OG_HEIGHT, alt: image.alt }];
   return {
     title,
     description,
@@ -61,6 +64,6 @@ export function pageMetadata({ site, base, ogLocale, path, title, description, a
           tags: article.tags,
         }
       : { type: "website", locale: ogLocale, siteName: site.name, url, title, description, images },
-    twitter: { card: "summary_large_image", title, description, images: [image.url] },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }

@@ -55,8 +55,13 @@ describe("structured data", () => {
       isAccessibleForFree: true,
       mainEntityOfPage: { "@id": "https://news.example/news/seed" },
       image: ["https://news.example/og/crop/16x9/media/a.jpg", "https://news.example/og/crop/4x3/media/a.jpg", "https://news.example/og/crop/1x1/media/a.jpg"],
-      publisher: { "@type": "NewsMediaOrganization", name: testSite.name, logo: { url: "https://news.example/logo.png" } },
+      publisher: { "@type": "NewsMediaOrganization", name: testSite.name, logo: { url: "https://news.example/logo-square.png", width: "512", height: "512" } },
     });
+  });
+
+  it("gives an article without a photo its preview card as the image", () => {
+    const ld = newsArticleJsonLd({ ...article, image: undefined }, politics, ctx) as unknown as Record<string, unknown>;
+    expect(ld.image).toEqual(["https://news.example/news/seed/opengraph-image"]);
   });
 
   it("builds breadcrumbs home → section → article", () => {
@@ -138,12 +143,14 @@ describe("pageMetadata", () => {
       tags: ["ШОС", "Казахстан"],
       images: [{ url: "https://news.example/news/seed/opengraph-image", width: 1200, height: 630, alt: article.title }],
     });
-    expect(m.twitter).toMatchObject({ card: "summary_large_image" });
+    expect(m.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: "https://news.example/news/seed/opengraph-image", alt: article.title }] });
   });
 
   it("falls back to the site card for pages without a photo", () => {
     const m = pageMetadata({ site: testSite, base: "https://news.example", ogLocale: "ru_RU", path: "/", title: "x", description: "y" });
-    expect(m.openGraph).toMatchObject({ type: "website", images: [{ url: "https://news.example/og-default.png" }] });
+    // The card shows only the site's mark, so its name is the alt text (og:image:alt, twitter:image:alt).
+    expect(m.openGraph).toMatchObject({ type: "website", images: [{ url: "https://news.example/og-default.png", alt: testSite.name }] });
+    expect(m.twitter).toMatchObject({ images: [{ url: "https://news.example/og-default.png", alt: testSite.name }] });
   });
 });
 

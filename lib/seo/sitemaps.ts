@@ -96,9 +96,24 @@ export function articlesSitemapXml(articles: Article[], base: string): string {
   return doc.end({ prettyPrint: true });
 }
 
-/** Google News: articles of the last two days, newest first, at most 1,000. */
-export async function newsSitemapXml(store: ArticleStore, now: number, base: string, language: string): Promise<string> {
+/**
+ * Whether the Google News sitemap has anything to list. The sitemap schema wants at least one `url`
+ * in a `urlset`, so while the last two days hold no article there is no valid news sitemap: robots.txt
+ * leaves it out and its address answers 404 (app/robots.ts, app/news-sitemap.xml/route.ts), which
+ * Google reads as "nothing now" rather than as a broken file. It is not in the sitemap index, which
+ * lists only pages Google may index without the news rules.
+ */
+export async function hasNewsSitemap(store: ArticleStore, now: number): Promise<boolean> {
+  return (await store.list({ sinceMs: now - NEWS_WINDOW_MS }, now, { offset: 0, limit: 1 })).length > 0;
+}
+
+/**
+ * Google News: articles of the last two days, newest first, at most 1,000; undefined when there are
+ * none (an empty `urlset` is invalid; see hasNewsSitemap).
+ */
+export async function newsSitemapXml(store: ArticleStore, now: number, base: string, language: string): Promise<string | undefined> {
   const [{ site }, recent] = await Promise.all([store.catalog(), store.list({ sinceMs: now - NEWS_WINDOW_MS }, now, { offset: 0, limit: NEWS_MAX })]);
+  if (recent.length === 0) return undefined;
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset").att("xmlns:news", NEWS_NS);
   for (const a of recent) {
     const u = doc.ele("url");

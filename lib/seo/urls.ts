@@ -1,12 +1,20 @@
-/** The public origin of the site, from SITE_URL; every canonical and feed URL is built on it. */
+/**
+ * The public origin of the site, from SITE_URL; every canonical and feed URL is built on it. Without
+ * it (server.mjs warns at start), the address the server listens on (lib/server/listen-origin.mjs),
+ * so links lead to a server that answers; outside server.mjs, Next's default port.
+ */
 export function siteUrl(): string {
-  const raw = process.env.SITE_URL || "http://localhost:3000";
-  try {
-    const u = new URL(raw);
-    return u.origin + u.pathname.replace(/\/+$/, "");
-  } catch {
-    return "http://localhost:3000";
+  const fallback = process.env.LISTEN_ORIGIN || "http://localhost:3000";
+  for (const raw of [process.env.SITE_URL, fallback]) {
+    if (!raw) continue;
+    try {
+      const u = new URL(raw);
+      return u.origin + u.pathname.replace(/\/+$/, "");
+    } catch {
+      // a malformed SITE_URL: the fallback
+    }
   }
+  return "http://localhost:3000";
 }
 
 export function absoluteUrl(path: string, base: string = siteUrl()): string {

@@ -1,4 +1,8 @@
 export function acceptsGzip(header: string | string[] | undefined): boolean;
+export function pageEncoding(
+  html: Buffer,
+  options?: { acceptEncoding?: string | string[] | undefined; cacheControl?: string | number | string[] | undefined },
+): "gzip" | undefined;
 export function encodePage(
   html: Buffer,
   options?: { acceptEncoding?: string | string[] | undefined; cacheControl?: string | number | string[] | undefined },

@@ -21,13 +21,18 @@ export function acceptsGzip(header) {
   return gzip ?? any ?? false;
 }
 
+/** The encoding encodePage gives a page: "gzip", or undefined for the bytes as they are. */
+export function pageEncoding(html, { acceptEncoding, cacheControl } = {}) {
+  return html.length >= THRESHOLD && acceptsGzip(acceptEncoding) && !/\bno-transform\b/i.test(String(cacheControl ?? "")) ? "gzip" : undefined;
+}
+
 /**
  * A whole page's bytes as they go out, with the headers that say so. The server holds every page
  * it strips in full, so it can send it with a Content-Length instead of chunked: nginx then caches
  * and serves it as it does a static file, and a client knows how much is coming.
  */
-export function encodePage(html, { acceptEncoding, cacheControl } = {}) {
-  const gzip = html.length >= THRESHOLD && acceptsGzip(acceptEncoding) && !/\bno-transform\b/i.test(String(cacheControl ?? ""));
+export function encodePage(html, options = {}) {
+  const gzip = pageEncoding(html, options) === "gzip";
   const body = gzip ? gzipSync(html) : html;
   return { body, headers: { "Content-Length": String(body.length), ...(gzip ? { "Content-Encoding": "gzip" } : {}) } };
 }

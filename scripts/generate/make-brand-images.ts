@@ -1,20 +1,19 @@
 /**
- * Renders the site's brand images: public/logo.png (the 600×60 publisher logo of the structured
- * data), public/og-default.png (the 1200×630 preview card of pages without a photo) and
+ * Renders the site's brand images: public/logo-square.png (the 512×512 publisher logo of the
+ * structured data: Google asks for at least 112×112, and a square one is shown whole), public/og-default.png (the 1200×630 preview card of pages without a photo) and
  * app/apple-icon.png. Run with `node --import tsx scripts/generate/make-brand-images.ts`.
  */
 import path from "node:path";
 import sharp from "sharp";
 
-const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" viewBox="0 0 600 60">
-  <rect width="600" height="60" fill="#fdfcf9"/>
-  <rect x="4" y="4" width="52" height="52" rx="8" fill="#16171a"/>
-  <rect x="13" y="14" width="34" height="5" fill="#a4161a"/>
-  <rect x="13" y="24" width="34" height="4" fill="#fdfcf9"/>
-  <rect x="13" y="32" width="24" height="4" fill="#fdfcf9"/>
-  <rect x="13" y="40" width="29" height="4" fill="#fdfcf9"/>
-  <rect x="72" y="14" width="300" height="12" fill="#16171a"/>
-  <rect x="72" y="34" width="220" height="8" fill="#a4161a"/>
+// The mark of app/icon.svg on the page's paper, with a margin so a round crop keeps all of it.
+const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 64 64">
+  <rect width="64" height="64" fill="#fdfcf9"/>
+  <rect x="8" y="8" width="48" height="48" rx="8" fill="#16171a"/>
+  <rect x="16" y="17" width="32" height="5" fill="#a4161a"/>
+  <rect x="16" y="27" width="32" height="3.5" fill="#fdfcf9"/>
+  <rect x="16" y="34.5" width="22" height="3.5" fill="#fdfcf9"/>
+  <rect x="16" y="42" width="27" height="3.5" fill="#fdfcf9"/>
 </svg>`;
 
 const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
@@ -34,7 +33,7 @@ const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" 
 </svg>`;
 
 const out = (rel: string) => path.resolve(import.meta.dirname, "../..", rel);
-await sharp(Buffer.from(logo)).png({ compressionLevel: 9 }).toFile(out("public/logo.png"));
+await sharp(Buffer.from(logo)).png({ compressionLevel: 9 }).toFile(out("public/logo-square.png"));
 await sharp(Buffer.from(card)).png({ compressionLevel: 9 }).toFile(out("public/og-default.png"));
 
 // The home-screen icon for iOS, from the same mark as app/icon.svg.

@@ -24,7 +24,7 @@ const NO_RESOLVER: Record<string, string> = {
   "rss.xml/route.ts": "the site's feed: a file the proxy passes through; always exists",
   "yandex.rss/route.ts": "the Yandex feed: a file the proxy passes through; always exists",
   "sitemap.xml/route.ts": "the sitemap index: a file the proxy passes through; always exists",
-  "news-sitemap.xml/route.ts": "the news sitemap: a file the proxy passes through; always exists",
+  "news-sitemap.xml/route.ts": "the news sitemap: a file the proxy passes through; answers 404 while the last two days hold no article",
   "sitemaps/[name]/route.ts": "sitemap files `/sitemaps/<name>.xml`: passed through; answers 404 for a name the index does not list",
 };
 
