@@ -38,10 +38,10 @@ export function hasMalformedParameter(search: string): boolean {
     const [rawName, rawValue] = eq < 0 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
     const name = strictDecode(rawName);
     if (name === undefined) {
-      if (/^(q|page)\b/.test(rawName)) return true;
+      if (/^(q|page|sort)\b/.test(rawName)) return true;
       continue;
     }
-    if ((name === "q" || name === "page") && strictDecode(rawValue) === undefined) return true;
+    if ((name === "q" || name === "page" || name === "sort") && strictDecode(rawValue) === undefined) return true;
   }
   return false;
 }

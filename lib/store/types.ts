@@ -60,6 +60,9 @@ export interface MonthInfo {
   lastModified: string;
 }
 
+/** The order of search results: best first (`relevance`), or newest first (`date`, `?sort=date`). */
+export type SearchSort = "relevance" | "date";
+
 export interface SearchHit {
   slug: string;
   score: number;
@@ -108,6 +111,10 @@ export interface ArticleStore {
   problems(): Promise<ContentProblem[]>;
   /** Valid articles (drafts and scheduled included). */
   size(): Promise<number>;
-  /** Published articles matching every word of the query (in any of its forms), best first. */
-  search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome>;
+  /**
+   * Published articles matching every word of the query (in any of its forms), best first; with
+   * `sort` "date", the same matches newest first (ties by slug). When more match than a search
+   * ranks (`capped`), both orders list the same newest matches.
+   */
+  search(query: ParsedQuery, now: number, range: PageRange, sort?: SearchSort): Promise<SearchOutcome>;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Link } from "@/components/Link";
 import { Pagination } from "@/components/Pagination";
 import { SearchForm } from "@/components/SearchForm";
 import { SearchResult } from "@/components/SearchResult";
@@ -25,14 +26,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   // The same resolver as the page's and the proxy's: one search, kept by lib/search/store.ts.
   const resolved = await resolveSearch(await searchParams, Date.now(), searchArticles);
   if (!resolved) return {};
-  const { query, pageNumber: page } = resolved;
+  const { query, pageNumber: page, sort } = resolved;
   const [t, tPage, seo] = await Promise.all([getTranslations("search"), getTranslations("pagination"), getSeoContext()]);
   const base = query.text ? t("titleWithQuery", { query: query.text }) : t("title");
   return {
     ...pageMetadata({
       ...seo,
       // Canonical: the query as searched (trimmed, cut), so spellings of one URL collapse into one.
-      path: searchPath(query.text, page),
+      path: searchPath(query.text, page, sort),
       title: page > 1 ? tPage("pageTitle", { title: base, page }) : base,
       description: t("description", { site: seo.site.name }),
     }),
@@ -48,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // its search is the one this gets back (lib/search/store.ts keeps it for the page).
   const resolved = await resolveSearch(await searchParams, now, searchArticles);
   if (!resolved) notFound();
-  const { query, pageNumber, outcome } = resolved;
+  const { query, pageNumber, outcome, sort } = resolved;
   const t = await getTranslations("search");
 
   // The page's range of results (the store resolved them against its content when it searched);
@@ -70,7 +71,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <header className="border-b-2 border-ink pb-4">
         <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
         <div className="mt-4">
-          <SearchForm id="search-page" query={query.text} large />
+          <SearchForm id="search-page" query={query.text} large refine {...(sort === "date" ? { sort } : {})} />
         </div>
         {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
         {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{t("partial")}</p>}
@@ -90,6 +91,20 @@ export default async function SearchPage({ searchParams }: Props) {
           <p className="mt-4 font-sans text-sm text-muted" data-testid="search-count">
             {outcome?.capped ? t("countCapped", { count: total }) : t("count", { count: total })} {t("countFor", { query: query.text })}
           </p>
+          {/* Two links, not a form: each order is an ordinary URL that works without JavaScript. */}
+          <nav aria-label={t("sortLabel")} className="mt-2 flex flex-wrap gap-x-3 font-sans text-sm" data-testid="search-sort">
+            {(["relevance", "date"] as const).map((order) =>
+              order === sort ? (
+                <span key={order} aria-current="page" className="font-bold text-ink">
+                  {t(order === "date" ? "sortDate" : "sortRelevance")}
+                </span>
+              ) : (
+                <Link key={order} href={searchPath(query.text, 1, order)} className="text-accent underline hover:text-accent-dark">
+                  {t(order === "date" ? "sortDate" : "sortRelevance")}
+                </Link>
+              ),
+            )}
+          </nav>
           <section aria-label={t("results")}>
             {page.items.map((article, i) => (
               <SearchResult
@@ -104,7 +119,7 @@ export default async function SearchPage({ searchParams }: Props) {
               />
             ))}
           </section>
-          <Pagination basePath={searchPath("")} page={page.page} pageCount={page.pageCount} params={{ q: query.text }} />
+          <Pagination basePath={searchPath("")} page={page.page} pageCount={page.pageCount} params={{ q: query.text, ...(sort === "date" ? { sort } : {}) }} />
         </>
       )}
     </TwoColumnLayout>

@@ -6,7 +6,7 @@ import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
-import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
+import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { tsquery } from "./search";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
@@ -33,6 +33,12 @@ export const SEARCH_HITS_SQL = `SELECT a.slug,
   FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
   JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
   ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
+
+/** The same window of matches newest first (`?sort=date`): no ranking, so no document is read. Parameters as SEARCH_HITS_SQL's. */
+export const SEARCH_BY_DATE_SQL = `SELECT a.slug, 0 AS score
+  FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
+  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
+  ORDER BY a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
 
 /** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
 export interface VersionSource {
@@ -247,14 +253,14 @@ export class PgStore implements ArticleStore {
     return Number(await this.one("SELECT count(*) AS data FROM articles WHERE state < 2", []));
   }
 
-  async search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+  async search(query: ParsedQuery, now: number, range: PageRange, sort: SearchSort = "relevance"): Promise<SearchOutcome> {
     const terms = new Set(query.words.flat());
     const complete = (await this.metaValue("building")) !== "1";
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
     const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(SEARCH_HITS_SQL, [q, now, limit, this.searchWindow, range.limit, range.offset]),
+      this.pool.query<{ slug: string; score: number }>(sort === "date" ? SEARCH_BY_DATE_SQL : SEARCH_HITS_SQL, [q, now, limit, this.searchWindow, range.limit, range.offset]),
       this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
         q,
         limit,

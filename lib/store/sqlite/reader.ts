@@ -3,7 +3,7 @@ import { tagKey } from "@/lib/content/tags";
 import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
-import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
+import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
 import { SEARCH_ID_BITS, searchKeyLimit } from "./writer";
@@ -127,6 +127,17 @@ export class SqliteStore implements ArticleStore {
          WHERE a.state = 0 AND a.date_ms <= ?
            AND (NOT EXISTS (SELECT 1 FROM cut) OR t.score > (SELECT s FROM cut) OR (t.score = (SELECT s FROM cut) AND (t.r >> ${SEARCH_ID_BITS}) >= (SELECT sec FROM cut)))
          ORDER BY t.score DESC, a.date_ms DESC, a.slug LIMIT ? OFFSET ?`,
+      ),
+      // Newest first: the same window of matches, in key order (publication second, then date and
+      // slug), and only the rows up to the page's last second are joined to their articles.
+      searchByDate: p(
+        `WITH m AS MATERIALIZED (SELECT rowid AS r FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?),
+         w AS MATERIALIZED (SELECT r FROM m ORDER BY r DESC LIMIT ?),
+         cut AS (SELECT r >> ${SEARCH_ID_BITS} AS sec FROM w ORDER BY r DESC LIMIT 1 OFFSET ?)
+         SELECT a.slug AS slug, 0 AS score, (SELECT count(*) FROM m) AS matched
+         FROM w t CROSS JOIN articles a ON a.search_key = t.r
+         WHERE a.state = 0 AND a.date_ms <= ? AND (NOT EXISTS (SELECT 1 FROM cut) OR (t.r >> ${SEARCH_ID_BITS}) >= (SELECT sec FROM cut))
+         ORDER BY a.date_ms DESC, a.slug LIMIT ? OFFSET ?`,
       ),
       searchCount: p(`SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? AND rowid <= ? LIMIT ?)`).pluck(),
     };
@@ -257,14 +268,19 @@ export class SqliteStore implements ArticleStore {
     return this.s.size.get() as number;
   }
 
-  async search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+  async search(query: ParsedQuery, now: number, range: PageRange, sort: SearchSort = "relevance"): Promise<SearchOutcome> {
     const terms = new Set(query.words.flat());
     const complete = readMeta(this.db, "building") !== "1";
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const match = query.words.map((alternatives) => `(${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`).join(" AND ");
     const limit = searchKeyLimit(now);
     const window = this.searchWindow;
-    const rows = this.s.search.all(match, limit, window + 1, now, window, range.offset + range.limit - 1, now, range.limit, range.offset) as {
+    const last = range.offset + range.limit - 1;
+    const rows = (
+      sort === "date"
+        ? this.s.searchByDate.all(match, limit, window + 1, window, last, now, range.limit, range.offset)
+        : this.s.search.all(match, limit, window + 1, now, window, last, now, range.limit, range.offset)
+    ) as {
       slug: string;
       score: number;
       matched: number;
