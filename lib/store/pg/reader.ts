@@ -260,7 +260,14 @@ export class PgStore implements ArticleStore {
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
     const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(sort === "date" ? SEARCH_BY_DATE_SQL : SEARCH_HITS_SQL, [q, now, limit, this.searchWindow, range.limit, range.offset]),
+      this.pool.query<{ slug: string; score: number }>(sort === "date" ? SEARCH_BY_DATE_SQL : SEARCH_HITS_SQL, [
+        q,
+        now,
+        limit,
+        this.searchWindow,
+        range.limit,
+        range.offset,
+      ]),
       this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
         q,
         limit,
