@@ -14,9 +14,15 @@ test.describe("the seed article", () => {
     const header = page.locator("article header");
     await expect(header).toContainText("Александр Лукашенко рассчитывает на поддержку Казахстана");
     await expect(header).toContainText("Источник материала: Mir24.TV Belarus");
-    await expect(header).toContainText("04.03.2024 — Разное");
-    await expect(header).toContainText("12:40");
+    // The seed's date line with the time beside the date.
+    await expect(header).toContainText("04.03.2024, 12:40 — Разное");
     await expect(header.locator("time")).toHaveAttribute("datetime", "2024-03-04T12:40:00+03:00");
+  });
+
+  test("keeps the date with its time, and the reading time, each on one line", async ({ page }) => {
+    const header = page.locator("article header");
+    for (const el of [header.locator("time"), header.getByTestId("reading-time")])
+      expect(await el.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe("nowrap");
   });
 
   test("shows the photo with its alt text and credit", async ({ page }) => {
@@ -119,4 +125,10 @@ test("pages reach the reader without Next's client runtime, compressed, with the
     expect(plain.headers()["content-encoding"]).toBeUndefined();
     expect(Number(plain.headers()["content-length"])).toBe((await plain.body()).length);
   }
+});
+
+test("an update on the day of publication shows its time only", async ({ page }) => {
+  await page.goto("/news/weather-spring-forecast");
+  const updated = page.locator("article header").getByTestId("updated");
+  await expect(updated).toHaveText("Обновлено в 12:45");
 });
