@@ -132,3 +132,18 @@ test("an update on the day of publication shows its time only", async ({ page })
   const updated = page.locator("article header").getByTestId("updated");
   await expect(updated).toHaveText("Обновлено в 12:45");
 });
+
+test("«По теме» offers related stories, none of which «Другие новости …» already shows", async ({ page }) => {
+  await page.goto(`/news/${SEED.slug}`);
+  const related = page.getByRole("region", { name: "По теме" });
+  const links = related.getByRole("link");
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(1);
+  expect(count).toBeLessThanOrEqual(5);
+  const relatedHrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const moreHrefs = await page.locator('section[aria-labelledby="more-news-title"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of relatedHrefs) {
+    expect(moreHrefs).not.toContain(href);
+    expect(href).not.toBe(`/news/${SEED.slug}`);
+  }
+});

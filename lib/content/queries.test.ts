@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPublished, findSource, moreNews, pageOf, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
+import { findPublished, findSource, moreNews, pageOf, relatedNews, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
 import { makeArticle, makeStore } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -47,6 +47,20 @@ describe("lists", () => {
     expect((await moreNews(store, p3, now, 2)).map((a) => a.slug)).toEqual(["p4", "p2"]);
     const p4 = await get("p4");
     expect((await moreNews(store, p4, now, 2)).map((a) => a.slug)).toEqual(["p3", "p2"]);
+  });
+
+  it("relates stories without repeating those the page already shows", async () => {
+    const tagged = await makeStore([
+      makeArticle("a", "2024-03-04T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("b", "2024-03-03T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("c", "2024-03-02T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("d", "2024-03-01T10:00:00+03:00", { tags: ["Гродно"] }),
+    ]);
+    const a = (await tagged.article("a"))!;
+    const b = (await tagged.article("b"))!;
+    expect((await relatedNews(tagged, a, now, [])).map((x) => x.slug)).toEqual(["b", "c", "d"]);
+    expect((await relatedNews(tagged, a, now, [b])).map((x) => x.slug)).toEqual(["c", "d"]);
+    expect((await relatedNews(tagged, a, now, [b], 1)).map((x) => x.slug)).toEqual(["c"]);
   });
 
   it("links to the older and newer article of the section, skipping the unpublished", async () => {

@@ -64,6 +64,16 @@ export async function moreNews(store: ArticleStore, article: Article, now: numbe
   return list.filter((a) => a.slug !== article.slug).slice(0, limit);
 }
 
+/**
+ * «По теме» under an article: its related stories (store.related) less those another block of the
+ * page already shows (`shown`: «Другие новости …», the neighbours), so no story is offered twice.
+ */
+export async function relatedNews(store: ArticleStore, article: Article, now: number, shown: readonly Article[], limit = 5): Promise<Article[]> {
+  const skip = new Set(shown.map((a) => a.slug));
+  const list = await store.related(article, now, limit + skip.size);
+  return list.filter((a) => !skip.has(a.slug)).slice(0, limit);
+}
+
 export interface SectionBlock {
   section: Section;
   articles: Article[];

@@ -97,6 +97,12 @@ export interface ArticleStore {
   count(filter: ListFilter, now: number): Promise<number>;
   /** The published neighbours of an article in its section: `previous` is older, `next` is newer. */
   neighbours(article: Article, now: number): Promise<{ previous?: Article; next?: Article }>;
+  /**
+   * «По теме»: up to `limit` published articles related to this one, best first: those sharing
+   * its tags, then those whose title or tags share words of its headline (lib/store/related.ts).
+   * Read from the tag and search indexes, a few short ranges, never the archive; kept per version.
+   */
+  related(article: Article, now: number, limit: number): Promise<Article[]>;
   /** The published article the filter selects that changed last (`updated ?? date`), if any. */
   lastChanged(filter: ListFilter, now: number): Promise<Article | undefined>;
   /** The tag a spelling belongs to, when a published article has it. */

@@ -7,7 +7,8 @@ import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
-import { tsquery } from "./search";
+import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
+import { titleOrTagsTsquery, tsquery } from "./search";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
 export const PG_SEARCH_WINDOW = 5_000;
@@ -143,6 +144,39 @@ export class PgStore implements ArticleStore {
       const next = parse(newer);
       const previous = parse(older);
       return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    });
+  }
+
+  async related(article: Article, now: number, limit: number): Promise<Article[]> {
+    if (limit <= 0) return [];
+    return this.cached(`r|${article.slug}|${limit}`, now, async () => {
+      const { tags, words } = relatedKeys(article);
+      const keyLimit = String(searchKeyLimit(now));
+      const rows = (sql: string, params: unknown[]) =>
+        this.pool.query<{ slug: string; date_ms: string }>(sql, params).then((r) => r.rows.map((row) => ({ slug: row.slug, dateMs: Number(row.date_ms) })));
+      const [byTag, byWord] = await Promise.all([
+        Promise.all(
+          tags.map((k) =>
+            rows("SELECT slug, date_ms FROM tags WHERE tag_key = $1 AND state = 0 AND date_ms <= $2 ORDER BY date_ms DESC, slug LIMIT $3", [
+              k,
+              now,
+              RELATED_PER_KEY,
+            ]),
+          ),
+        ),
+        Promise.all(
+          words.map((alternatives) =>
+            rows(
+              `SELECT a.slug, a.date_ms FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 ORDER BY search_key DESC LIMIT $3) m
+               JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $4`,
+              [titleOrTagsTsquery(alternatives), keyLimit, RELATED_PER_KEY, now],
+            ),
+          ),
+        ),
+      ]);
+      const chosen = rankRelated(article.slug, byTag, byWord, limit);
+      const articles = await Promise.all(chosen.map((slug) => this.article(slug)));
+      return articles.filter((a): a is Article => !!a);
     });
   }
 

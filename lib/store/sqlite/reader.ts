@@ -4,6 +4,7 @@ import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
+import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
 import { SEARCH_ID_BITS, searchKeyLimit } from "./writer";
@@ -139,6 +140,14 @@ export class SqliteStore implements ArticleStore {
          WHERE a.state = 0 AND a.date_ms <= ? AND (NOT EXISTS (SELECT 1 FROM cut) OR (t.r >> ${SEARCH_ID_BITS}) >= (SELECT sec FROM cut))
          ORDER BY a.date_ms DESC, a.slug LIMIT ? OFFSET ?`,
       ),
+      // «По теме»: the newest published articles of a tag (the tag pages' index range), and the
+      // newest whose title or tags hold a word (the full-text index in key order, no ranking).
+      relatedByTag: p("SELECT slug, date_ms AS dateMs FROM tags WHERE tag_key = ? AND state = 0 AND date_ms <= ? ORDER BY date_ms DESC, slug LIMIT ?"),
+      relatedByWord: p(
+        `SELECT a.slug AS slug, a.date_ms AS dateMs
+         FROM (SELECT rowid AS r FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) t CROSS JOIN articles a ON a.search_key = t.r
+         WHERE a.state = 0 AND a.date_ms <= ?`,
+      ),
       searchCount: p(`SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? AND rowid <= ? LIMIT ?)`).pluck(),
     };
   }
@@ -192,6 +201,30 @@ export class SqliteStore implements ArticleStore {
       const next = parse(this.s.newer.get(...args));
       const previous = parse(this.s.older.get(...args));
       return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    });
+  }
+
+  async related(article: Article, now: number, limit: number): Promise<Article[]> {
+    if (limit <= 0) return [];
+    return this.cached(`r|${article.slug}|${limit}`, now, () => {
+      const { tags, words } = relatedKeys(article);
+      const byTag = tags.map((k) => this.s.relatedByTag.all(k, now, RELATED_PER_KEY) as { slug: string; dateMs: number }[]);
+      const keyLimit = searchKeyLimit(now);
+      const byWord = words.map(
+        (alternatives) =>
+          this.s.relatedByWord.all(
+            `{title tags} : (${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`,
+            keyLimit,
+            RELATED_PER_KEY,
+            now,
+          ) as {
+            slug: string;
+            dateMs: number;
+          }[],
+      );
+      return rankRelated(article.slug, byTag, byWord, limit)
+        .map((slug) => parse(this.s.article.get(slug)))
+        .filter((a): a is Article => !!a);
     });
   }
 

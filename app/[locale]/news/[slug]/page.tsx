@@ -8,15 +8,16 @@ import { ShareLinks } from "@/components/ShareLinks";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
+import { RelatedNews } from "@/components/RelatedNews";
 import { Sidebar } from "@/components/Sidebar";
 import { TagList } from "@/components/TagList";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { findSource, isPublished, moreNews } from "@/lib/content/queries";
+import { findSource, isPublished, moreNews, relatedNews } from "@/lib/content/queries";
 import { getArticleBody } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
 import { formatNumericDate, formatTime, formatUpdated } from "@/lib/format/dates";
 import { readingMinutes } from "@/lib/format/reading-time";
-import { MORE_NEWS_SIZE } from "@/lib/limits";
+import { MORE_NEWS_SIZE, RELATED_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveArticle } from "@/lib/routing/routes/news";
 import { articleBreadcrumbs, articleTrail, newsArticleJsonLd, trailItems } from "@/lib/seo/json-ld";
@@ -74,6 +75,8 @@ export default async function ArticlePage({ params }: Props) {
     moreNews(store, article, now, MORE_NEWS_SIZE),
     tagLinks(store, article.tags, now),
   ]);
+  // «По теме» offers none of the stories «Другие новости …» and the neighbours already show.
+  const related = await relatedNews(store, article, now, [...more, ...(previous ? [previous] : []), ...(next ? [next] : [])], RELATED_SIZE);
   const seo = await getSeoContext();
   const trail = articleTrail(article, section, seo.homeLabel);
   const canonical = absoluteUrl(articlePath(article.slug), seo.base);
@@ -147,6 +150,8 @@ export default async function ArticlePage({ params }: Props) {
 
         <ArticleNeighbours previous={previous} next={next} />
       </article>
+
+      <RelatedNews articles={related} timeZone={timeZone} intl={intl} />
 
       <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
     </TwoColumnLayout>
