@@ -9,6 +9,7 @@ import { Sidebar } from "@/components/Sidebar";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { isPublished, type Page } from "@/lib/content/queries";
 import { getBodyText } from "@/lib/content/store";
+import { typesetDisplay, typesetRuns } from "@/lib/content/typography";
 import { tagLinks } from "@/lib/content/tags";
 import type { Article } from "@/lib/content/types";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
@@ -74,17 +75,17 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchForm id="search-page" query={query.text} large refine {...(sort === "date" ? { sort } : {})} />
         </div>
         {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
-        {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{t("partial")}</p>}
+        {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{typesetDisplay(t("partial"))}</p>}
       </header>
 
       {!query.text ? (
         <p className="mt-6 font-serif text-lg" data-testid="search-prompt">
-          {t("prompt")}
+          {typesetDisplay(t("prompt"))}
         </p>
       ) : total === 0 ? (
         <div className="mt-6" data-testid="search-empty">
-          <p className="font-serif text-lg">{t("none", { query: query.text })}</p>
-          <p className="mt-2 font-sans text-sm text-muted">{t("noneHint")}</p>
+          <p className="font-serif text-lg">{typesetDisplay(t("none", { query: query.text }))}</p>
+          <p className="mt-2 font-sans text-sm text-muted">{typesetDisplay(t("noneHint"))}</p>
         </div>
       ) : (
         <>
@@ -134,5 +135,11 @@ export default async function SearchPage({ searchParams }: Props) {
 async function passageOf(article: Article, terms: ReadonlySet<string>): Promise<Segment[]> {
   const fromLead = snippet(article.lead, terms);
   if (fromLead) return fromLead;
-  return snippet(await getBodyText(article), terms) ?? highlight(article.lead, terms);
+  return typeset(snippet(await getBodyText(article), terms) ?? highlight(article.lead, terms));
+}
+
+/** A passage from the body's text (not typeset when indexed, as leads are), typeset as one sentence across its marks. */
+function typeset(segments: Segment[]): Segment[] {
+  const texts = typesetRuns(segments.map((s) => s.text));
+  return segments.map((s, i) => ({ ...s, text: texts[i] ?? s.text }));
 }
