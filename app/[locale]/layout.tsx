@@ -9,6 +9,8 @@ import { MetrikaConsent } from "@/components/MetrikaConsent";
 import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
+import { UrgentBanner } from "@/components/UrgentBanner";
+import { urgentNow } from "@/lib/content/queries";
 import { routing } from "@/i18n/routing";
 import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
@@ -33,7 +35,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const [catalog, t, messages] = await Promise.all([getStore().then((store) => store.catalog()), getTranslations("site"), getMessages()]);
+  const store = await getStore();
+  // «Срочно» is decided now, for this render: the banner goes with the first page rendered after it expires.
+  const [catalog, t, messages, urgent] = await Promise.all([store.catalog(), getTranslations("site"), getMessages(), urgentNow(store, Date.now())]);
   const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
@@ -60,12 +64,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           >
             {t("skipToContent")}
           </a>
+          {urgent && <UrgentBanner notice={urgent} timeZone={site.timeZone} intl={localeFormats[locale].intl} />}
           <SiteHeader siteName={site.name} sections={sections} query={searched} />
           {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
           <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
             {children}
           </main>
-          <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
+          <SiteFooter site={site} sections={sections} year={new Date().getFullYear()} />
           {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} />}
         </NextIntlClientProvider>
       </body>

@@ -1,5 +1,7 @@
 import type { ArticleStore, ListFilter } from "@/lib/store/types";
 import type { Article, Section, SourceInfo } from "./types";
+import { URGENT_SCAN, urgentNotice, type UrgentNotice } from "./urgent";
+import { DEFAULT_URGENT_HOURS } from "./validate";
 
 /** Published: valid (it is in the index), not a draft, and its time has come. */
 export function isPublished(article: Article, now: number): boolean {
@@ -72,6 +74,12 @@ export async function relatedNews(store: ArticleStore, article: Article, now: nu
   const skip = new Set(shown.map((a) => a.slug));
   const list = await store.related(article, now, limit + skip.size);
   return list.filter((a) => !skip.has(a.slug)).slice(0, limit);
+}
+
+/** The «Срочно» banner at `now`, if an urgent story is fresh (lib/content/urgent.ts). */
+export async function urgentNow(store: ArticleStore, now: number): Promise<UrgentNotice | undefined> {
+  const [{ site }, newest] = await Promise.all([store.catalog(), store.list({}, now, { offset: 0, limit: URGENT_SCAN })]);
+  return urgentNotice(newest, now, site.urgentHours ?? DEFAULT_URGENT_HOURS);
 }
 
 export interface SectionBlock {

@@ -1,4 +1,6 @@
 import { findPublished, isPublished } from "@/lib/content/queries";
+import { lastUrgentExpiry, URGENT_SCAN } from "@/lib/content/urgent";
+import { DEFAULT_URGENT_HOURS } from "@/lib/content/validate";
 import { tagPath } from "@/lib/content/tags";
 import type { ArticleStore } from "@/lib/store/types";
 import { articlePath } from "@/lib/seo/urls";
@@ -102,14 +104,19 @@ export async function canonicalRedirect(store: ArticleStore, path: string, now: 
  */
 export async function lastModified(store: ArticleStore, path: string, now: number): Promise<number | undefined> {
   const [first, slug] = path.split("/").filter(Boolean);
-  const [article, [newest], changed] = await Promise.all([
+  // The newest articles as the «Срочно» banner reads them (the same cached list).
+  const [article, newestList, changed, { site }] = await Promise.all([
     first === "news" && slug ? findPublished(store, slug, now) : undefined,
-    store.list({}, now, { offset: 0, limit: 1 }),
+    store.list({}, now, { offset: 0, limit: URGENT_SCAN }),
     store.lastChanged({}, now),
+    store.catalog(),
   ]);
+  const newest = newestList[0];
   const own = article ? changeOf(article) : 0;
+  // Every page changed when a «Срочно» banner went away, though no article did.
+  const banner = lastUrgentExpiry(newestList, now, site.urgentHours ?? DEFAULT_URGENT_HOURS) ?? 0;
   // The newest published change: the latest publication or update of any published article.
-  const value = Math.max(newest ? changeOf(newest) : 0, changed ? changeOf(changed) : 0, own);
+  const value = Math.max(newest ? changeOf(newest) : 0, changed ? changeOf(changed) : 0, own, banner);
   return value > 0 ? value : undefined;
 }
 
