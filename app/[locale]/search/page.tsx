@@ -21,6 +21,9 @@ import { resolveSearch } from "@/lib/routing/routes/search";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { searchPath } from "@/lib/seo/urls";
 
+/** Where the query goes in a typeset message: a private-use character the typesetter leaves alone. */
+const QUERY_SLOT = "\uE010";
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -84,7 +87,10 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       ) : total === 0 ? (
         <div className="mt-6" data-testid="search-empty">
-          <p className="font-serif text-lg">{typesetDisplay(t("none", { query: query.text }))}</p>
+          <p className="font-serif text-lg">
+            {/* The message is typeset, the reader's query is shown as typed. */}
+            {typesetDisplay(t("none", { query: QUERY_SLOT })).replace(QUERY_SLOT, () => query.text)}
+          </p>
           <p className="mt-2 font-sans text-sm text-muted">{typesetDisplay(t("noneHint"))}</p>
         </div>
       ) : (
