@@ -37,7 +37,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   const store = await getStore();
   // «Срочно» is decided now, for this render: the banner goes with the first page rendered after it expires.
-  const [catalog, t, messages, urgent] = await Promise.all([store.catalog(), getTranslations("site"), getMessages(), urgentNow(store, Date.now())]);
+  const [catalog, t, messages, urgent] = await Promise.all([store.catalog(), getTranslations("site"), getMessages(), urgentNow(store)]);
   const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;

@@ -76,8 +76,8 @@ export async function relatedNews(store: ArticleStore, article: Article, now: nu
   return list.filter((a) => !skip.has(a.slug)).slice(0, limit);
 }
 
-/** The «Срочно» banner at `now`, if an urgent story is fresh (lib/content/urgent.ts). */
-export async function urgentNow(store: ArticleStore, now: number): Promise<UrgentNotice | undefined> {
+/** The «Срочно» banner at `now` (the render's instant), if an urgent story is fresh (lib/content/urgent.ts). */
+export async function urgentNow(store: ArticleStore, now = Date.now()): Promise<UrgentNotice | undefined> {
   const [{ site }, newest] = await Promise.all([store.catalog(), store.list({}, now, { offset: 0, limit: URGENT_SCAN })]);
   return urgentNotice(newest, now, site.urgentHours ?? DEFAULT_URGENT_HOURS);
 }
