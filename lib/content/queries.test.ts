@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPublished, findSource, moreNews, pageOf, relatedNews, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
+import { findPublished, findSource, moreNews, pageOf, relatedNews, urgentNow, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
 import { makeArticle, makeStore } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -61,6 +61,17 @@ describe("lists", () => {
     expect((await relatedNews(tagged, a, now, [])).map((x) => x.slug)).toEqual(["b", "c", "d"]);
     expect((await relatedNews(tagged, a, now, [b])).map((x) => x.slug)).toEqual(["c", "d"]);
     expect((await relatedNews(tagged, a, now, [b], 1)).map((x) => x.slug)).toEqual(["c"]);
+  });
+
+  it("shows «Срочно» for the newest urgent story for 6 hours by default (site.json urgentHours)", async () => {
+    const urgent = await makeStore([
+      makeArticle("calm", "2024-03-05T11:00:00+03:00"),
+      makeArticle("alarm", "2024-03-05T10:00:00+03:00", { urgent: true }),
+    ]);
+    expect((await urgentNow(urgent, now))?.article.slug).toBe("alarm");
+    expect((await urgentNow(urgent, now))?.expiresMs).toBe(Date.parse("2024-03-05T16:00:00+03:00"));
+    expect(await urgentNow(urgent, Date.parse("2024-03-05T16:00:00+03:00"))).toBeUndefined();
+    expect(await urgentNow(store, now)).toBeUndefined();
   });
 
   it("links to the older and newer article of the section, skipping the unpublished", async () => {
