@@ -103,7 +103,7 @@ test("without a query it asks for one; with no match it says so", async ({ page 
 
 test("lists the results newest first with sort=date, keeps the order on later pages, and shows the query in the header", async ({ page, request }) => {
   await search(page, "дирижабль", "&sort=date");
-  const titles = await results(page).getByRole("heading").allInnerTexts();
+  const titles = (await results(page).getByRole("heading").allInnerTexts()).map((t) => t.replace(/\u00a0/g, " "));
   // The 21 airship stories, one a day in March 2023: the newest first.
   expect(titles[0]).toBe("Рейс дирижабля номер 21");
   expect(titles[1]).toBe("Рейс дирижабля номер 20");
