@@ -77,7 +77,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <div className="mt-4">
           <SearchForm id="search-page" query={query.text} large refine {...(sort === "date" ? { sort } : {})} />
         </div>
-        {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{t("truncated", { max: MAX_QUERY_LENGTH })}</p>}
+        {query.truncated && <p className="mt-2 font-sans text-sm text-muted">{typesetDisplay(t("truncated", { max: MAX_QUERY_LENGTH }))}</p>}
         {outcome && !outcome.complete && <p className="mt-2 font-sans text-sm text-muted">{typesetDisplay(t("partial"))}</p>}
       </header>
 
