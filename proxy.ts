@@ -6,6 +6,7 @@ import { CONSENT_COOKIE } from "./lib/consent";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, sitePath } from "./lib/routing/known-path";
 import { queryOf } from "./lib/routing/routes/types";
 import { searchArticles } from "./lib/search/store";
+import { SEARCH_QUERY_HEADER, searchQueryOf } from "./lib/search/header-query";
 import { getStore } from "./lib/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
@@ -38,6 +39,11 @@ export default async function proxy(incoming: NextRequest) {
   const keepsRuntime = development || process.env.KEEP_CLIENT_RUNTIME === "1";
   const requestHeaders = new Headers(incoming.headers);
   requestHeaders.set("Content-Security-Policy", runtimePolicy);
+  // The header's search box shows the query of a search page (the layout cannot see the URL's
+  // query). Set here only, from the URL: a reader's own header of that name never reaches the page.
+  requestHeaders.delete(SEARCH_QUERY_HEADER);
+  const searched = searchQueryOf(incoming.nextUrl.pathname, incoming.nextUrl.searchParams);
+  if (searched) requestHeaders.set(SEARCH_QUERY_HEADER, encodeURIComponent(searched));
   const request = new NextRequest(incoming, { headers: requestHeaders });
   const response = secure(onSite(await route(request), request), runtimePolicy);
   if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));

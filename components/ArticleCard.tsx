@@ -1,10 +1,13 @@
 import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
-import { formatFeedTime } from "@/lib/format/dates";
+import { formatFeedTime, formatTime } from "@/lib/format/dates";
 import { ArticlePhoto } from "./ArticlePhoto";
 import { articlePath } from "@/lib/seo/urls";
 
-/** One article in a list: time, title, lead, and a thumbnail when it has a photo. */
+/**
+ * One article in a list: time, title, lead, and a thumbnail when it has a photo. `timeOnly`: the
+ * list is grouped under day headings, which already say the day: the clock alone.
+ */
 export function ArticleCard({
   article,
   now,
@@ -12,6 +15,7 @@ export function ArticleCard({
   intl,
   showImage = true,
   headingLevel = 2,
+  timeOnly = false,
 }: {
   article: Article;
   now: number;
@@ -19,13 +23,14 @@ export function ArticleCard({
   intl: string;
   showImage?: boolean;
   headingLevel?: 2 | 3;
+  timeOnly?: boolean;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="flex gap-4 border-b border-rule py-4">
       <div className="min-w-0 flex-1">
         <time dateTime={article.date} className="font-sans text-xs font-bold text-accent">
-          {formatFeedTime(article.dateMs, now, intl, timeZone)}
+          {timeOnly ? formatTime(article.dateMs, intl, timeZone) : formatFeedTime(article.dateMs, now, intl, timeZone)}
         </time>
         <Heading className="mt-1 font-serif text-xl font-bold leading-snug">
           <Link href={articlePath(article.slug)} className="hover:text-accent">

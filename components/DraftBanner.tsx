@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { typesetDisplay } from "@/lib/content/typography";
 import type { Article } from "@/lib/content/types";
 import { formatNumericDate, formatTime } from "@/lib/format/dates";
 
@@ -17,7 +18,7 @@ export async function DraftBanner({ article, now, timeZone, intl }: { article: A
     >
       <p>
         {state && <strong className="mr-2 uppercase tracking-wide text-accent">{state}</strong>}
-        {t("notice")}
+        {typesetDisplay(t("notice"))}
       </p>
       <form action="/api/draft/exit" method="post">
         <input type="hidden" name="slug" value={article.slug} />

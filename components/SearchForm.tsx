@@ -5,15 +5,37 @@ import { searchPath } from "@/lib/seo/urls";
 
 /**
  * A plain GET form to /search: it works without JavaScript and its result is an ordinary URL.
- * `id` tells the header's form from the search page's own.
+ * `id` tells the header's form from the search page's own; the two have their own names too, so
+ * that a screen reader's list of landmarks tells them apart. `sort` keeps the results' order when
+ * the query is changed on the results page.
  */
-export async function SearchForm({ id, query = "", large = false }: { id: string; query?: string; large?: boolean }) {
+export async function SearchForm({
+  id,
+  query = "",
+  large = false,
+  refine = false,
+  sort,
+}: {
+  id: string;
+  query?: string;
+  large?: boolean;
+  /** The search page's own form: "Изменить запрос" rather than the header's "Поиск по сайту". */
+  refine?: boolean;
+  sort?: "date";
+}) {
   const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
   return (
-    <form role="search" aria-label={t("formLabel")} action={getPathname({ href: searchPath(""), locale })} method="get" className="flex w-full gap-2 font-sans">
+    <form
+      role="search"
+      aria-label={refine ? t("refineLabel") : t("formLabel")}
+      action={getPathname({ href: searchPath(""), locale })}
+      method="get"
+      className="flex w-full gap-2 font-sans"
+    >
       <label htmlFor={id} className="sr-only text-sm">
-        {t("inputLabel")}
+        {refine ? t("refineInputLabel") : t("inputLabel")}
       </label>
+      {sort && <input type="hidden" name="sort" value={sort} />}
       <input
         id={id}
         type="search"

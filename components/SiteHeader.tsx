@@ -5,7 +5,8 @@ import { ThemeToggle } from "./ThemeToggle";
 import type { Section } from "@/lib/content/types";
 import { newsPath, sectionPath } from "@/lib/seo/urls";
 
-export async function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
+/** `query`: on a search page, its query, shown in the header's search box too. */
+export async function SiteHeader({ siteName, sections, query = "" }: { siteName: string; sections: Section[]; query?: string }) {
   const t = await getTranslations("site");
   return (
     <header className="border-b-4 border-double border-ink print:border-b">
@@ -17,7 +18,7 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
           {siteName}
         </Link>
         <div className="mx-auto mt-3 max-w-md">
-          <SearchForm id="site-search" />
+          <SearchForm id="site-search" query={query} />
         </div>
       </div>
       <nav aria-label={t("sectionsNav")} className="border-t border-rule print:hidden">

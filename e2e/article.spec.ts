@@ -14,9 +14,15 @@ test.describe("the seed article", () => {
     const header = page.locator("article header");
     await expect(header).toContainText("Александр Лукашенко рассчитывает на поддержку Казахстана");
     await expect(header).toContainText("Источник материала: Mir24.TV Belarus");
-    await expect(header).toContainText("04.03.2024 — Разное");
-    await expect(header).toContainText("12:40");
+    // The seed's date line with the time beside the date.
+    await expect(header).toContainText("04.03.2024, 12:40 — Разное");
     await expect(header.locator("time")).toHaveAttribute("datetime", "2024-03-04T12:40:00+03:00");
+  });
+
+  test("keeps the date with its time, and the reading time, each on one line", async ({ page }) => {
+    const header = page.locator("article header");
+    for (const el of [header.locator("time"), header.getByTestId("reading-time")])
+      expect(await el.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe("nowrap");
   });
 
   test("shows the photo with its alt text and credit", async ({ page }) => {
@@ -96,7 +102,7 @@ test("hostile markup in a valid article is rendered inert", async ({ page }) => 
   const body = page.locator(".article-body");
   await expect(body).toContainText("нормальная ссылка");
   expect(await body.locator("script, img, iframe, [onerror]").count()).toBe(0);
-  await expect(body.getByText("Ссылка-ловушка")).not.toHaveAttribute("href", /.+/);
+  await expect(body.getByText("Ссылка\u2011ловушка")).not.toHaveAttribute("href", /.+/);
   await expect(page).not.toHaveTitle("взломано");
 });
 
@@ -118,5 +124,29 @@ test("pages reach the reader without Next's client runtime, compressed, with the
   if (!process.env.E2E_BASE_URL) {
     expect(plain.headers()["content-encoding"]).toBeUndefined();
     expect(Number(plain.headers()["content-length"])).toBe((await plain.body()).length);
+  }
+});
+
+test("an update on the day of publication shows its time only", async ({ page }) => {
+  await page.goto("/news/weather-spring-forecast");
+  const updated = page.locator("article header").getByTestId("updated");
+  await expect(updated).toHaveText("Обновлено в 12:45");
+});
+
+test("«По теме» offers related stories, none of which «Другие новости …» already shows", async ({ page }) => {
+  // Agro drones share «Сельское хозяйство», «Посевная» and «Минская область» with economy stories.
+  await page.goto("/news/agro-drones-pilot");
+  const related = page.getByRole("region", { name: "По теме" });
+  const links = related.getByRole("link");
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  expect(count).toBeLessThanOrEqual(5);
+  const relatedHrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  // The one sharing three tags first, then the one sharing two.
+  expect(relatedHrefs.slice(0, 2)).toEqual(["/news/spring-sowing-preparation", "/news/harvest-plans-2024"]);
+  const moreHrefs = await page.locator('section[aria-labelledby="more-news-title"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of relatedHrefs) {
+    expect(moreHrefs).not.toContain(href);
+    expect(href).not.toBe("/news/agro-drones-pilot");
   }
 });

@@ -91,3 +91,21 @@ test.describe("POST /api/revalidate", () => {
     }
   });
 });
+
+test("an urgent story shows «Срочно» on every page, in the HTML, until its hours are over", async ({ request }, info) => {
+  const slug = `urgent-${info.project.name}`;
+  const file = path.join(DIR, `${slug}.md`);
+  // site.json's urgentHours (6 by default in the demo): published so that 10 s of them are left.
+  const hours = 6;
+  const when = new Date(Date.now() - hours * 3_600_000 + 10_000);
+  const banner = async (url: string) => /data-testid="urgent-banner"[\s\S]*?href="\/news\/([^"]+)"/.exec(await (await request.get(url)).text())?.[1];
+  try {
+    await writeFile(file, article("Срочная новость", when.toISOString(), "urgent: true\n"));
+    await expect.poll(() => banner("/section/sport"), { timeout: WITHIN }).toBe(slug);
+    expect(await banner("/search?q=минск")).toBe(slug);
+    // Gone once its time is over, with no change to the content (plus the shared cache's seconds).
+    await expect.poll(() => banner("/section/sport"), { timeout: 10_000 + WITHIN }).toBeUndefined();
+  } finally {
+    await rm(file, { force: true });
+  }
+});

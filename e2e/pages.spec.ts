@@ -82,6 +82,10 @@ test.describe("the whole feed at /news", () => {
     expect(lower).toContain("4 марта 2024");
     expect(lower.indexOf("5 марта 2024")).toBeLessThan(lower.indexOf("4 марта 2024"));
     for (const d of lower) expect(d).toMatch(/^\d{1,2} [а-я]+ \d{4}$/);
+    // Under a day heading, each story has its time alone: the heading says the day.
+    const times = await page.locator('main section[aria-labelledby^="day-"] article time').allInnerTexts();
+    expect(times.length).toBe(20);
+    for (const time of times) expect(time).toMatch(/^\d{2}:\d{2}$/);
 
     await page
       .getByRole("navigation", { name: "Страницы" })

@@ -101,6 +101,24 @@ test("without a query it asks for one; with no match it says so", async ({ page 
   await expect(page.getByRole("search", { name: "Поиск по сайту" }).last().getByRole("searchbox")).toHaveValue("абракадабрище");
 });
 
+test("lists the results newest first with sort=date, keeps the order on later pages, and shows the query in the header", async ({ page, request }) => {
+  await search(page, "дирижабль", "&sort=date");
+  const titles = (await results(page).getByRole("heading").allInnerTexts()).map((t) => t.replace(/\u00a0/g, " "));
+  // The 21 airship stories, one a day in March 2023: the newest first.
+  expect(titles[0]).toBe("Рейс дирижабля номер 21");
+  expect(titles[1]).toBe("Рейс дирижабля номер 20");
+  const sort = page.getByRole("navigation", { name: "Порядок результатов" });
+  await expect(sort.locator('[aria-current="page"]')).toHaveText("сначала новые");
+  await expect(sort.getByRole("link", { name: "по релевантности" })).toHaveAttribute("href", /^\/search\?q=[^&]+$/);
+  await expect(page.getByRole("navigation", { name: "Страницы" }).getByRole("link", { name: /Вперёд/ })).toHaveAttribute("href", /sort=date/);
+  // The header's box and the page's own, each named apart, both show the query.
+  await expect(page.getByRole("banner").getByRole("search", { name: "Поиск по сайту" }).getByRole("searchbox", { name: "Что найти" })).toHaveValue("дирижабль");
+  await expect(page.getByRole("search", { name: "Изменить запрос" }).getByRole("searchbox", { name: "Новый запрос" })).toHaveValue("дирижабль");
+  // Any other order is a URL that does not exist, as a bad page number is.
+  expect((await request.get("/search?q=%D0%B4&sort=oldest")).status()).toBe(404);
+  expect((await request.get("/search?q=%D0%B4&sort=date&sort=date")).status()).toBe(404);
+});
+
 test("is kept out of search engines' indexes, with a canonical URL of its own", async ({ page }) => {
   await search(page, "  дирижабли ");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);

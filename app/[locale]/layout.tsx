@@ -4,15 +4,18 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
 import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
+import { UrgentBanner } from "@/components/UrgentBanner";
+import { urgentNow } from "@/lib/content/queries";
 import { routing } from "@/i18n/routing";
 import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/urls";
+import { SEARCH_QUERY_HEADER, searchQueryFromHeader } from "@/lib/search/header-query";
 import { fontVariables } from "../fonts";
 import "../globals.css";
 
@@ -32,11 +35,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const [catalog, t, messages] = await Promise.all([getStore().then((store) => store.catalog()), getTranslations("site"), getMessages()]);
+  const store = await getStore();
+  // «Срочно» is decided now, for this render: the banner goes with the first page rendered after it expires.
+  const [catalog, t, messages, urgent] = await Promise.all([store.catalog(), getTranslations("site"), getMessages(), urgentNow(store)]);
   const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
+  // A search page's query, for the header's search box (set by proxy.ts from the URL).
+  const searched = searchQueryFromHeader((await headers()).get(SEARCH_QUERY_HEADER));
 
   return (
     // The theme script sets data-theme and data-js on <html>, so the error page (the one page that
@@ -57,12 +64,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           >
             {t("skipToContent")}
           </a>
-          <SiteHeader siteName={site.name} sections={sections} />
+          {urgent && <UrgentBanner notice={urgent} timeZone={site.timeZone} intl={localeFormats[locale].intl} />}
+          <SiteHeader siteName={site.name} sections={sections} query={searched} />
           {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
           <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
             {children}
           </main>
-          <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
+          <SiteFooter site={site} sections={sections} year={new Date().getFullYear()} />
           {metrikaId && <MetrikaConsent counterId={metrikaId} consent={consent} />}
         </NextIntlClientProvider>
       </body>

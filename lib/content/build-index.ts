@@ -82,6 +82,7 @@ export function buildArticle(
     also: f.also,
     ...(image ? { image } : {}),
     top: f.top,
+    ...(f.urgent ? { urgent: true as const } : {}),
     draft: f.draft,
     aliases: f.aliases,
     leadFromBody: bodyLead !== undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMarkdownWords, firstParagraphOf, plainTextOf, renderBody } from "./markdown";
+import { countMarkdownWords, firstParagraphOf, passageTextOf, plainTextOf, renderBody } from "./markdown";
 
 describe("renderBody", () => {
   it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
@@ -76,6 +76,10 @@ describe("plainTextOf (search passages without rendering)", () => {
   it("never runs a heading into the paragraph after it", () => {
     expect(plainTextOf("### Подзаголовок\n\nТекст абзаца.")).toBe("Подзаголовок. Текст абзаца.");
     expect(plainTextOf("Вопрос?\n\nОтвет.")).toBe("Вопрос? Ответ.");
+    // No blank line after the heading: still its own block.
+    expect(plainTextOf("## Подзаголовок\nТекст абзаца.")).toBe("Подзаголовок. Текст абзаца.");
+    // A rendered body's text gives the same passage.
+    expect(passageTextOf(renderBody("## Подзаголовок\n\nТекст абзаца.", { takeLead: false }).text)).toBe("Подзаголовок. Текст абзаца.");
   });
 
   it("renders the same words as the page for a plain paragraph", () => {

@@ -130,6 +130,8 @@ export function proseOf(markdown: string): string {
  */
 export function plainTextOf(markdown: string): string {
   return proseOf(markdown)
+    // An ATX heading is a block of its own even with no blank line after it ("## Итоги\nТекст").
+    .replace(/^([ \t]{0,3}#{1,6}[ \t].*)$/gm, "\n$1\n")
     .split(/\n[ \t]*\n/)
     .map((block) =>
       block
@@ -141,7 +143,25 @@ export function plainTextOf(markdown: string): string {
         .trim(),
     )
     .filter(Boolean)
-    .map((block) => (/[.!?…:;»"]$/.test(block) ? block : `${block}.`))
+    .map(asSentence)
+    .join(" ");
+}
+
+/** A block of text as a sentence: with a full stop when it ends without punctuation (a heading). */
+function asSentence(block: string): string {
+  return /[.!?…:;»"]$/.test(block) ? block : `${block}.`;
+}
+
+/**
+ * A rendered body's text (blocks separated by blank lines) as one run for a search passage, each
+ * block a sentence as plainTextOf makes it: a subheading never runs into the paragraph after it.
+ */
+export function passageTextOf(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .map(asSentence)
     .join(" ");
 }
 

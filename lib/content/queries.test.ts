@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPublished, findSource, moreNews, pageOf, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
+import { findPublished, findSource, moreNews, pageOf, relatedNews, urgentNow, parsePageParam, sectionBlocks, sourcesWithPages } from "./queries";
 import { makeArticle, makeStore } from "./test-helpers";
 
 const now = Date.parse("2024-03-05T12:00:00+03:00");
@@ -47,6 +47,31 @@ describe("lists", () => {
     expect((await moreNews(store, p3, now, 2)).map((a) => a.slug)).toEqual(["p4", "p2"]);
     const p4 = await get("p4");
     expect((await moreNews(store, p4, now, 2)).map((a) => a.slug)).toEqual(["p3", "p2"]);
+  });
+
+  it("relates stories without repeating those the page already shows", async () => {
+    const tagged = await makeStore([
+      makeArticle("a", "2024-03-04T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("b", "2024-03-03T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("c", "2024-03-02T10:00:00+03:00", { tags: ["Гродно"] }),
+      makeArticle("d", "2024-03-01T10:00:00+03:00", { tags: ["Гродно"] }),
+    ]);
+    const a = (await tagged.article("a"))!;
+    const b = (await tagged.article("b"))!;
+    expect((await relatedNews(tagged, a, now, [])).map((x) => x.slug)).toEqual(["b", "c", "d"]);
+    expect((await relatedNews(tagged, a, now, [b])).map((x) => x.slug)).toEqual(["c", "d"]);
+    expect((await relatedNews(tagged, a, now, [b], 1)).map((x) => x.slug)).toEqual(["c"]);
+  });
+
+  it("shows «Срочно» for the newest urgent story for 6 hours by default (site.json urgentHours)", async () => {
+    const urgent = await makeStore([
+      makeArticle("calm", "2024-03-05T11:00:00+03:00"),
+      makeArticle("alarm", "2024-03-05T10:00:00+03:00", { urgent: true }),
+    ]);
+    expect((await urgentNow(urgent, now))?.article.slug).toBe("alarm");
+    expect((await urgentNow(urgent, now))?.expiresMs).toBe(Date.parse("2024-03-05T16:00:00+03:00"));
+    expect(await urgentNow(urgent, Date.parse("2024-03-05T16:00:00+03:00"))).toBeUndefined();
+    expect(await urgentNow(store, now)).toBeUndefined();
   });
 
   it("links to the older and newer article of the section, skipping the unpublished", async () => {

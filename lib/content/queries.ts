@@ -1,5 +1,7 @@
 import type { ArticleStore, ListFilter } from "@/lib/store/types";
 import type { Article, Section, SourceInfo } from "./types";
+import { URGENT_SCAN, urgentNotice, type UrgentNotice } from "./urgent";
+import { DEFAULT_URGENT_HOURS } from "./validate";
 
 /** Published: valid (it is in the index), not a draft, and its time has come. */
 export function isPublished(article: Article, now: number): boolean {
@@ -62,6 +64,22 @@ export async function sourcesWithPages(store: ArticleStore, now: number): Promis
 export async function moreNews(store: ArticleStore, article: Article, now: number, limit = 5): Promise<Article[]> {
   const list = await store.list({ section: article.section }, now, { offset: 0, limit: limit + 1 });
   return list.filter((a) => a.slug !== article.slug).slice(0, limit);
+}
+
+/**
+ * «По теме» under an article: its related stories (store.related) less those another block of the
+ * page already shows (`shown`: «Другие новости …», the neighbours), so no story is offered twice.
+ */
+export async function relatedNews(store: ArticleStore, article: Article, now: number, shown: readonly Article[], limit = 5): Promise<Article[]> {
+  const skip = new Set(shown.map((a) => a.slug));
+  const list = await store.related(article, now, limit + skip.size);
+  return list.filter((a) => !skip.has(a.slug)).slice(0, limit);
+}
+
+/** The «Срочно» banner at `now` (the render's instant), if an urgent story is fresh (lib/content/urgent.ts). */
+export async function urgentNow(store: ArticleStore, now = Date.now()): Promise<UrgentNotice | undefined> {
+  const [{ site }, newest] = await Promise.all([store.catalog(), store.list({}, now, { offset: 0, limit: URGENT_SCAN })]);
+  return urgentNotice(newest, now, site.urgentHours ?? DEFAULT_URGENT_HOURS);
 }
 
 export interface SectionBlock {

@@ -1,7 +1,7 @@
 import { databaseUrl, getContentFiles } from "@/lib/store";
 import { Bodies } from "./bodies";
 import { articleMarkdown, BodyCache, bodyKey } from "./body";
-import { plainTextOf } from "./markdown";
+import { passageTextOf, plainTextOf } from "./markdown";
 import { contentDir } from "./load";
 import type { Article, ArticleBody, ContentProblem } from "./types";
 
@@ -50,7 +50,7 @@ export function withBodies(articles: Article[]): Promise<{ article: Article; bod
  */
 export async function getBodyText(article: Article): Promise<string> {
   const cached = bodies().cached(article);
-  if (cached) return cached.text;
+  if (cached) return passageTextOf(cached.text);
   // The same stories come up in many searches: their texts are kept (4 M characters at most).
   const plain = (state.plainTexts ??= new BodyCache(4 * 1024 * 1024));
   const key = bodyKey(article);

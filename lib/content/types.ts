@@ -5,6 +5,25 @@ export interface SiteConfig {
   description: string;
   edition: { name: string; genitive: string };
   timeZone: string;
+  /** What the footer says about the newsroom (site.json `editorial`); each field optional. */
+  editorial?: Editorial;
+  /** Hours an `urgent: true` article shows its «Срочно» banner on every page (DEFAULT_URGENT_HOURS when absent). */
+  urgentHours?: number;
+}
+
+/** The editorial details a Belarusian or Russian news site shows at the foot of every page. */
+export interface Editorial {
+  /** «Редакция» line: the newsroom or publisher. */
+  name?: string;
+  /** «Главный редактор». */
+  editor?: string;
+  address?: string;
+  email?: string;
+  phone?: string;
+  /** Registration as a mass medium, as the certificate words it. */
+  registration?: string;
+  /** The age mark: «0+», «6+», «12+», «16+» or «18+». */
+  ageMark?: string;
 }
 
 export interface Section {
@@ -58,6 +77,8 @@ export interface Article {
   also: AlsoReported[];
   image?: ArticleImage;
   top: boolean;
+  /** «Срочно»: a banner on every page while the story is fresh (site.json urgentHours); only present when true. */
+  urgent?: true;
   draft: boolean;
   /** Old slugs that redirect here permanently. */
   aliases: string[];

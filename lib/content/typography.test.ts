@@ -1,10 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { renderBody } from "./markdown";
-import { typesetText } from "./typography";
+import { bindBreaks, typesetDisplay, typesetRuns, typesetText } from "./typography";
 
 const NBSP = "\u00A0";
 /** Non-breaking spaces made visible, so a failing expectation shows where they are. */
 const v = (s: string) => s.replace(/\u00A0/g, "⍽").replace(/\u202F/g, "⌄");
+
+describe("lines never break inside a hyphenated word or a number range", () => {
+  const shown = (s: string) => s.replace(/\u2011/g, "‑̲").replace(/\u2060/g, "⁀");
+  it("binds the hyphen of a hyphenated word", () => {
+    expect(shown(bindBreaks("где-то из-за Ростов-на-Дону COVID-19"))).toBe("где‑̲то из‑̲за\u00A0Ростов‑̲на‑̲Дону COVID‑̲19");
+    expect(typesetText("Кто-то пришёл из-за дождя")).toBe("Кто\u2011то пришёл из\u2011за\u00A0дождя");
+  });
+
+  it("keeps number ranges whole, and leaves dates, URLs and addresses as written", () => {
+    expect(shown(bindBreaks("в 1909–1911 годах, 10—12 °C"))).toBe("в 1909–⁀1911 годах, 10—⁀12 °C");
+    expect(typesetText("в 1909-1911 годах")).toMatch(/1909–\u20601911/);
+    for (const text of ["2024-03-04", "https://example.org/a-b", "news-desk@example.org", "site-name.by", "Минск - столица"])
+      expect(bindBreaks(text)).toBe(text);
+  });
+
+  it("typesets runs shown apart as one sentence, and the interface's texts from memory", () => {
+    expect(typesetRuns(["Встреча в ", "Минске", " и на выставке"])).toEqual(["Встреча в\u00A0", "Минске", " и\u00A0на\u00A0выставке"]);
+    expect(typesetRuns([])).toEqual([]);
+    expect(typesetDisplay("Материалы из-за рубежа")).toBe("Материалы из\u2011за\u00A0рубежа");
+    expect(typesetDisplay("Материалы из-за рубежа")).toBe(typesetDisplay("Материалы из-за рубежа"));
+  });
+});
 
 describe("typesetText", () => {
   it("sets «ёлочки» outside and „лапки“ inside", () => {

@@ -4,7 +4,9 @@ import Typograf from "typograf";
 /**
  * Russian typographic rules, applied once when an article is indexed: «ёлочки» outside and
  * „лапки“ inside, an em dash bound to the word before it by a non-breaking space, non-breaking
- * spaces after short prepositions and conjunctions and between digit groups. The work is done by
+ * spaces after short prepositions and conjunctions and between digit groups, hyphenated words and
+ * number ranges that never break at the hyphen or dash (bindBreaks). The same rules reach the
+ * interface's texts, search passages and the footer through typesetDisplay and typesetRuns. The work is done by
  * Typograf, a maintained rule set; this module decides which of its rules run and feeds it text
  * only, never markup, code or URLs.
  */
@@ -60,12 +62,67 @@ function typesetPieces(pieces: Piece[]): Piece[] {
   const joined = pieces.map((p) => (p === null ? OPAQUE : hide(p))).join(BOUNDARY);
   const parts = typograf.execute(joined).split(BOUNDARY);
   if (parts.length !== pieces.length) return pieces;
-  return pieces.map((p, i) => (p === null ? null : show(parts[i]!)));
+  return pieces.map((p, i) => (p === null ? null : bindBreaks(show(parts[i]!))));
+}
+
+/** U+2011 NON-BREAKING HYPHEN: looks like a hyphen, never ends a line. */
+const NB_HYPHEN = "\u2011";
+/** U+2060 WORD JOINER: no line break here, and nothing to see. */
+const WORD_JOINER = "\u2060";
+// A hyphen inside a word («где-то», «из-за», «Ростов-на-Дону», «COVID-19»), not a URL's or an
+// address's: a token with a slash, an @ or a dot inside is left as written, so it still copies.
+// Digits on both sides («2024-03-04») are a date or a code, not a word: left as written.
+const HYPHENATED = /(?<=\p{L})-(?=[\p{L}\p{N}])|(?<=\p{N})-(?=\p{L})/gu;
+const ADDRESS_LIKE = /[/@]|[\p{L}\p{N}]\.[\p{L}\p{N}]/u;
+// A range of numbers with an en dash («1909–1911», «10–12 °C»): a line may not break at the dash.
+const RANGE = /(?<=\p{N})([–—])(?=\p{N})/gu;
+const COMPOUND_PREPOSITION = /(?<![\p{L}\p{N}])((?:из|по)\u2011(?:за|под|над))[ ]/giu;
+
+/**
+ * Keeps words and number ranges whole at the end of a line: browsers break after a hyphen or a
+ * dash, which leaves «из-» on one line and «за» on the next, or «1909–» and «1911». The hyphen of
+ * a hyphenated word becomes a non-breaking one; a word joiner follows the dash of a range.
+ */
+export function bindBreaks(text: string): string {
+  if (!text.includes("-") && !text.includes("–") && !text.includes("—")) return text;
+  return (
+    text
+      .replace(/[^\s\u00a0]+/g, (token) => (token.includes("-") && !ADDRESS_LIKE.test(token) ? token.replace(HYPHENATED, NB_HYPHEN) : token))
+      .replace(RANGE, `$1${WORD_JOINER}`)
+      // The compound prepositions, which Typograf's short-word rule does not count, hang no more than «из».
+      .replace(COMPOUND_PREPOSITION, "$1\u00a0")
+  );
 }
 
 /** Typesets plain text: a title, a lead. Leading and trailing whitespace is kept as it was. */
 export function typesetText(text: string): string {
   return typesetPieces([text])[0] ?? text;
+}
+
+/**
+ * Typesets runs of one sentence that are shown apart (a search passage with the searched-for words
+ * marked): together, so that «в» before a marked «Минске» still gets its non-breaking space.
+ */
+export function typesetRuns(runs: readonly string[]): string[] {
+  if (runs.length === 0) return [];
+  const out = typesetPieces([...runs]);
+  return out.map((r, i) => r ?? runs[i]!);
+}
+
+// The interface's own texts (messages, the footer's details) are few and repeat on every page:
+// typeset once each (bounded; it starts afresh when full).
+const displayCache = new Map<string, string>();
+const DISPLAY_CACHE = 2_000;
+
+/** Typesets a short text shown on every page (a message, the footer's details), from memory after the first time. */
+export function typesetDisplay(text: string): string {
+  let out = displayCache.get(text);
+  if (out === undefined) {
+    out = typesetText(text);
+    if (displayCache.size >= DISPLAY_CACHE) displayCache.clear();
+    displayCache.set(text, out);
+  }
+  return out;
 }
 
 /** Elements whose text is code or preformatted: never typeset. */

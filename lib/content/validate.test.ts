@@ -63,7 +63,7 @@ describe("validateArticle", () => {
     expect(r).toEqual({
       ok: true,
       problems: [],
-      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], also: [], top: false, draft: false, aliases: [] },
+      fields: { slug: "minsk-news", title: "Заголовок", date: valid.date, dateMs: Date.parse(valid.date), section: "politics", tags: [], also: [], top: false, urgent: false, draft: false, aliases: [] },
     });
   });
 
@@ -76,10 +76,11 @@ describe("validateArticle", () => {
   });
 
   it("rejects ill-typed fields with what was found", () => {
-    expect(problemsOf({ ...valid, title: 42, top: "yes", tags: "a, b" })).toEqual([
+    expect(problemsOf({ ...valid, title: 42, top: "yes", urgent: 1, tags: "a, b" })).toEqual([
       "articles/politics/minsk-news.md: title: must be a string, got number 42",
       'articles/politics/minsk-news.md: tags: must be a list of strings, got string "a, b"',
       'articles/politics/minsk-news.md: top: must be true or false, got string "yes"',
+      "articles/politics/minsk-news.md: urgent: must be true or false, got number 1",
     ]);
   });
 
@@ -162,6 +163,33 @@ describe("validateSite and validateSections", () => {
       { file: "site.json", field: "timeZone", message: 'unknown IANA time zone "Mars/Olympus"' },
     ]);
     expect(validateSite({ name: "x" }).problems).toEqual([{ file: "site.json", field: "edition", message: "is required" }]);
+  });
+
+  it("reads the editorial details and the urgent banner's hours, naming each bad field", () => {
+    const base = { name: "Вестник", description: "", edition: { name: "Беларусь", genitive: "Беларуси" } };
+    const good = validateSite({
+      ...base,
+      urgentHours: 3,
+      editorial: { name: "Редакция «Вестника»", editor: "И. Иванов", email: "news@example.org", phone: "+375 (17) 000-00-00", ageMark: "18+" },
+    });
+    expect(good.problems).toEqual([]);
+    expect(good.site?.urgentHours).toBe(3);
+    expect(good.site?.editorial).toEqual({ name: "Редакция «Вестника»", editor: "И. Иванов", email: "news@example.org", phone: "+375 (17) 000-00-00", ageMark: "18+" });
+    expect(validateSite(base).site).not.toHaveProperty("editorial");
+
+    const bad = validateSite({ ...base, urgentHours: "6", editorial: { email: "news", phone: "call us", ageMark: "21+", fax: "1", editor: 5 } });
+    expect(bad.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([
+      "site.json: editorial.fax: unknown field; known: name, editor, address, email, phone, registration, ageMark",
+      "site.json: editorial.editor: must be a string, got number 5",
+      'site.json: editorial.email: must be an e-mail address, got "news"',
+      'site.json: editorial.phone: must be a phone number (digits, spaces, +, -, brackets), got "call us"',
+      'site.json: editorial.ageMark: must be one of 0+, 6+, 12+, 16+, 18+, got "21+"',
+      'site.json: urgentHours: must be a number of hours above 0 and at most 48, got string "6"',
+    ]);
+    // The site still works: the bad details are left out.
+    expect(bad.site?.name).toBe("Вестник");
+    expect(bad.site?.editorial).toBeUndefined();
+    expect(validateSite({ ...base, editorial: "Редакция" }).problems[0]?.field).toBe("editorial");
   });
 
   it("keeps the good sections and reports the bad ones", () => {

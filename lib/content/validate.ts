@@ -1,4 +1,4 @@
-import type { AlsoReported, ArticleSource, ContentProblem, Section, SiteConfig } from "./types";
+import type { AlsoReported, ArticleSource, ContentProblem, Editorial, Section, SiteConfig } from "./types";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 120;
@@ -22,6 +22,7 @@ export interface ValidArticleFields {
   also: AlsoReported[];
   image?: { src: string; alt: string; credit?: string };
   top: boolean;
+  urgent: boolean;
   draft: boolean;
   aliases: string[];
 }
@@ -234,6 +235,7 @@ export function validateArticle(
   }
 
   const top = optionalBoolean(data, "top", problems);
+  const urgent = optionalBoolean(data, "urgent", problems);
   const draft = optionalBoolean(data, "draft", problems);
 
   const aliases: string[] = [];
@@ -269,6 +271,7 @@ export function validateArticle(
       also,
       ...(image ? { image } : {}),
       top,
+      urgent,
       draft,
       aliases,
     },
@@ -340,9 +343,51 @@ export function validateSite(data: unknown, file = "site.json"): { site?: SiteCo
     if (isValidTimeZone(tz)) timeZone = tz;
     else problems.push({ field: "timeZone", message: `unknown IANA time zone ${JSON.stringify(tz)}` });
   }
+  const editorial = validateEditorial(data.editorial, problems);
+  let urgentHours: number | undefined;
+  if (data.urgentHours !== undefined && data.urgentHours !== null) {
+    const h = data.urgentHours;
+    if (typeof h !== "number" || !Number.isFinite(h) || h <= 0 || h > MAX_URGENT_HOURS) {
+      problems.push({ field: "urgentHours", message: `must be a number of hours above 0 and at most ${MAX_URGENT_HOURS}, got ${describe(h)}` });
+    } else urgentHours = h;
+  }
   const withFile = problems.map((p) => ({ file, ...p }));
   if (!name || !edition) return { problems: withFile };
-  return { site: { name, description, edition, timeZone }, problems: withFile };
+  return {
+    site: { name, description, edition, timeZone, ...(editorial ? { editorial } : {}), ...(urgentHours !== undefined ? { urgentHours } : {}) },
+    problems: withFile,
+  };
+}
+
+/** How long a «Срочно» banner shows when site.json does not say (hours). */
+export const DEFAULT_URGENT_HOURS = 6;
+/** A banner for longer than two days is not news any more. */
+const MAX_URGENT_HOURS = 48;
+const AGE_MARKS = ["0+", "6+", "12+", "16+", "18+"];
+const EDITORIAL_FIELDS = ["name", "editor", "address", "email", "phone", "registration", "ageMark"] as const;
+
+/**
+ * site.json `editorial`: the footer's details (every field optional, unknown ones named). A bad
+ * field is left out and named; the rest still shows.
+ */
+function validateEditorial(value: unknown, problems: Problems): Editorial | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) {
+    problems.push({ field: "editorial", message: `must be an object (name, editor, address, email, phone, registration, ageMark), got ${describe(value)}` });
+    return undefined;
+  }
+  const out: Editorial = {};
+  for (const key of Object.keys(value))
+    if (!(EDITORIAL_FIELDS as readonly string[]).includes(key)) problems.push({ field: `editorial.${key}`, message: `unknown field; known: ${EDITORIAL_FIELDS.join(", ")}` });
+  for (const key of EDITORIAL_FIELDS) {
+    const v = optionalString(value, key, problems, `editorial.${key}`);
+    if (v === undefined) continue;
+    if (key === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) problems.push({ field: "editorial.email", message: `must be an e-mail address, got ${JSON.stringify(v)}` });
+    else if (key === "phone" && !/^\+?[\d\s()-]{5,}$/.test(v)) problems.push({ field: "editorial.phone", message: `must be a phone number (digits, spaces, +, -, brackets), got ${JSON.stringify(v)}` });
+    else if (key === "ageMark" && !AGE_MARKS.includes(v)) problems.push({ field: "editorial.ageMark", message: `must be one of ${AGE_MARKS.join(", ")}, got ${JSON.stringify(v)}` });
+    else out[key] = v.trim();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function validateSections(data: unknown, file = "sections.json"): { sections: Section[]; problems: ContentProblem[] } {

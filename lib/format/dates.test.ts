@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDayHeading, formatFeedTime, formatNumericDate, formatTime, groupByDay } from "./dates";
+import { dayKey, formatDayHeading, formatFeedTime, formatNumericDate, formatTime, formatUpdated, groupByDay } from "./dates";
 
 const MINSK = "Europe/Minsk";
 const ms = (iso: string) => Date.parse(iso);
@@ -58,5 +58,18 @@ describe("dates in the site's time zone", () => {
       ["2024-03-04", 2],
     ]);
     expect(dayKey(ms("2024-03-04T21:00:00Z"), MINSK)).toBe("2024-03-05");
+  });
+});
+
+describe("formatUpdated", () => {
+  const published = Date.parse("2024-03-04T12:40:00+03:00");
+  it("gives the time alone for an update on the day of publication, in the site's zone", () => {
+    expect(formatUpdated(published, Date.parse("2024-03-04T23:50:00+03:00"), "ru-RU", "Europe/Minsk")).toEqual({ time: "23:50" });
+    // 23:50 in Minsk is the next day in Tokyo.
+    expect(formatUpdated(published, Date.parse("2024-03-04T23:50:00+03:00"), "ru-RU", "Asia/Tokyo")).toEqual({ date: "05.03.2024", time: "05:50" });
+  });
+
+  it("gives the date too for an update on another day", () => {
+    expect(formatUpdated(published, Date.parse("2024-03-05T00:10:00+03:00"), "ru-RU", "Europe/Minsk")).toEqual({ date: "05.03.2024", time: "00:10" });
   });
 });

@@ -33,6 +33,16 @@ export function formatTime(ms: number, locale: string, timeZone: string): string
   return `${p.hour}:${p.minute}`;
 }
 
+/**
+ * «Обновлено …» under an article: the time alone when the update was on the day the article was
+ * published (the date is already in the date line beside it), else the date and the time.
+ */
+export function formatUpdated(publishedMs: number, updatedMs: number, locale: string, timeZone: string): { date?: string; time: string } {
+  const time = formatTime(updatedMs, locale, timeZone);
+  if (dayKey(publishedMs, timeZone) === dayKey(updatedMs, timeZone)) return { time };
+  return { date: formatNumericDate(updatedMs, locale, timeZone), time };
+}
+
 /** "2024-03-04": the calendar day in the zone, for grouping and comparing days. */
 export function dayKey(ms: number, timeZone: string): string {
   const p = parts(fmt("en-CA", timeZone, { day: "2-digit", month: "2-digit", year: "numeric" }), ms);

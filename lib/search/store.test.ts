@@ -27,18 +27,20 @@ describe("searchArticles", () => {
     expect(proxy.total).toBe(1);
     expect(again).toBe(proxy);
     expect(search).toHaveBeenCalledTimes(1);
-    expect(search).toHaveBeenCalledWith(expect.anything(), now, page);
+    expect(search).toHaveBeenCalledWith(expect.anything(), now, page, "relevance");
   });
 
-  it("searches again for other words, another range, after 2 s, and when the content changed", async () => {
+  it("searches again for other words, another range or order, after 2 s, and when the content changed", async () => {
     const search = vi.spyOn(content.store, "search");
     await searchArticles(parseQuery("минск")!, now, page);
     await searchArticles(parseQuery("гомель")!, now, page);
     expect(search).toHaveBeenCalledTimes(2);
     await searchArticles(parseQuery("минск")!, now, { offset: 20, limit: 20 });
     expect(search).toHaveBeenCalledTimes(3);
-    await searchArticles(parseQuery("минск")!, now + 2_000, page);
+    await searchArticles(parseQuery("минск")!, now, page, "date");
     expect(search).toHaveBeenCalledTimes(4);
+    await searchArticles(parseQuery("минск")!, now + 2_000, page);
+    expect(search).toHaveBeenCalledTimes(5);
     content.store = await makeStore([makeArticle("minsk2", "2024-03-02T10:00:00+03:00", { title: "Снова Минск" })]);
     const fresh = await searchArticles(parseQuery("минск")!, now + 2_100, page);
     expect(fresh.hits.map((h) => h.slug)).toEqual(["minsk2"]);

@@ -43,11 +43,15 @@ export function sourcePath(id: string, page = 1): string {
 /** A partner's feed: `/source/<id>/rss.xml`. */
 export const sourceRssPath = (id: string) => `${sourcePath(id)}/rss.xml`;
 
-/** A search page's URL: `/search?q=…&page=N` (no `q` for the empty search, no `page` for page 1). */
-export function searchPath(query: string, page = 1): string {
+/**
+ * A search page's URL: `/search?q=…&page=N&sort=date` (no `q` for the empty search, no `page` for
+ * page 1, no `sort` for relevance, the default order).
+ */
+export function searchPath(query: string, page = 1, sort: "relevance" | "date" = "relevance"): string {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   if (page > 1) params.set("page", String(page));
+  if (sort === "date") params.set("sort", "date");
   const qs = params.toString();
   return qs ? `/search?${qs}` : "/search";
 }

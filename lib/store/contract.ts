@@ -160,6 +160,32 @@ export function storeContract(name: string, make: (articles: Article[], sources?
       expect(await of("draft")).toEqual([undefined, undefined]);
     });
 
+    it("relates articles by shared tags (more shared first, then newest), published ones only", async () => {
+      const store = await open();
+      const related = async (slug: string, limit = 5, time = now) => slugs(await store.related((await store.article(slug))!, time, limit));
+      // p1 shares «Могилёв» with p2 and p3 (any spelling) and «Спорт» with s1; the draft and the
+      // scheduled article are never related, nor p1 itself.
+      expect(await related("p1")).toEqual(["s1", "p3", "p2"]);
+      expect(await related("p1", 2)).toEqual(["s1", "p3"]);
+      expect(await related("p1", 0)).toEqual([]);
+      expect(await related("g-new")).toEqual([]); // its tag is its own
+    });
+
+    it("fills related articles up with those sharing two words of the headline, in the title or tags", async () => {
+      const store = await make([
+        makeArticle("bridge", at(4), { title: "Новый мост через Неман откроют в Гродно", tags: ["Мосты"] }),
+        makeArticle("tagged", at(1), { title: "Ремонт дорог", tags: ["мосты"] }),
+        makeArticle("words", at(3), { title: "Мост в Гродно закроют на ремонт" }),
+        makeArticle("words-in-tags", at(2), { title: "Весна на реке", tags: ["Неман", "Гродно"] }),
+        makeArticle("one-word", at(3, 12), { title: "Гродно встречает весну" }),
+        makeArticle("body-only", at(3, 13), { title: "Новости дня", lead: "Мост в Гродно." }),
+        makeArticle("later", at(6), { title: "Мост в Гродно открыли", tags: ["Мосты"] }),
+      ]);
+      const bridge = (await store.article("bridge"))!;
+      expect(slugs(await store.related(bridge, now, 5))).toEqual(["tagged", "words", "words-in-tags"]);
+      expect(slugs(await store.related(bridge, Date.parse(at(6)), 5))).toEqual(["later", "tagged", "words", "words-in-tags"]);
+    });
+
     it("gives the article changed last (`updated ?? date`), per filter", async () => {
       const store = await open();
       expect((await store.lastChanged({}, now))?.slug).toBe("p3"); // updated on the 5th

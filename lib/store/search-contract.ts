@@ -92,6 +92,38 @@ export function searchContract(name: string, make: MakeSearchStore, window: numb
       expect(first.complete).toBe(true);
     });
 
+    it("lists the same matches newest first when sorted by date (ties by slug)", async () => {
+      const { store } = await setup([
+        a("old-title", "2023-06-01T10:00:00+03:00", { title: "Гродно готовится к весне", tags: ["Гродно"] }),
+        a("new-mention", "2024-03-04T10:00:00+03:00", { body: "Упомянули Гродно." }),
+        a("tie-b", "2024-02-01T10:00:00+03:00", { body: "Гродно." }),
+        a("tie-a", "2024-02-01T10:00:00+03:00", { body: "И Гродно." }),
+        a("draft", "2024-03-04T11:00:00+03:00", { draft: true, title: "Гродно" }),
+        a("later", "2024-03-06T10:00:00+03:00", { title: "Гродно" }),
+        a("other", "2024-03-04T12:00:00+03:00", { title: "Брест" }),
+      ]);
+      const q = parseQuery("Гродно")!;
+      const byDate = await store.search(q, now, { offset: 0, limit: 10 }, "date");
+      expect(byDate.hits.map((h) => h.slug)).toEqual(["new-mention", "tie-a", "tie-b", "old-title"]);
+      expect(byDate.total).toBe(4);
+      const byRelevance = await store.search(q, now, { offset: 0, limit: 10 }, "relevance");
+      expect(byRelevance.hits[0]!.slug).toBe("old-title");
+      // Pages of the date order cut the same list.
+      const second = await store.search(q, now, { offset: 1, limit: 2 }, "date");
+      expect(second.hits.map((h) => h.slug)).toEqual(["tie-a", "tie-b"]);
+      const past = await store.search(q, now, { offset: 10, limit: 10 }, "date");
+      expect(past.hits).toEqual([]);
+      expect(past.total).toBe(4);
+    });
+
+    it("pages newest first through many matches of one second", async () => {
+      const list = Array.from({ length: 12 }, (_, i) => a(`same-${String(i).padStart(2, "0")}`, "2024-03-01T10:00:00+03:00", { title: "Слоним" }));
+      const { store } = await setup(list);
+      const q = parseQuery("Слоним")!;
+      const pages = await Promise.all([0, 5, 10].map((offset) => store.search(q, now, { offset, limit: 5 }, "date")));
+      expect(pages.flatMap((p) => p.hits.map((h) => h.slug))).toEqual(list.map((l) => l.article.slug));
+    });
+
     it("leaves link targets, HTML and the lead's paragraph (already the lead) out of a body's words", async () => {
       const { find } = await setup([
         a("links", "2024-03-01T10:00:00+03:00", { body: 'Читайте [здесь](https://example.com/zhodino) и <span class="lida">тут</span>.' }),
@@ -119,6 +151,10 @@ export function searchContract(name: string, make: MakeSearchStore, window: numb
       expect(outcome.total).toBe(2);
       // The page says "more than 2": a third article matches beyond the window.
       expect(outcome.capped).toBe(true);
+      // Newest first over a capped search: the same newest matches, in date order.
+      const byDate = await store.search(parseQuery("Лида")!, now, { offset: 0, limit: 10 }, "date");
+      expect(byDate.hits.map((h) => h.slug)).toEqual(["new", "mid"]);
+      expect(byDate.capped).toBe(true);
       const within = await store.search(parseQuery("мост")!, now, { offset: 0, limit: 10 });
       expect(within.total).toBe(2);
       expect(within.capped).toBeUndefined();

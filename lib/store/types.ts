@@ -60,6 +60,9 @@ export interface MonthInfo {
   lastModified: string;
 }
 
+/** The order of search results: best first (`relevance`), or newest first (`date`, `?sort=date`). */
+export type SearchSort = "relevance" | "date";
+
 export interface SearchHit {
   slug: string;
   score: number;
@@ -94,6 +97,12 @@ export interface ArticleStore {
   count(filter: ListFilter, now: number): Promise<number>;
   /** The published neighbours of an article in its section: `previous` is older, `next` is newer. */
   neighbours(article: Article, now: number): Promise<{ previous?: Article; next?: Article }>;
+  /**
+   * «По теме»: up to `limit` published articles related to this one, best first: those sharing
+   * its tags, then those whose title or tags share words of its headline (lib/store/related.ts).
+   * Read from the tag and search indexes, a few short ranges, never the archive; kept per version.
+   */
+  related(article: Article, now: number, limit: number): Promise<Article[]>;
   /** The published article the filter selects that changed last (`updated ?? date`), if any. */
   lastChanged(filter: ListFilter, now: number): Promise<Article | undefined>;
   /** The tag a spelling belongs to, when a published article has it. */
@@ -108,6 +117,10 @@ export interface ArticleStore {
   problems(): Promise<ContentProblem[]>;
   /** Valid articles (drafts and scheduled included). */
   size(): Promise<number>;
-  /** Published articles matching every word of the query (in any of its forms), best first. */
-  search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome>;
+  /**
+   * Published articles matching every word of the query (in any of its forms), best first; with
+   * `sort` "date", the same matches newest first (ties by slug). When more match than a search
+   * ranks (`capped`), both orders list the same newest matches.
+   */
+  search(query: ParsedQuery, now: number, range: PageRange, sort?: SearchSort): Promise<SearchOutcome>;
 }

@@ -47,7 +47,7 @@ export default async function NewsFeedPage({ searchParams }: Props) {
             {formatDayHeading(day.ms, intl, timeZone)}
           </h2>
           {day.items.map((a) => (
-            <ArticleCard key={a.slug} article={a} now={now} timeZone={timeZone} intl={intl} headingLevel={3} />
+            <ArticleCard key={a.slug} article={a} now={now} timeZone={timeZone} intl={intl} headingLevel={3} timeOnly />
           ))}
         </section>
       ))}

@@ -1,5 +1,5 @@
 import type { ParsedQuery } from "@/lib/search/text";
-import type { ArticleStore, PageRange, SearchOutcome } from "@/lib/store/types";
+import type { ArticleStore, PageRange, SearchOutcome, SearchSort } from "@/lib/store/types";
 
 /** A URL's query as pages get it from Next: per name, absent, one value, or a list when repeated. */
 export type RouteQuery = Record<string, string | string[] | undefined>;
@@ -13,7 +13,7 @@ export interface RouteContext {
   /** The request carries an editor's signed preview cookie for the article it names (lib/security/preview.ts). */
   preview?: boolean;
   /** Runs a search for a range of results (lib/search/store.ts searchArticles); only the search route uses it. */
-  search: (query: ParsedQuery, now: number, range: PageRange) => Promise<SearchOutcome>;
+  search: (query: ParsedQuery, now: number, range: PageRange, sort: SearchSort) => Promise<SearchOutcome>;
 }
 
 /** URLSearchParams as a RouteQuery: a repeated name gives a list, as Next gives it to pages. */

@@ -6,8 +6,9 @@ import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
-import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
-import { tsquery } from "./search";
+import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
+import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
+import { titleOrTagsTsquery, tsquery } from "./search";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
 export const PG_SEARCH_WINDOW = 5_000;
@@ -33,6 +34,12 @@ export const SEARCH_HITS_SQL = `SELECT a.slug,
   FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
   JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
   ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
+
+/** The same window of matches newest first (`?sort=date`): no ranking, so no document is read. Parameters as SEARCH_HITS_SQL's. */
+export const SEARCH_BY_DATE_SQL = `SELECT a.slug, 0 AS score
+  FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
+  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
+  ORDER BY a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
 
 /** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
 export interface VersionSource {
@@ -137,6 +144,39 @@ export class PgStore implements ArticleStore {
       const next = parse(newer);
       const previous = parse(older);
       return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    });
+  }
+
+  async related(article: Article, now: number, limit: number): Promise<Article[]> {
+    if (limit <= 0) return [];
+    return this.cached(`r|${article.slug}|${limit}`, now, async () => {
+      const { tags, words } = relatedKeys(article);
+      const keyLimit = String(searchKeyLimit(now));
+      const rows = (sql: string, params: unknown[]) =>
+        this.pool.query<{ slug: string; date_ms: string }>(sql, params).then((r) => r.rows.map((row) => ({ slug: row.slug, dateMs: Number(row.date_ms) })));
+      const [byTag, byWord] = await Promise.all([
+        Promise.all(
+          tags.map((k) =>
+            rows("SELECT slug, date_ms FROM tags WHERE tag_key = $1 AND state = 0 AND date_ms <= $2 ORDER BY date_ms DESC, slug LIMIT $3", [
+              k,
+              now,
+              RELATED_PER_KEY,
+            ]),
+          ),
+        ),
+        Promise.all(
+          words.map((alternatives) =>
+            rows(
+              `SELECT a.slug, a.date_ms FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 ORDER BY search_key DESC LIMIT $3) m
+               JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $4`,
+              [titleOrTagsTsquery(alternatives), keyLimit, RELATED_PER_KEY, now],
+            ),
+          ),
+        ),
+      ]);
+      const chosen = rankRelated(article.slug, byTag, byWord, limit);
+      const articles = await Promise.all(chosen.map((slug) => this.article(slug)));
+      return articles.filter((a): a is Article => !!a);
     });
   }
 
@@ -247,14 +287,21 @@ export class PgStore implements ArticleStore {
     return Number(await this.one("SELECT count(*) AS data FROM articles WHERE state < 2", []));
   }
 
-  async search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+  async search(query: ParsedQuery, now: number, range: PageRange, sort: SearchSort = "relevance"): Promise<SearchOutcome> {
     const terms = new Set(query.words.flat());
     const complete = (await this.metaValue("building")) !== "1";
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
     const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(SEARCH_HITS_SQL, [q, now, limit, this.searchWindow, range.limit, range.offset]),
+      this.pool.query<{ slug: string; score: number }>(sort === "date" ? SEARCH_BY_DATE_SQL : SEARCH_HITS_SQL, [
+        q,
+        now,
+        limit,
+        this.searchWindow,
+        range.limit,
+        range.offset,
+      ]),
       this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
         q,
         limit,

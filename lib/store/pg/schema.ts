@@ -9,7 +9,7 @@ import type { Pool, PoolClient } from "pg";
  * index holds; ids are the SQLite ids. Bump PG_SCHEMA_VERSION with any change: the mirror then
  * drops the tables and copies everything again (the Markdown files stay the truth).
  */
-export const PG_SCHEMA_VERSION = 2;
+export const PG_SCHEMA_VERSION = 3;
 
 /** The channel the mirror announces each new version on (`NOTIFY`); its payload is the version. */
 export const CHANGES_CHANNEL = "svezhiy_store";

@@ -47,3 +47,8 @@ export function tsvectorLiteral(fields: SearchFields): string {
 export function tsquery(words: readonly (readonly string[])[]): string {
   return words.map((alternatives) => `(${alternatives.map(lexeme).join(" | ")})`).join(" & ");
 }
+
+/** One word's alternative terms as a tsquery that matches them in the title or the tags only (weights A, B). */
+export function titleOrTagsTsquery(alternatives: readonly string[]): string {
+  return `(${alternatives.map((t) => `${lexeme(t)}:AB`).join(" | ")})`;
+}

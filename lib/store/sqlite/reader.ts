@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { tagKey } from "@/lib/content/tags";
 import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import type { ParsedQuery } from "@/lib/search/text";
-import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
+import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
+import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
 import { cutOf, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
@@ -121,6 +122,14 @@ export class SqliteStore implements ArticleStore {
       sampleFloor: p("SELECT search_key FROM articles WHERE search_key <= ? ORDER BY search_key DESC LIMIT 1 OFFSET ?").pluck().safeIntegers(true),
       sampleCount: p("SELECT count(*) FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?").pluck(),
       searchHit: p("SELECT slug, date_ms AS d FROM articles WHERE search_key = ? AND state = 0 AND date_ms <= ?"),
+      // «По теме»: the newest published articles of a tag (the tag pages' index range), and the
+      // newest whose title or tags hold a word (the full-text index in key order, no ranking).
+      relatedByTag: p("SELECT slug, date_ms AS dateMs FROM tags WHERE tag_key = ? AND state = 0 AND date_ms <= ? ORDER BY date_ms DESC, slug LIMIT ?"),
+      relatedByWord: p(
+        `SELECT a.slug AS slug, a.date_ms AS dateMs
+         FROM (SELECT rowid AS r FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) t CROSS JOIN articles a ON a.search_key = t.r
+         WHERE a.state = 0 AND a.date_ms <= ?`,
+      ),
     };
   }
 
@@ -173,6 +182,30 @@ export class SqliteStore implements ArticleStore {
       const next = parse(this.s.newer.get(...args));
       const previous = parse(this.s.older.get(...args));
       return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    });
+  }
+
+  async related(article: Article, now: number, limit: number): Promise<Article[]> {
+    if (limit <= 0) return [];
+    return this.cached(`r|${article.slug}|${limit}`, now, () => {
+      const { tags, words } = relatedKeys(article);
+      const byTag = tags.map((k) => this.s.relatedByTag.all(k, now, RELATED_PER_KEY) as { slug: string; dateMs: number }[]);
+      const keyLimit = searchKeyLimit(now);
+      const byWord = words.map(
+        (alternatives) =>
+          this.s.relatedByWord.all(
+            `{title tags} : (${alternatives.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ")})`,
+            keyLimit,
+            RELATED_PER_KEY,
+            now,
+          ) as {
+            slug: string;
+            dateMs: number;
+          }[],
+      );
+      return rankRelated(article.slug, byTag, byWord, limit)
+        .map((slug) => parse(this.s.article.get(slug)))
+        .filter((a): a is Article => !!a);
     });
   }
 
@@ -249,7 +282,7 @@ export class SqliteStore implements ArticleStore {
     return this.s.size.get() as number;
   }
 
-  async search(query: ParsedQuery, now: number, range: PageRange): Promise<SearchOutcome> {
+  async search(query: ParsedQuery, now: number, range: PageRange, sort: SearchSort = "relevance"): Promise<SearchOutcome> {
     const terms = new Set(query.words.flat());
     const complete = readMeta(this.db, "building") !== "1";
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
@@ -262,7 +295,9 @@ export class SqliteStore implements ArticleStore {
     const capped = matches.length > window;
     if (capped) matches.length = window;
     if (matches.length === 0) return { hits: [], total: 0, terms, complete };
-    const scored = scoreWindow(matches, this.relevance(phrases, matches, now, limit), now);
+    // Newest first: the window as read (key order: second, then id; pageOf orders a second's
+    // ties by date and slug). By relevance: scored (rank.ts).
+    const scored = sort === "date" ? matches.map((m) => ({ ...m, score: 0 })) : scoreWindow(matches, this.relevance(phrases, matches, now, limit), now);
     return { hits: this.pageOf(scored, range, now), total: matches.length, terms, complete, ...(capped ? { capped } : {}) };
   }
 

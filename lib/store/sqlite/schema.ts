@@ -12,7 +12,7 @@ import path from "node:path";
  * next issue runs the same statements there. The one SQLite-only part is the full-text table
  * (FTS5), which lives behind lib/store/sqlite/search.ts.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -8,15 +8,16 @@ import { ShareLinks } from "@/components/ShareLinks";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { DraftBanner } from "@/components/DraftBanner";
 import { MoreNews } from "@/components/MoreNews";
+import { RelatedNews } from "@/components/RelatedNews";
 import { Sidebar } from "@/components/Sidebar";
 import { TagList } from "@/components/TagList";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
-import { findSource, isPublished, moreNews } from "@/lib/content/queries";
+import { findSource, isPublished, moreNews, relatedNews } from "@/lib/content/queries";
 import { getArticleBody } from "@/lib/content/store";
 import { tagLinks } from "@/lib/content/tags";
-import { formatNumericDate, formatTime } from "@/lib/format/dates";
+import { formatNumericDate, formatTime, formatUpdated } from "@/lib/format/dates";
 import { readingMinutes } from "@/lib/format/reading-time";
-import { MORE_NEWS_SIZE } from "@/lib/limits";
+import { MORE_NEWS_SIZE, RELATED_SIZE } from "@/lib/limits";
 import { getPageContext, getSeoContext } from "@/lib/page-context";
 import { resolveArticle } from "@/lib/routing/routes/news";
 import { articleBreadcrumbs, articleTrail, newsArticleJsonLd, trailItems } from "@/lib/seo/json-ld";
@@ -74,11 +75,14 @@ export default async function ArticlePage({ params }: Props) {
     moreNews(store, article, now, MORE_NEWS_SIZE),
     tagLinks(store, article.tags, now),
   ]);
+  // «По теме» offers none of the stories «Другие новости …» and the neighbours already show.
+  const related = await relatedNews(store, article, now, [...more, ...(previous ? [previous] : []), ...(next ? [next] : [])], RELATED_SIZE);
   const seo = await getSeoContext();
   const trail = articleTrail(article, section, seo.homeLabel);
   const canonical = absoluteUrl(articlePath(article.slug), seo.base);
   // The name links to the partner's page only when that page exists (a partner of sources.json,
   // or one removed from it that still has published articles).
+  const updated = article.updated ? formatUpdated(article.dateMs, Date.parse(article.updated), intl, timeZone) : undefined;
   const partner = article.source?.id !== undefined ? await findSource(store, article.source.id, now) : undefined;
 
   return (
@@ -93,24 +97,28 @@ export default async function ArticlePage({ params }: Props) {
           {article.lead && <p className="lead mt-4 font-serif text-lg leading-relaxed font-bold text-ink-soft sm:text-xl">{article.lead}</p>}
           <div className="mt-4 flex flex-col gap-1 border-y border-rule py-2 font-sans text-sm text-muted">
             <SourceAttribution source={article.source} also={article.also} {...(partner ? { partnerHref: sourcePath(partner.id) } : {})} />
+            {/* «04.03.2024, 12:40 — Разное», as the seed's site sets it, then the reading time and
+                the update; each of those never breaks inside itself. */}
             <p>
               {t.rich("dateLine", {
                 date: formatNumericDate(article.dateMs, intl, timeZone),
+                time: formatTime(article.dateMs, intl, timeZone),
                 rubric: article.rubric,
-                when: (chunks) => <time dateTime={article.date}>{chunks}</time>,
+                when: (chunks) => (
+                  <time dateTime={article.date} className="whitespace-nowrap">
+                    {chunks}
+                  </time>
+                ),
               })}
               <span aria-hidden="true"> · </span>
-              <span>{formatTime(article.dateMs, intl, timeZone)}</span>
-              <span aria-hidden="true"> · </span>
-              <span data-testid="reading-time">{t("readingTime", { minutes: readingMinutes(article.wordCount) })}</span>
-              {article.updated && (
+              <span data-testid="reading-time" className="whitespace-nowrap">
+                {t("readingTime", { minutes: readingMinutes(article.wordCount) })}
+              </span>
+              {updated && (
                 <>
                   <span aria-hidden="true"> · </span>
-                  <span>
-                    {t("updated", {
-                      date: formatNumericDate(Date.parse(article.updated), intl, timeZone),
-                      time: formatTime(Date.parse(article.updated), intl, timeZone),
-                    })}
+                  <span data-testid="updated" className="whitespace-nowrap">
+                    {updated.date ? t("updated", { date: updated.date, time: updated.time }) : t("updatedSameDay", { time: updated.time })}
                   </span>
                 </>
               )}
@@ -142,6 +150,8 @@ export default async function ArticlePage({ params }: Props) {
 
         <ArticleNeighbours previous={previous} next={next} />
       </article>
+
+      <RelatedNews articles={related} timeZone={timeZone} intl={intl} />
 
       <MoreNews section={section} articles={more} timeZone={timeZone} intl={intl} />
     </TwoColumnLayout>

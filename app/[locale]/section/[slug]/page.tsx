@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { typesetDisplay } from "@/lib/content/typography";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
@@ -50,7 +51,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
         title={section.name}
         count={t("count", { count: page.total })}
         countTestId="section-count"
-        empty={t("empty")}
+        empty={typesetDisplay(t("empty"))}
         page={page}
         basePath={sectionPath(section.slug)}
         now={now}

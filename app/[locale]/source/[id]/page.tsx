@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { typesetDisplay } from "@/lib/content/typography";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
@@ -61,7 +62,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         feed={{ href: sourceRssPath(source.id), label: t("rss") }}
         count={t("count", { count: page.total })}
         countTestId="source-count"
-        empty={t("empty")}
+        empty={typesetDisplay(t("empty"))}
         page={page}
         basePath={sourcePath(source.id)}
         now={now}
