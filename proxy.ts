@@ -9,6 +9,7 @@ import { searchArticles } from "./lib/search/store";
 import { getStore } from "./lib/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
+import { isStoreUnavailable } from "./lib/server/store-outage.mjs";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
 const intl = createMiddleware(routing);
@@ -39,9 +40,25 @@ export default async function proxy(incoming: NextRequest) {
   const requestHeaders = new Headers(incoming.headers);
   requestHeaders.set("Content-Security-Policy", runtimePolicy);
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  const response = secure(onSite(await route(request), request), runtimePolicy);
+  const response = secure(onSite(await routeOrPass(request), request), runtimePolicy);
   if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));
   return response;
+}
+
+/**
+ * route(), or while the database is away and this instance has not the answers the checks need,
+ * the page itself: it is served from what the instance has cached, or answered 503 (server.mjs);
+ * a search says it cannot search (app/[locale]/search). Never kept by a shared cache.
+ */
+async function routeOrPass(request: NextRequest): Promise<NextResponse> {
+  try {
+    return await route(request);
+  } catch (err) {
+    if (!isStoreUnavailable(err)) throw err;
+    const response = intl(request);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  }
 }
 
 async function route(request: NextRequest): Promise<NextResponse> {

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { noteReachable, noteUnreachable } from "@/lib/server/store-outage.mjs";
 import { CHANGES_CHANNEL } from "./schema";
 import type { VersionSource } from "./reader";
 
@@ -70,7 +71,8 @@ export class ChangesListener implements VersionSource {
       const { rows } = await client.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('version', 'mirrored_at')");
       const meta = new Map(rows.map((r) => [r.key, r.value]));
       this.client = client;
-      if (this.state.downSince !== undefined) this.log(`the database is back after ${((Date.now() - this.state.downSince) / 1000).toFixed(1)} s`);
+      // One line per outage, whoever noticed its end first: this ear, or a reader's query (lib/server/store-outage.mjs).
+      if (this.state.downSince !== undefined) noteReachable(this.log);
       Object.assign(this.state, { connected: true, error: undefined, downSince: undefined });
       this.backoff = 1000;
       this.set(Number(meta.get("version") ?? 0), Number(meta.get("mirrored_at") ?? 0) || undefined);
@@ -91,7 +93,8 @@ export class ChangesListener implements VersionSource {
     if (this.closed || this.dead.has(client) || (this.client && this.client !== client)) return;
     this.dead.add(client);
     if (this.state.connected || this.state.downSince === undefined) {
-      this.log(`the database is unreachable (${err.message}): serving what this instance has, retrying`);
+      // Said once per outage, whoever noticed it first: this ear or a reader's query.
+      noteUnreachable(err, this.log);
       this.state.downSince = Date.now();
     }
     this.client = undefined;

@@ -7,6 +7,7 @@ import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, TagInfo } from "@/lib/store/types";
+import { outageSince } from "@/lib/server/store-outage.mjs";
 import { tsquery } from "./search";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
@@ -296,6 +297,9 @@ export class PgStore implements ArticleStore {
     if (now !== undefined) {
       let w = this.window;
       if (!w || now < w.from || now >= w.until) {
+        // Without the database, an answer kept for the last published set is served stale (issue 18:
+        // "keeps serving what it has") rather than none; the set is asked for again once it is back.
+        if (w && this.cache.has(k) && outageSince() !== undefined) return this.cache.get(k) as T;
         const { rows } = await this.pool.query<{ from: string | null; until: string | null }>(
           `SELECT (SELECT max(date_ms) FROM articles WHERE state = 0 AND date_ms <= $1) AS "from",
                   (SELECT min(date_ms) FROM articles WHERE state = 0 AND date_ms > $1) AS until`,
