@@ -210,8 +210,8 @@ console.error = (...args) => {
 };
 
 /**
- * Answers 503 for a request the store could not serve (`marks`, set by the store while it ran):
- * Next's 500 is replaced whole; a page that told the reader itself (the search's message) keeps its
+ * Answers 503 for a request the store could not serve (`marks`, set by the store while it ran, or
+ * any 500 while the store is away): Next's 500 is replaced whole; a page that told the reader itself (the search's message) keeps its
  * body with the status 503. Installed last, so that it sees Next's writes first.
  */
 function answerUnavailable(req, res, marks) {
@@ -219,7 +219,8 @@ function answerUnavailable(req, res, marks) {
   const end = res.end.bind(res);
   const flushHeaders = res.flushHeaders.bind(res);
   let replace; // undefined until the first write, when the status is known
-  const decide = () => (replace ??= res.statusCode >= 500 && !res.headersSent && (!!marks.storeUnavailable || outageSince() !== undefined));
+  // Next's 500 only: an answer a route gives itself (/healthz's 503 and its JSON) goes as it is.
+  const decide = () => (replace ??= res.statusCode === 500 && !res.headersSent && (!!marks.storeUnavailable || outageSince() !== undefined));
   res.flushHeaders = () => {
     if (!decide()) flushHeaders();
   };

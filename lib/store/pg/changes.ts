@@ -30,6 +30,7 @@ export class ChangesListener implements VersionSource {
   private closed = false;
   private backoff = 1000;
   private timer?: NodeJS.Timeout;
+  private attemptedAt = 0;
   /** Connections already given up on: a dropped one reports both "error" and "end". */
   private readonly dead = new WeakSet<pg.Client>();
   readonly state: ChangesState = { connected: false };
@@ -49,6 +50,21 @@ export class ChangesListener implements VersionSource {
     await this.connect();
   }
 
+  /**
+   * The database answered someone else (a reader's query, the health check's): if this ear is
+   * waiting to reconnect, it tries now instead of at the end of its wait, which grows to 30 s over
+   * a long outage. Without it, the instance would keep its old version and /healthz its 503 for up
+   * to that long after the database was back.
+   */
+  reconnectNow(): void {
+    // Only while waiting (not connecting), and at most once a second: with a replica, its answers
+    // say nothing of the primary this ear listens on.
+    if (this.closed || this.client || !this.timer || this.state.connected || Date.now() - this.attemptedAt < 1000) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.connect();
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
@@ -57,6 +73,7 @@ export class ChangesListener implements VersionSource {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
+    this.attemptedAt = Date.now();
     const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000, keepAlive: true });
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection closed")));
@@ -100,7 +117,10 @@ export class ChangesListener implements VersionSource {
     this.client = undefined;
     Object.assign(this.state, { connected: false, error: err.message });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.connect(), this.backoff);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.connect();
+    }, this.backoff);
     this.timer.unref?.();
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
   }

@@ -45,8 +45,9 @@ export function openPg({
 }): PgConnection {
   // An idle connection the database closed as it stopped is part of the outage, told once with it.
   const onError = (err: Error) => (isUnreachable(err) ? noteUnreachable(err, log) : log(`a database connection failed: ${err.message}`));
-  const read = guardPool(makePool(readUrl ?? url, log, 10, onError), log);
   const changes = new ChangesListener(url, log);
+  // A query that succeeds while the listener waits to reconnect: the database is back, reconnect now.
+  const read = guardPool(makePool(readUrl ?? url, log, 10, onError), log, () => changes.reconnectNow());
   void changes.start();
   const store = new PgStore(read, readUrl ? new ReplicaVersions(changes, read) : changes);
   return {
@@ -65,12 +66,13 @@ export function openPg({
  * is marked (server.mjs answers 503 with Retry-After instead of Next's 500), the outage is logged
  * once (lib/server/store-outage.mjs), and the first query that succeeds again ends it.
  */
-export function guardPool(pool: pg.Pool, log: (line: string) => void): pg.Pool {
+export function guardPool(pool: pg.Pool, log: (line: string) => void, onAnswer: () => void = () => undefined): pg.Pool {
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const guarded = async (...args: unknown[]) => {
     try {
       const result = await query(...args);
       noteReachable(log);
+      onAnswer();
       return result;
     } catch (err) {
       if (!isUnreachable(err)) throw err;
