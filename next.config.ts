@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import packageJson from "./package.json" with { type: "json" };
 import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { IMAGE_DEVICE_SIZES, IMAGE_SIZES } from "./lib/seo/image-sizes";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -40,8 +41,9 @@ const nextConfig: NextConfig = {
     formats: ["image/avif", "image/webp"],
     // Article photos are served from the content folder by app/media/[...path]/route.ts.
     localPatterns: [{ pathname: "/media/**" }],
-    deviceSizes: [640, 828, 1080, 1200, 1600],
-    imageSizes: [96, 160, 256, 384],
+    // Shared with the export of resized copies for MEDIA_BASE_URL (lib/seo/image-sizes.ts).
+    deviceSizes: IMAGE_DEVICE_SIZES,
+    imageSizes: IMAGE_SIZES,
     minimumCacheTTL: 3600,
   },
 };

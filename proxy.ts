@@ -9,6 +9,7 @@ import { searchArticles } from "./lib/search/store";
 import { getStore } from "./lib/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
+import { mediaBaseUrl } from "./lib/server/media-base.mjs";
 import { isStoreUnavailable } from "./lib/server/store-outage.mjs";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
@@ -28,7 +29,14 @@ const NOT_FOUND_ROUTE = "not-found-page";
 export default async function proxy(incoming: NextRequest) {
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const development = process.env.NODE_ENV === "development";
-  const options = { hashes: inlineScriptHashes(metrikaId), metrika: !!metrikaId, https: siteIsHttps(process.env.SITE_URL), development };
+  const media = mediaBaseUrl();
+  const options = {
+    hashes: inlineScriptHashes(metrikaId),
+    metrika: !!metrikaId,
+    https: siteIsHttps(process.env.SITE_URL),
+    development,
+    ...(media ? { media } : {}),
+  };
   // Pages are served without Next's client runtime (server.mjs), so their only scripts are the
   // site's own, allowed by hash: the policy, like the page, is the same for every reader. A page
   // that keeps the runtime (an error page; every page in development or with KEEP_CLIENT_RUNTIME=1)

@@ -26,6 +26,7 @@ import { createCompression } from "./lib/server/compression.mjs";
 import { encodePage } from "./lib/server/encode-page.mjs";
 import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
+import { parseMediaBaseUrl } from "./lib/server/media-base.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
 import { MALLOC_ENV } from "./lib/server/server-env.mjs";
@@ -62,6 +63,12 @@ const queueLimit = Math.max(1, Number(process.env.QUEUE_LIMIT) || 2000);
 
 const grace = graceFromEnv(process.env.SHUTDOWN_GRACE_MS);
 if (grace.problem) console.error(grace.problem);
+// A wrong MEDIA_BASE_URL would fail every page with a photo: refused here, once, by name.
+const mediaBase = parseMediaBaseUrl(process.env.MEDIA_BASE_URL);
+if (mediaBase.problem) {
+  console.error(`server.mjs: ${mediaBase.problem}`);
+  process.exit(1);
+}
 
 // Signals are handled from the first moment: a SIGTERM that arrives while Next is still preparing
 // must stop the process too (a test that gives up on a slow start would otherwise leave it behind).

@@ -62,6 +62,10 @@ export async function cropMediaFile(ratio: string, segments: string[]): Promise<
   if (!size || segments[0] !== "media") return undefined;
   const file = await readMediaFile(segments.slice(1));
   if (!file) return undefined;
-  const body = await sharp(file.body).resize(size.width, size.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-  return { body, contentType: "image/jpeg", lastModified: file.lastModified };
+  return { body: await cropJpeg(file.body, size), contentType: "image/jpeg", lastModified: file.lastModified };
+}
+
+/** The crop itself, as /og/crop serves it and `npm run media:export` writes it. */
+export function cropJpeg(bytes: Buffer, size: { width: number; height: number }): Promise<Buffer> {
+  return sharp(bytes).resize(size.width, size.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }
