@@ -45,7 +45,8 @@ export async function exportMedia(root: string, out: string, log: (line: string)
     report.photos++;
     const to = path.join(out, ...src.split("/"));
     const there = await stat(to).catch(() => undefined);
-    if (there && there.size === info.size && Math.trunc(there.mtimeMs) === Math.trunc(info.mtimeMs)) continue;
+    // Within a millisecond: utimes takes seconds as a float, and what it sets back rounds either way.
+    if (there && there.size === info.size && Math.abs(there.mtimeMs - info.mtimeMs) < 1) continue;
     try {
       const bytes = await readFile(from);
       await mkdir(path.dirname(to), { recursive: true });
