@@ -23,7 +23,6 @@ export function ArticlePhoto({
   const remote = image.width === undefined || image.height === undefined;
   const props = {
     src: image.src,
-    alt: image.alt,
     fill: true,
     sizes,
     unoptimized: remote,
@@ -38,10 +37,10 @@ export function ArticlePhoto({
       {media ? (
         // The same markup as <Image> makes, with the loader's URLs: a loader function cannot be handed
         // to <Image> (a client component) from this server component, while getImageProps runs here.
-        // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
-        <img {...getImageProps({ ...props, loader: mediaLoader(media) }).props} />
+        // eslint-disable-next-line @next/next/no-img-element
+        <img {...getImageProps({ ...props, alt: image.alt, loader: mediaLoader(media) }).props} alt={image.alt} />
       ) : (
-        <Image {...props} />
+        <Image {...props} alt={image.alt} />
       )}
     </div>
   );
