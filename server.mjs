@@ -218,8 +218,9 @@ console.error = (...args) => {
 
 /**
  * Answers 503 for a request the store could not serve (`marks`, set by the store while it ran, or
- * any 500 while the store is away): Next's 500 is replaced whole; a page that told the reader itself (the search's message) keeps its
- * body with the status 503. Installed last, so that it sees Next's writes first.
+ * any 500 while the store is away): Next's 500 is replaced whole; a page that told the reader
+ * itself (the search's message) keeps its body with the status 503. Installed last, so that it
+ * sees Next's writes first.
  */
 function answerUnavailable(req, res, marks) {
   const write = res.write.bind(res);
@@ -242,8 +243,11 @@ function answerUnavailable(req, res, marks) {
     if (decide()) {
       countRefused();
       const page = /\btext\/html\b/.test(String(req.headers.accept ?? ""));
+      // Next's headers went with its page; HSTS (an https site's, set by the proxy) stays on every answer.
+      const hsts = res.getHeader("strict-transport-security");
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       setSecurityHeaders(res);
+      if (hsts !== undefined) res.setHeader("Strict-Transport-Security", hsts);
       res.statusCode = 503;
       const body = page ? unavailableHtml : unavailableText;
       const headers = {
