@@ -10,6 +10,8 @@ import { SEARCH_QUERY_HEADER, searchQueryOf } from "./lib/search/header-query";
 import { getStore } from "./lib/store";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, PAGE_POLICY_HEADER, siteIsHttps } from "./lib/security/headers";
 import { inlineScriptHashes } from "./lib/security/inline-scripts";
+import { mediaBaseUrl } from "./lib/server/media-base.mjs";
+import { isStoreUnavailable } from "./lib/server/store-outage.mjs";
 import { PREVIEW_COOKIE, previewAllows } from "./lib/security/preview";
 
 const intl = createMiddleware(routing);
@@ -28,7 +30,14 @@ const NOT_FOUND_ROUTE = "not-found-page";
 export default async function proxy(incoming: NextRequest) {
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const development = process.env.NODE_ENV === "development";
-  const options = { hashes: inlineScriptHashes(metrikaId), metrika: !!metrikaId, https: siteIsHttps(process.env.SITE_URL), development };
+  const media = mediaBaseUrl();
+  const options = {
+    hashes: inlineScriptHashes(metrikaId),
+    metrika: !!metrikaId,
+    https: siteIsHttps(process.env.SITE_URL),
+    development,
+    ...(media ? { media } : {}),
+  };
   // Pages are served without Next's client runtime (server.mjs), so their only scripts are the
   // site's own, allowed by hash: the policy, like the page, is the same for every reader. A page
   // that keeps the runtime (an error page; every page in development or with KEEP_CLIENT_RUNTIME=1)
@@ -45,9 +54,25 @@ export default async function proxy(incoming: NextRequest) {
   const searched = searchQueryOf(incoming.nextUrl.pathname, incoming.nextUrl.searchParams);
   if (searched) requestHeaders.set(SEARCH_QUERY_HEADER, encodeURIComponent(searched));
   const request = new NextRequest(incoming, { headers: requestHeaders });
-  const response = secure(onSite(await route(request), request), runtimePolicy);
+  const response = secure(onSite(await routeOrPass(request), request), runtimePolicy);
   if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));
   return response;
+}
+
+/**
+ * route(), or while the database is away and this instance has not the answers the checks need,
+ * the page itself: it is served from what the instance has cached, or answered 503 (server.mjs);
+ * a search says it cannot search (app/[locale]/search). Never kept by a shared cache.
+ */
+async function routeOrPass(request: NextRequest): Promise<NextResponse> {
+  try {
+    return await route(request);
+  } catch (err) {
+    if (!isStoreUnavailable(err)) throw err;
+    const response = intl(request);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  }
 }
 
 async function route(request: NextRequest): Promise<NextResponse> {

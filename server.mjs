@@ -26,11 +26,13 @@ import { createCompression } from "./lib/server/compression.mjs";
 import { encodePage, pageEncoding } from "./lib/server/encode-page.mjs";
 import { createGracefulStop, graceFromEnv } from "./lib/server/graceful-stop.mjs";
 import { hideInternalHeaders } from "./lib/server/internal-headers.mjs";
+import { parseMediaBaseUrl } from "./lib/server/media-base.mjs";
 import { answerPlain, setSecurityHeaders } from "./lib/server/plain-answer.mjs";
 import { decodedPath, rawPath, refusal } from "./lib/server/request-guard.mjs";
 import { LISTEN_ORIGIN_ENV, listenOrigin, siteUrlWarning } from "./lib/server/listen-origin.mjs";
 import { createPageValidators, encodedTag, notModified, pageTag } from "./lib/server/page-validators.mjs";
 import { MALLOC_ENV } from "./lib/server/server-env.mjs";
+import { countRefused, isStoreUnavailable, outageSince, RETRY_AFTER_SECONDS, unavailablePage, withRequestMarks } from "./lib/server/store-outage.mjs";
 import { settlePolicy, shouldStrip, stripClientRuntimeBytes } from "./lib/server/strip-runtime.mjs";
 
 // glibc reads its malloc settings only at exec, so they cannot be set from here; without them image
@@ -63,6 +65,12 @@ const queueLimit = Math.max(1, Number(process.env.QUEUE_LIMIT) || 2000);
 
 const grace = graceFromEnv(process.env.SHUTDOWN_GRACE_MS);
 if (grace.problem) console.error(grace.problem);
+// A wrong MEDIA_BASE_URL would fail every page with a photo: refused here, once, by name.
+const mediaBase = parseMediaBaseUrl(process.env.MEDIA_BASE_URL);
+if (mediaBase.problem) {
+  console.error(`server.mjs: ${mediaBase.problem}`);
+  process.exit(1);
+}
 
 // Signals are handled from the first moment: a SIGTERM that arrives while Next is still preparing
 // must stop the process too (a test that gives up on a slow start would otherwise leave it behind).
@@ -221,14 +229,83 @@ function stripPages(req, res) {
   };
 }
 
+// While the database of a PostgreSQL site is away, what this instance has not cached cannot be made:
+// Next answers 500 (with a stack in the log for each request). Readers, nginx and crawlers get a 503
+// with Retry-After instead, the site's own short page (or a line of text for anything but a page),
+// and the log one line per outage from the store (lib/server/store-outage.mjs).
+const unavailable = unavailablePage(JSON.parse(readFileSync(`${import.meta.dirname}/messages/ru.json`, "utf8")).unavailable);
+const unavailableHtml = Buffer.from(unavailable.html);
+const unavailableText = Buffer.from("Service Unavailable: the database is unreachable; try again shortly\n");
+const logError = console.error.bind(console);
+console.error = (...args) => {
+  // Each request's failure is counted and told once the outage ends, not logged one by one.
+  if (args.some((a) => isStoreUnavailable(a) || (typeof a === "string" && a.includes("StoreUnavailableError")))) return;
+  logError(...args);
+};
+
+/**
+ * Answers 503 for a request the store could not serve (`marks`, set by the store while it ran, or
+ * any 500 while the store is away): Next's 500 is replaced whole; a page that told the reader
+ * itself (the search's message) keeps its body with the status 503. Installed last, so that it
+ * sees Next's writes first.
+ */
+function answerUnavailable(req, res, marks) {
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const flushHeaders = res.flushHeaders.bind(res);
+  let replace; // undefined until the first write, when the status is known
+  // Next's 500 only: an answer a route gives itself (/healthz's 503 and its JSON) goes as it is.
+  const decide = () => (replace ??= res.statusCode === 500 && !res.headersSent && (!!marks.storeUnavailable || outageSince() !== undefined));
+  res.flushHeaders = () => {
+    if (!decide()) flushHeaders();
+  };
+  res.write = (chunk, encoding, cb) => {
+    if (!decide()) return write(chunk, encoding, cb);
+    if (typeof encoding === "function") encoding();
+    else if (typeof cb === "function") cb();
+    return true;
+  };
+  res.end = (chunk, encoding, cb) => {
+    const retry = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
+    if (decide()) {
+      countRefused();
+      const page = /\btext\/html\b/.test(String(req.headers.accept ?? ""));
+      // Next's headers went with its page; HSTS (an https site's, set by the proxy) stays on every answer.
+      const hsts = res.getHeader("strict-transport-security");
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      setSecurityHeaders(res);
+      if (hsts !== undefined) res.setHeader("Strict-Transport-Security", hsts);
+      res.statusCode = 503;
+      const body = page ? unavailableHtml : unavailableText;
+      const headers = {
+        ...retry,
+        "Content-Type": page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+        "Content-Length": String(body.length),
+        "Content-Security-Policy": unavailable.policy,
+      };
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      const callback = [chunk, encoding, cb].find((f) => typeof f === "function");
+      return end(req.method === "HEAD" ? undefined : body, callback);
+    }
+    if (marks.shown && res.statusCode === 200 && !res.headersSent) {
+      countRefused();
+      res.statusCode = 503;
+      for (const [name, value] of Object.entries(retry)) res.setHeader(name, value);
+    }
+    return end(chunk, encoding, cb);
+  };
+}
+
 async function serve(req, res, done) {
   res.once("finish", done);
   res.once("close", done);
+  const marks = {};
   try {
     hideInternalHeaders(res);
     compress(req, res);
     if (!keepRuntime) stripPages(req, res);
-    await handle(req, res);
+    answerUnavailable(req, res, marks);
+    await withRequestMarks(marks, () => handle(req, res));
   } catch (error) {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startCluster, type Cluster } from "../scripts/dev/cluster";
+import messages from "../messages/ru.json" with { type: "json" };
 import { SEED } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 40;
@@ -90,16 +91,44 @@ test.describe("the cluster: PostgreSQL, the indexer, two instances without a con
   test("without PostgreSQL the instances serve what they have and say so; they recover by themselves", async () => {
     test.setTimeout(120_000);
     const { instances } = cluster.stack;
-    const pages = ["/", `/news/${SEED.slug}`, "/section/culture", "/news/cluster-new"];
+    // `/search` without a query: its sidebar is then kept, and a search can say it cannot search.
+    const pages = ["/", `/news/${SEED.slug}`, "/section/culture", "/news/cluster-new", "/search"];
     // Served once before, so each instance has them.
     for (const base of instances) for (const page of pages) expect(await status(base + page), base + page).toBe(200);
+
+    // The logs from here on: an instance may have logged a moment's loss before (a connection that
+    // timed out while it started on this busy machine).
+    const logFiles = instances.map((u) => path.join(cluster.stack.prefix, "logs", `app-${new URL(u).port}.log`));
+    const logsBefore = await Promise.all(logFiles.map(async (f) => (await readFile(f, "utf8")).length));
 
     await cluster.stopPostgres();
     const stoppedAt = Date.now();
     for (const base of instances) {
       await expect.poll(() => health(base), { timeout: 10_000, intervals: [250] }).toMatchObject({ status: 503, database: "unreachable" });
       for (const page of pages) expect(await status(base + page), `${base}${page} without the database`).toBe(200);
+      // What the instance has not served since the last change cannot be made: 503 with Retry-After,
+      // the site's own page for a reader, a line of text for a photo, the search's own message.
+      for (const page of UNCACHED) {
+        const res = await answer(base + page, { accept: "text/html" });
+        expect(res.status, `${base}${page} without the database`).toBe(503);
+        expect(Number(res.headers.get("retry-after")), page).toBeGreaterThan(0);
+        expect(res.headers.get("cache-control"), page).toBe("no-store");
+        if (page === UNCACHED_PAGE) {
+          expect(res.body).toContain(messages.unavailable.title);
+          expect(res.body).not.toMatch(/StoreUnavailableError|at \S+ \(/);
+          expect(res.body).not.toContain("<script");
+        }
+        if (page === UNCACHED_SEARCH) expect(res.body).toContain(messages.search.unavailable);
+      }
+      const photo = await answer(base + UNCACHED_PHOTO);
+      expect(photo.status, "a photo without the database").toBe(503);
+      expect(photo.headers.get("retry-after")).toBeTruthy();
     }
+    // Through nginx, those 503s do not count against the instances (deploy/nginx: proxy_next_upstream
+    // without http_503): counted, a dozen would set both aside, and what they still serve would be 502.
+    const nginx = cluster.stack.base;
+    for (let i = 0; i < 12; i++) expect(await status(`${nginx}${UNCACHED_PAGE}?n=${i}`), "an uncached page through nginx").toBe(503);
+    for (let i = 0; i < 6; i++) expect(await status(`${nginx}/?probe=${i}`), "a page the instances have, through nginx").toBe(200);
     for (const port of cluster.stack.instances.map((u) => new URL(u).port)) {
       await expect
         .poll(async () => (await readFile(path.join(cluster.stack.prefix, "logs", `app-${port}.log`), "utf8")).includes("unreachable"), { timeout: 10_000 })
@@ -116,8 +145,16 @@ test.describe("the cluster: PostgreSQL, the indexer, two instances without a con
       await expect.poll(async () => (await health(base)).status, { timeout: RECOVER_WITHIN, intervals: [250] }).toBe(200);
     }
     const healthyAfter = Date.now() - backAt;
-    const logs = await Promise.all(cluster.stack.instances.map((u) => readFile(path.join(cluster.stack.prefix, "logs", `app-${new URL(u).port}.log`), "utf8")));
+    const logs = await Promise.all(logFiles.map(async (f, i) => (await readFile(f, "utf8")).slice(logsBefore[i])));
     expect(logs.every((log) => log.includes("is back"))).toBe(true);
+    // Once per outage, not once per request: one line when it began and one when it ended, no stacks.
+    for (const log of logs) {
+      expect(log.match(/the database is unreachable/g) ?? [], log).toHaveLength(1);
+      expect(log.match(/the database is back/g) ?? [], log).toHaveLength(1);
+      expect(log).not.toContain("StoreUnavailableError");
+    }
+    // And what could not be made then is made now.
+    for (const base of instances) for (const page of [...UNCACHED, UNCACHED_PHOTO]) expect(await status(base + page), `${base}${page} after`).toBe(200);
 
     const took = await publish("cluster-after-restart");
     console.log(
@@ -127,6 +164,18 @@ test.describe("the cluster: PostgreSQL, the indexer, two instances without a con
     expect(took).toBeLessThanOrEqual(WITHIN);
   });
 });
+
+/** Pages and a photo no test asks for before PostgreSQL is stopped. */
+const UNCACHED_PAGE = "/news/exchange-rates-week";
+const UNCACHED_SEARCH = "/search?q=%D0%BA%D1%83%D1%80%D1%81";
+const UNCACHED = [UNCACHED_PAGE, `/tag/${encodeURIComponent("Курсы валют")}`, UNCACHED_SEARCH];
+const UNCACHED_PHOTO = "/media/harvest-plans-2024.jpg";
+
+/** A request's status, headers and text. */
+async function answer(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: string }> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
 
 /** Writes a new article into the indexer's folder; resolves with the ms until both instances answer 200 for it. */
 async function publish(slug: string): Promise<number> {

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { imageTypeOf } from "@/lib/mime";
+import { isStoreUnavailable } from "@/lib/server/store-outage.mjs";
 import { contentDir } from "./load";
 import { databaseUrl, getContentFiles, getStore } from "@/lib/store";
 
@@ -20,7 +21,7 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
   if (!(await (await getStore()).media(rel))) return undefined;
   const contentType = imageTypeOf(rel);
   if (!contentType) return undefined;
-  const file = await getContentFiles().media(rel).catch(() => undefined);
+  const file = await getContentFiles().media(rel).catch(unlessUnavailable);
   return file && { body: file.bytes, contentType, lastModified: file.lastModified };
 }
 
@@ -31,13 +32,19 @@ export async function readMediaFile(segments: string[]): Promise<MediaFile | und
 export async function statMediaFile(segments: string[]): Promise<string | undefined> {
   const rel = ["media", ...segments].join("/");
   if (!(await (await getStore()).media(rel))) return undefined;
-  if (databaseUrl()) return (await getContentFiles().media(rel).catch(() => undefined))?.stamp;
+  if (databaseUrl()) return (await getContentFiles().media(rel).catch(unlessUnavailable))?.stamp;
   try {
     const stat = await fs.stat(path.join(/* turbopackIgnore: true */ contentDir(), ...rel.split("/")));
     return `${stat.mtimeMs}:${stat.size}`;
   } catch {
     return undefined;
   }
+}
+
+/** A photo that cannot be read is not found; unless the database is away, which answers 503 (lib/server/store-outage.mjs). */
+function unlessUnavailable(err: unknown): undefined {
+  if (isStoreUnavailable(err)) throw err;
+  return undefined;
 }
 
 /** Crops Google asks for in NewsArticle images, each 1200 px wide. */
@@ -55,6 +62,10 @@ export async function cropMediaFile(ratio: string, segments: string[]): Promise<
   if (!size || segments[0] !== "media") return undefined;
   const file = await readMediaFile(segments.slice(1));
   if (!file) return undefined;
-  const body = await sharp(file.body).resize(size.width, size.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-  return { body, contentType: "image/jpeg", lastModified: file.lastModified };
+  return { body: await cropJpeg(file.body, size), contentType: "image/jpeg", lastModified: file.lastModified };
+}
+
+/** The crop itself, as /og/crop serves it and `npm run media:export` writes it. */
+export function cropJpeg(bytes: Buffer, size: { width: number; height: number }): Promise<Buffer> {
+  return sharp(bytes).resize(size.width, size.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }

@@ -24,6 +24,12 @@ describe("contentSecurityPolicy", () => {
     expect(contentSecurityPolicy({ ...options, nonce: "abc" })).toContain("script-src 'self' 'nonce-abc' 'sha256-AAAA' 'sha256-BBBB' 'strict-dynamic';");
   });
 
+  it("lets photos come from an http:// MEDIA_BASE_URL by its origin (https: is allowed already)", () => {
+    const options = { hashes, metrika: false, https: false, development: false };
+    expect(contentSecurityPolicy({ ...options, media: "http://127.0.0.1:9000/photos" })).toContain("img-src 'self' data: blob: https: http://127.0.0.1:9000;");
+    expect(contentSecurityPolicy({ ...options, media: "https://cdn.example/photos" })).toContain("img-src 'self' data: blob: https:;");
+  });
+
   it("makes a different nonce each time", () => {
     const a = createNonce();
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);

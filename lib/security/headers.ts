@@ -13,6 +13,8 @@ export interface PolicyOptions {
   metrika: boolean;
   https: boolean;
   development: boolean;
+  /** MEDIA_BASE_URL (lib/server/media-base.mjs): an http:// one must be named, https: covers the rest. */
+  media?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface PolicyOptions {
  * hosts, which stay for browsers without CSP 3. Inline styles stay allowed because next/image
  * positions images with style attributes.
  */
-export function contentSecurityPolicy({ hashes, nonce, metrika, https, development }: PolicyOptions): string {
+export function contentSecurityPolicy({ hashes, nonce, metrika, https, development, media }: PolicyOptions): string {
   const script = [
     "'self'",
     ...(nonce ? [`'nonce-${nonce}'`] : []),
@@ -35,7 +37,7 @@ export function contentSecurityPolicy({ hashes, nonce, metrika, https, developme
     "default-src 'self'",
     `script-src ${script.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: https:${metrika ? ` ${METRIKA_HOST}` : ""}`,
+    `img-src 'self' data: blob: https:${metrika ? ` ${METRIKA_HOST}` : ""}${media?.startsWith("http:") ? ` ${new URL(media).origin}` : ""}`,
     "font-src 'self'",
     `connect-src 'self'${metrika ? ` ${METRIKA_HOST}` : ""}${development ? " ws:" : ""}`,
     "object-src 'none'",

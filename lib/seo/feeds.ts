@@ -3,14 +3,16 @@ import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Article, ArticleBody, Section, SiteConfig } from "@/lib/content/types";
 import { imageTypeOf } from "@/lib/mime";
 import type { Catalog } from "@/lib/store/types";
+import { photoUrl } from "./photo-urls";
 import { absoluteUrl, articlePath } from "./urls";
 
 export const RSS_SIZE = 50;
 export const YANDEX_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
+/** The photo's original: this site's /media, or MEDIA_BASE_URL's copy (lib/seo/photo-urls.ts). */
 function imageUrl(a: Article, base: string): string | undefined {
   if (!a.image) return undefined;
-  return /^https:/i.test(a.image.src) ? a.image.src : absoluteUrl(a.image.src, base);
+  return /^https:/i.test(a.image.src) ? a.image.src : photoUrl(a.image.src, base);
 }
 
 function imageType(url: string): string {

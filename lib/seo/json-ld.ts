@@ -1,6 +1,7 @@
 import type { BreadcrumbList, CollectionPage, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Article, Section, SiteConfig, SourceInfo } from "@/lib/content/types";
 import { tagPath } from "@/lib/content/tags";
+import { cropUrl, LD_CROPS } from "./photo-urls";
 import { absoluteUrl, articleImagePath, articlePath, searchPath, sectionPath, sourcePath } from "./urls";
 
 /** Google shows at most 110 characters of a headline; cut at a word and mark the cut. */
@@ -29,10 +30,10 @@ export function organization({ site, base }: SeoContext) {
   } as const satisfies Organization;
 }
 
-/** The photo in the crops Google asks for; the optimizer renders each at 1200 px or more. */
+/** The photo in the crops Google asks for, each 1200 px wide: cut by /og/crop, or exported to MEDIA_BASE_URL (lib/seo/photo-urls.ts). */
 export function imageCrops(src: string, base: string): string[] {
   if (/^https:/i.test(src)) return [src];
-  return ["16x9", "4x3", "1x1"].map((ratio) => absoluteUrl(`/og/crop/${ratio}${src}`, base));
+  return LD_CROPS.map((ratio) => cropUrl(src, ratio, base));
 }
 
 export function newsArticleJsonLd(article: Article, section: Section, ctx: SeoContext): WithContext<NewsArticle> {

@@ -3,6 +3,7 @@ import type { Article } from "@/lib/content/types";
 import { sourcesWithPages } from "@/lib/content/queries";
 import type { ArticleStore, ListFilter } from "@/lib/store/types";
 import { dayKey } from "@/lib/format/dates";
+import { photoUrl } from "./photo-urls";
 import { absoluteUrl, articlePath, newsPath, sectionPath, sourcePath } from "./urls";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -91,7 +92,7 @@ export function articlesSitemapXml(articles: Article[], base: string): string {
     if (a.image)
       u.ele(IMAGE_NS, "image:image")
         .ele(IMAGE_NS, "image:loc")
-        .txt(/^https:/i.test(a.image.src) ? a.image.src : absoluteUrl(a.image.src, base));
+        .txt(/^https:/i.test(a.image.src) ? a.image.src : photoUrl(a.image.src, base));
   }
   return doc.end({ prettyPrint: true });
 }

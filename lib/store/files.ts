@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Pool } from "pg";
 import { readArticleFile } from "@/lib/content/load";
+import { isStoreUnavailable } from "@/lib/server/store-outage.mjs";
 
 /*
  * Where an instance reads what the index does not hold: the text of an article file (its body is
@@ -56,6 +57,8 @@ export class DatabaseFiles implements ContentFiles {
       const row = rows[0];
       return row ? { text: row.text, stamp: row.stamp } : { problem: "is not in the database (yet)" };
     } catch (err) {
+      // The database away is not a problem of the file: the page is answered 503 (lib/server/store-outage.mjs).
+      if (isStoreUnavailable(err)) throw err;
       return { problem: `cannot be read from the database: ${(err as Error).message}` };
     }
   }

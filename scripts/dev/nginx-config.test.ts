@@ -73,6 +73,13 @@ describe("what the shipped nginx configuration protects readers from", () => {
     expect(healthz).not.toMatch(/http_503|proxy_cache|include snippets\/svezhiy-vypusk-(proxy|cache)\.conf/);
   });
 
+  it("does not count a page's 503 against the instance: every instance answers it while the database is away", () => {
+    const next = /proxy_next_upstream ([^;]*);/.exec(directives(snippet("proxy")))?.[1];
+    expect(next?.split(/\s+/)).toEqual(["error", "timeout", "http_502"]);
+    // nginx's own copy still stands in for a 503.
+    expect(directives(snippet("cache"))).toMatch(/proxy_cache_use_stale [^;]*\bhttp_503\b/);
+  });
+
   it("does not take an instance away from every reader for one bad answer", () => {
     for (const line of http.match(/^\s*server 127\.0\.0\.1:.*$/gm)!) {
       expect(Number(/max_fails=(\d+)/.exec(line)?.[1] ?? 1), line).toBeGreaterThan(1);

@@ -13,10 +13,11 @@ import { typesetDisplay, typesetRuns } from "@/lib/content/typography";
 import { tagLinks } from "@/lib/content/tags";
 import type { Article } from "@/lib/content/types";
 import { SEARCH_PAGE_SIZE } from "@/lib/limits";
-import { getPageContext, getSeoContext } from "@/lib/page-context";
+import { getPageContext, getSeoContext, type PageContext } from "@/lib/page-context";
 import { highlight, snippet, type Segment } from "@/lib/search/highlight";
 import { searchArticles } from "@/lib/search/store";
-import { MAX_QUERY_LENGTH } from "@/lib/search/text";
+import { MAX_QUERY_LENGTH, parseQuery } from "@/lib/search/text";
+import { isStoreUnavailable, markUnavailableShown } from "@/lib/server/store-outage.mjs";
 import { resolveSearch } from "@/lib/routing/routes/search";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { searchPath } from "@/lib/seo/urls";
@@ -28,7 +29,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   // The same resolver as the page's and the proxy's: one search, kept by lib/search/store.ts.
-  const resolved = await resolveSearch(await searchParams, Date.now(), searchArticles);
+  const resolved = await resolveSearch(await searchParams, Date.now(), searchArticles).catch(unlessUnavailable);
+  if (resolved === UNAVAILABLE) return { title: (await getTranslations("search"))("title"), robots: { index: false, follow: true } };
   if (!resolved) return {};
   const { query, pageNumber: page, sort } = resolved;
   const [t, tPage, seo] = await Promise.all([getTranslations("search"), getTranslations("pagination"), getSeoContext()]);
@@ -51,7 +53,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const { store, catalog, now, timeZone, intl } = ctx;
   // The proxy has already answered 404 when this is undefined (lib/routing/routes/table.ts), and
   // its search is the one this gets back (lib/search/store.ts keeps it for the page).
-  const resolved = await resolveSearch(await searchParams, now, searchArticles);
+  const resolved = await resolveSearch(await searchParams, now, searchArticles).catch(unlessUnavailable);
+  if (resolved === UNAVAILABLE) return <SearchUnavailable ctx={ctx} query={parseQuery((await searchParams).q)?.text ?? ""} />;
   if (!resolved) notFound();
   const { query, pageNumber, outcome, sort } = resolved;
   const t = await getTranslations("search");
@@ -129,6 +132,33 @@ export default async function SearchPage({ searchParams }: Props) {
           <Pagination basePath={searchPath("")} page={page.page} pageCount={page.pageCount} params={{ q: query.text, ...(sort === "date" ? { sort } : {}) }} />
         </>
       )}
+    </TwoColumnLayout>
+  );
+}
+
+const UNAVAILABLE = Symbol("the database is away");
+
+/** A search the database could not answer is told on the page, not a 500 (lib/server/store-outage.mjs); other errors stay errors. */
+function unlessUnavailable(err: unknown): typeof UNAVAILABLE {
+  if (isStoreUnavailable(err)) return UNAVAILABLE;
+  throw err;
+}
+
+/** The search page saying that it cannot search now: the server answers it with 503 and Retry-After. */
+async function SearchUnavailable({ ctx, query }: { ctx: PageContext; query: string }) {
+  markUnavailableShown();
+  const t = await getTranslations("search");
+  return (
+    <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
+      <header className="border-b-2 border-ink pb-4">
+        <h1 className="font-serif text-4xl font-bold">{t("title")}</h1>
+        <div className="mt-4">
+          <SearchForm id="search-page" query={query} large />
+        </div>
+      </header>
+      <p className="mt-6 font-serif text-lg" role="status" data-testid="search-unavailable">
+        {t("unavailable")}
+      </p>
     </TwoColumnLayout>
   );
 }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { noteReachable, noteUnreachable } from "@/lib/server/store-outage.mjs";
 import { CHANGES_CHANNEL } from "./schema";
 import type { VersionSource } from "./reader";
 
@@ -29,6 +30,7 @@ export class ChangesListener implements VersionSource {
   private closed = false;
   private backoff = 1000;
   private timer?: NodeJS.Timeout;
+  private attemptedAt = 0;
   /** Connections already given up on: a dropped one reports both "error" and "end". */
   private readonly dead = new WeakSet<pg.Client>();
   readonly state: ChangesState = { connected: false };
@@ -48,6 +50,21 @@ export class ChangesListener implements VersionSource {
     await this.connect();
   }
 
+  /**
+   * The database answered someone else (a reader's query, the health check's): if this ear is
+   * waiting to reconnect, it tries now instead of at the end of its wait, which grows to 30 s over
+   * a long outage. Without it, the instance would keep its old version and /healthz its 503 for up
+   * to that long after the database was back.
+   */
+  reconnectNow(): void {
+    // Only while waiting (not connecting), and at most once a second: with a replica, its answers
+    // say nothing of the primary this ear listens on.
+    if (this.closed || this.client || !this.timer || this.state.connected || Date.now() - this.attemptedAt < 1000) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.connect();
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
@@ -56,6 +73,7 @@ export class ChangesListener implements VersionSource {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
+    this.attemptedAt = Date.now();
     const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000, keepAlive: true });
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client, new Error("connection closed")));
@@ -70,7 +88,8 @@ export class ChangesListener implements VersionSource {
       const { rows } = await client.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('version', 'mirrored_at')");
       const meta = new Map(rows.map((r) => [r.key, r.value]));
       this.client = client;
-      if (this.state.downSince !== undefined) this.log(`the database is back after ${((Date.now() - this.state.downSince) / 1000).toFixed(1)} s`);
+      // One line per outage, whoever noticed its end first: this ear, or a reader's query (lib/server/store-outage.mjs).
+      if (this.state.downSince !== undefined) noteReachable(this.log);
       Object.assign(this.state, { connected: true, error: undefined, downSince: undefined });
       this.backoff = 1000;
       this.set(Number(meta.get("version") ?? 0), Number(meta.get("mirrored_at") ?? 0) || undefined);
@@ -91,13 +110,17 @@ export class ChangesListener implements VersionSource {
     if (this.closed || this.dead.has(client) || (this.client && this.client !== client)) return;
     this.dead.add(client);
     if (this.state.connected || this.state.downSince === undefined) {
-      this.log(`the database is unreachable (${err.message}): serving what this instance has, retrying`);
+      // Said once per outage, whoever noticed it first: this ear or a reader's query.
+      noteUnreachable(err, this.log);
       this.state.downSince = Date.now();
     }
     this.client = undefined;
     Object.assign(this.state, { connected: false, error: err.message });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.connect(), this.backoff);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.connect();
+    }, this.backoff);
     this.timer.unref?.();
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
   }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isUnreachable, noteReachable, noteUnreachable, StoreUnavailableError } from "@/lib/server/store-outage.mjs";
 import { ChangesListener } from "./changes";
 import { PgStore } from "./reader";
 
@@ -15,7 +16,7 @@ export interface PgConnection {
 const STATEMENT_TIMEOUT_MS = 5_000;
 
 /** A pool that reports a broken idle connection instead of crashing the process (pg's default for an unhandled "error"). */
-export function makePool(url: string, log: (line: string) => void, max = 10): pg.Pool {
+export function makePool(url: string, log: (line: string) => void, max = 10, onError?: (err: Error) => void): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -24,7 +25,7 @@ export function makePool(url: string, log: (line: string) => void, max = 10): pg
     statement_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,
   });
-  pool.on("error", (err) => log(`a database connection failed: ${err.message}`));
+  pool.on("error", onError ?? ((err) => log(`a database connection failed: ${err.message}`)));
   return pool;
 }
 
@@ -42,8 +43,11 @@ export function openPg({
   readUrl?: string;
   log?: (line: string) => void;
 }): PgConnection {
-  const read = makePool(readUrl ?? url, log);
+  // An idle connection the database closed as it stopped is part of the outage, told once with it.
+  const onError = (err: Error) => (isUnreachable(err) ? noteUnreachable(err, log) : log(`a database connection failed: ${err.message}`));
   const changes = new ChangesListener(url, log);
+  // A query that succeeds while the listener waits to reconnect: the database is back, reconnect now.
+  const read = guardPool(makePool(readUrl ?? url, log, 10, onError), log, () => changes.reconnectNow());
   void changes.start();
   const store = new PgStore(read, readUrl ? new ReplicaVersions(changes, read) : changes);
   return {
@@ -55,6 +59,28 @@ export function openPg({
       await read.end();
     },
   };
+}
+
+/**
+ * The readers' pool, whose failures to reach the database are StoreUnavailableError: the request
+ * is marked (server.mjs answers 503 with Retry-After instead of Next's 500), the outage is logged
+ * once (lib/server/store-outage.mjs), and the first query that succeeds again ends it.
+ */
+export function guardPool(pool: pg.Pool, log: (line: string) => void, onAnswer: () => void = () => undefined): pg.Pool {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const guarded = async (...args: unknown[]) => {
+    try {
+      const result = await query(...args);
+      noteReachable(log);
+      onAnswer();
+      return result;
+    } catch (err) {
+      if (!isUnreachable(err)) throw err;
+      noteUnreachable(err, log);
+      throw new StoreUnavailableError(err);
+    }
+  };
+  return new Proxy(pool, { get: (target, name, receiver) => (name === "query" ? guarded : Reflect.get(target, name, receiver)) });
 }
 
 /** The version the primary announced, once the replica has it too (asked at most every 200 ms while it lags). */

@@ -8,6 +8,7 @@ import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
+import { outageSince } from "@/lib/server/store-outage.mjs";
 import { titleOrTagsTsquery, tsquery } from "./search";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
@@ -343,6 +344,9 @@ export class PgStore implements ArticleStore {
     if (now !== undefined) {
       let w = this.window;
       if (!w || now < w.from || now >= w.until) {
+        // Without the database, an answer kept for the last published set is served stale (issue 18:
+        // "keeps serving what it has") rather than none; the set is asked for again once it is back.
+        if (w && this.cache.has(k) && outageSince() !== undefined) return this.cache.get(k) as T;
         const { rows } = await this.pool.query<{ from: string | null; until: string | null }>(
           `SELECT (SELECT max(date_ms) FROM articles WHERE state = 0 AND date_ms <= $1) AS "from",
                   (SELECT min(date_ms) FROM articles WHERE state = 0 AND date_ms > $1) AS until`,
