@@ -4,8 +4,23 @@ import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
 import { articlePath, newsPath } from "@/lib/seo/urls";
 
-/** "Лента новостей": the newest articles of all sections, each with its time. */
-export async function NewsFeed({ articles, now, timeZone, intl }: { articles: Article[]; now: number; timeZone: string; intl: string }) {
+/**
+ * "Лента новостей": the newest articles of all sections, each with its time. `current` is the
+ * article being read: its item stays (the list keeps its length) but says it is this page.
+ */
+export async function NewsFeed({
+  articles,
+  now,
+  timeZone,
+  intl,
+  current,
+}: {
+  articles: Article[];
+  now: number;
+  timeZone: string;
+  intl: string;
+  current?: string;
+}) {
   const t = await getTranslations("feed");
   return (
     <section aria-labelledby="news-feed-title" className="font-sans">
@@ -18,7 +33,11 @@ export async function NewsFeed({ articles, now, timeZone, intl }: { articles: Ar
             <time dateTime={a.date} className="block text-xs font-bold text-accent">
               {formatFeedTime(a.dateMs, now, intl, timeZone)}
             </time>
-            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
+            <Link
+              href={articlePath(a.slug)}
+              aria-current={a.slug === current ? "page" : undefined}
+              className="font-serif text-base leading-snug hover:text-accent"
+            >
               {a.title}
             </Link>
           </li>

@@ -4,11 +4,12 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { MetrikaConsent } from "@/components/MetrikaConsent";
 import { INLINE_SCRIPTS } from "@/lib/security/inline-scripts";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
+import { currentNav, SITE_PATH_HEADER } from "@/lib/routing/current-nav";
 import { routing } from "@/i18n/routing";
 import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
@@ -32,7 +33,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const [catalog, t, messages] = await Promise.all([getStore().then((store) => store.catalog()), getTranslations("site"), getMessages()]);
+  const [store, t, messages, requestHeaders] = await Promise.all([getStore(), getTranslations("site"), getMessages(), headers()]);
+  const [catalog, current] = await Promise.all([store.catalog(), currentNav(store, requestHeaders.get(SITE_PATH_HEADER))]);
   const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
@@ -47,7 +49,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             Allowed by its hash in the CSP (lib/security/inline-scripts.ts). */}
         <script dangerouslySetInnerHTML={{ __html: INLINE_SCRIPTS.theme }} />
       </head>
-      <body className="bg-paper font-sans text-ink antialiased">
+      {/* A column at least as tall as the window: a short page (the 404) keeps its footer at the
+          bottom instead of a strip of background under it. */}
+      <body className="flex min-h-screen flex-col bg-paper font-sans text-ink antialiased">
         {/* The error page is the one client component with text (and the one page that keeps Next's
             client runtime, see lib/server/strip-runtime.mjs): only its messages reach the browser. */}
         <NextIntlClientProvider messages={{ error: messages.error }}>
@@ -57,9 +61,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           >
             {t("skipToContent")}
           </a>
-          <SiteHeader siteName={site.name} sections={sections} />
+          <SiteHeader siteName={site.name} sections={sections} current={current} />
           {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
-          <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 focus:outline-none">
             {children}
           </main>
           <SiteFooter siteName={site.name} description={site.description} sections={sections} year={new Date().getFullYear()} />
