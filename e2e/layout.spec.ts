@@ -94,8 +94,7 @@ test.describe("the section menu", () => {
     test(`stays on one line at ${viewport.width} px`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto("/");
-      const tops = await page
-        .getByRole("navigation", { name: "Рубрики" })
+      const tops = await menuOf(page)
         .locator("li")
         .evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().top)));
       expect(tops.length).toBe(8);
