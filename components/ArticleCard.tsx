@@ -21,23 +21,25 @@ export function ArticleCard({
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const photo = showImage && article.image;
   // A grid, not a row: on a phone the time and the headline take the card's full width and the
   // thumbnail sits beside the lead only (beside the headline it squeezed it into ~210 px, seven
   // lines for a long one); from `sm` on the thumbnail spans the card's right side as before.
   return (
-    <article className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 border-b border-rule py-4 sm:grid-rows-[auto_auto_1fr]">
-      <time dateTime={article.date} className="col-span-2 block font-sans text-xs font-bold text-accent sm:col-span-1">
+    // Each text row starts in the first column: auto-placed, a headline went beside the time.
+    <article className={`grid border-b border-rule py-4 ${photo ? "grid-cols-[minmax(0,1fr)_auto] gap-x-4 sm:grid-rows-[auto_auto_1fr]" : ""}`}>
+      <time dateTime={article.date} className="col-span-2 col-start-1 block font-sans text-xs font-bold text-accent sm:col-span-1">
         {formatFeedTime(article.dateMs, now, intl, timeZone)}
       </time>
-      <Heading className="col-span-2 mt-1 font-serif text-xl font-bold leading-snug sm:col-span-1">
+      <Heading className="col-span-2 col-start-1 mt-1 font-serif text-xl font-bold leading-snug sm:col-span-1">
         <Link href={articlePath(article.slug)} className="hover:text-accent">
           {article.title}
         </Link>
       </Heading>
       {article.lead && <p className="col-start-1 mt-1.5 line-clamp-3 font-serif text-base leading-relaxed text-muted">{article.lead}</p>}
-      {showImage && article.image && (
+      {photo && (
         <ArticlePhoto
-          image={article.image}
+          image={photo}
           sizes="(min-width: 640px) 224px, 128px"
           className="col-start-2 row-start-3 mt-2 w-32 self-start sm:row-span-3 sm:row-start-1 sm:mt-0 sm:w-56"
         />

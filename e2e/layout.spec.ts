@@ -38,6 +38,21 @@ test.describe("cards on a phone", () => {
   }
 });
 
+test("on a desktop every card's time and headline start at its left edge, with a thumbnail or without", async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto("/news");
+  const offsets = await page
+    .locator("main article")
+    .evaluateAll((cards) =>
+      cards.map((c) =>
+        [c.querySelector("time"), c.querySelector("h2, h3")].map((e) => Math.round(e!.getBoundingClientRect().left - c.getBoundingClientRect().left)),
+      ),
+    );
+  expect(offsets.length).toBeGreaterThan(10);
+  // Auto-placed in the card's grid, a headline without a thumbnail went beside its time.
+  expect(offsets.flat().filter((x) => x !== 0)).toEqual([]);
+});
+
 test.describe("where the reader is", () => {
   test("the article being read is marked, not an unmarked link to itself, in the feed and the top news", async ({ page }) => {
     // The newest story: always in the sidebar's feed.
