@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
+import { FEED_SIZE } from "@/lib/limits";
 import { articlePath, newsPath } from "@/lib/seo/urls";
 
 /**
@@ -28,8 +29,10 @@ export async function NewsFeed({
         {t("title")}
       </h2>
       <ol className="divide-y divide-rule">
-        {articles.map((a) => (
-          <li key={a.slug} className="py-2.5">
+        {/* Past the usual ten (the home page's longer feed) only where the feed is a column beside
+            the page: on a phone it follows the page, and fifteen more items only lengthen it. */}
+        {articles.map((a, i) => (
+          <li key={a.slug} className={i < FEED_SIZE ? "py-2.5" : "hidden py-2.5 lg:block"}>
             <time dateTime={a.date} className="block text-xs font-bold text-accent">
               {formatFeedTime(a.dateMs, now, intl, timeZone)}
             </time>
