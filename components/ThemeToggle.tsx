@@ -13,16 +13,17 @@ export async function ThemeToggle() {
   const t = await getTranslations("site");
   return (
     <>
-      {/* The label is visible (three words alone did not say what they switch), and each button is
-          at least 24 px high (WCAG 2.2 target size). */}
+      {/* A visible label (three words alone did not say what they switch): «Тема», short enough to
+          keep the row on one line at 390 px, inside the group's full name (WCAG 2.5.3). Each button
+          is at least 24 px high (WCAG 2.2 target size). */}
       <div
         id={THEME_TOGGLE_ID}
         role="group"
-        aria-labelledby={`${THEME_TOGGLE_ID}-label`}
-        className="hidden items-center gap-1 font-sans text-xs js:flex print:hidden"
+        aria-label={t("themeLabel")}
+        className="hidden items-center gap-1 font-sans text-xs whitespace-nowrap js:flex print:hidden"
       >
-        <span id={`${THEME_TOGGLE_ID}-label`} className="mr-1 text-muted">
-          {t("themeLabel")}
+        <span aria-hidden="true" className="mr-1 text-muted">
+          {t("themeShort")}
         </span>
         {THEME_CHOICES.map((choice) => (
           <button

@@ -207,7 +207,7 @@ test.describe("touch targets", () => {
     const theme = page.getByRole("group", { name: "Тема оформления" });
     if (javaScriptEnabled) {
       targets.push(theme.getByRole("button"));
-      await expect(theme.getByText("Тема оформления")).toBeVisible();
+      await expect(theme.getByText("Тема", { exact: true })).toBeVisible();
     }
     for (const target of targets) {
       const n = await target.count();
