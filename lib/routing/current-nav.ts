@@ -1,3 +1,4 @@
+import { routing } from "@/i18n/routing";
 import type { ArticleStore } from "@/lib/store/types";
 
 /**
@@ -12,21 +13,32 @@ export interface CurrentNav {
   kind: "page" | "true";
 }
 
-/** The request header in which proxy.ts passes the page's path (without the locale prefix) to the layout. */
+/** The request header in which proxy.ts passes the requested path and query to the layout. */
 export const SITE_PATH_HEADER = "x-site-path";
 
-/** `target`: SITE_PATH_HEADER's value, the path and query as requested (`/section/sport?page=2`). */
+/**
+ * `target`: SITE_PATH_HEADER's value, the path and query as requested (`/section/sport?page=2`,
+ * with a locale prefix for a language that has one). Anything it cannot read marks nothing: the
+ * 404 page for a malformed URL is rendered through the same layout.
+ */
 export async function currentNav(store: ArticleStore, target: string | null): Promise<CurrentNav | undefined> {
   if (!target) return undefined;
-  const url = new URL(target, "http://site");
-  const path = url.pathname;
+  let url: URL;
+  let segments: string[];
+  try {
+    url = new URL(target, "http://site");
+    segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  if ((routing.locales as readonly string[]).includes(segments[0] ?? "")) segments.shift();
   const later = Number(url.searchParams.get("page") ?? 1) > 1;
-  const section = /^\/section\/([^/]+)\/?$/.exec(path);
-  if (section) return { item: decodeURIComponent(section[1]!), kind: later ? "true" : "page" };
-  if (path === "/news" || path === "/news/") return { item: "news", kind: later ? "true" : "page" };
-  const article = /^\/news\/([^/]+)\/?$/.exec(path);
-  if (article) {
-    const found = await store.article(decodeURIComponent(article[1]!));
+  const [first, second, ...rest] = segments;
+  if (rest.length > 0) return undefined;
+  if (first === "section" && second) return { item: second, kind: later ? "true" : "page" };
+  if (first === "news" && !second) return { item: "news", kind: later ? "true" : "page" };
+  if (first === "news" && second) {
+    const found = await store.article(second);
     return found ? { item: found.section, kind: "true" } : undefined;
   }
   return undefined;
