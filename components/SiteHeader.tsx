@@ -30,7 +30,8 @@ export async function SiteHeader({ siteName, sections, current }: { siteName: st
       <nav aria-label={t("sectionsNav")} className="border-t border-rule print:hidden">
         {/* One line that scrolls sideways on a phone, as news sites do: its height never depends on
             how the section names wrap in one font or another. «Все новости» stays pinned at its right
-            edge, and the sections fade out under it, so the reader sees that more follow. From `sm`
+            edge (its shadow covers the list's right padding, where a section showed through), and
+            the sections fade out under it, so the reader sees that more follow. From `sm`
             on the line fits (smaller gaps and type below `lg`: at 820 px «Все новости» wrapped alone). */}
         <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 font-sans text-sm font-bold whitespace-nowrap uppercase tracking-wide sm:justify-center sm:gap-x-4 sm:overflow-visible sm:text-[0.8rem] sm:tracking-normal lg:gap-x-5 lg:text-sm lg:tracking-wide">
           {sections.map((s) => (
@@ -40,7 +41,7 @@ export async function SiteHeader({ siteName, sections, current }: { siteName: st
               </Link>
             </li>
           ))}
-          <li className="sticky right-0 bg-paper pl-2 before:pointer-events-none before:absolute before:inset-y-0 before:right-full before:w-10 before:bg-linear-to-l before:from-paper before:to-transparent sm:static sm:bg-transparent sm:pl-0 sm:before:hidden">
+          <li className="sticky right-0 bg-paper pl-2 shadow-[1rem_0_0_var(--color-paper)] before:pointer-events-none before:absolute before:inset-y-0 before:right-full before:w-10 before:bg-linear-to-l before:from-paper before:to-transparent sm:static sm:bg-transparent sm:pl-0 sm:shadow-none sm:before:hidden">
             <Link href={newsPath()} aria-current={mark("news")} className="inline-block py-2 text-accent hover:text-accent-dark">
               {t("allNews")}
             </Link>
