@@ -4,6 +4,7 @@ import { routing } from "./i18n/routing";
 import { SHARED_CACHE_CONTROL } from "./lib/cache-control";
 import { CONSENT_COOKIE } from "./lib/consent";
 import { canonicalRedirect, decodePath, hasMalformedParameter, isKnownPath, isPassThroughFile, sitePath } from "./lib/routing/known-path";
+import { SITE_PATH_HEADER } from "./lib/routing/current-nav";
 import { queryOf } from "./lib/routing/routes/types";
 import { searchArticles } from "./lib/search/store";
 import { SEARCH_QUERY_HEADER, searchQueryOf } from "./lib/search/header-query";
@@ -53,6 +54,9 @@ export default async function proxy(incoming: NextRequest) {
   requestHeaders.delete(SEARCH_QUERY_HEADER);
   const searched = searchQueryOf(incoming.nextUrl.pathname, incoming.nextUrl.searchParams);
   if (searched) requestHeaders.set(SEARCH_QUERY_HEADER, encodeURIComponent(searched));
+  // The layout marks the page's item in the menu, and a layout is not told the path: it is passed
+  // on here (always set, so a client cannot send its own).
+  requestHeaders.set(SITE_PATH_HEADER, incoming.nextUrl.pathname + incoming.nextUrl.search);
   const request = new NextRequest(incoming, { headers: requestHeaders });
   const response = secure(onSite(await routeOrPass(request), request), runtimePolicy);
   if (!keepsRuntime) response.headers.set(PAGE_POLICY_HEADER, contentSecurityPolicy(options));

@@ -3,14 +3,19 @@ import localFont from "next/font/local";
 /*
  * PT Serif was drawn by ParaType for Russian text; it sets headlines and body. Fontsource ships it
  * split by script; each script is its own face with a unicode-range, so a page downloads only
- * what its text uses. The Latin face carries the metric-matched fallback, which the Cyrillic one
- * then shares. Navigation, dates and other interface text use the reader's system sans (Roboto,
+ * what its text uses. Both share one metric-matched fallback (below). Navigation, dates and other interface text use the reader's system sans (Roboto,
  * San Francisco, Segoe UI all have Cyrillic): four fewer font files, about 150 KB, on a first
  * visit. Nothing is preloaded: a preloaded font competes with the article photo for a phone's
  * bandwidth, and with `optional` it could only be used on the first view if it arrived first. `font-display: optional` gives each face a short block period and then keeps whatever
  * font the page started with: a reader on a slow line may see the fallback on a first visit, but
  * the text never jumps when a font arrives (which measured CLS 0.35 on a phone with "swap", the
  * header's section list re-wrapping). next/font needs literal options, hence the repetition.
+ *
+ * The fallback is the metric-matched "PT Serif Fallback" of app/globals.css, not next/font's
+ * `adjustFontFallback`: next/font's face asks for local("Times New Roman") only, which Linux and
+ * Android do not have under that name, and Cyrillic text (most of a page) never reached it, so a
+ * first visit was set in an unadjusted serif and an article ran 130–320 px shorter or taller than
+ * on the next visit. Ours also names the metric-compatible Liberation Serif and Tinos.
  */
 
 export const serifCyrillic = localFont({
@@ -41,7 +46,7 @@ export const serifLatin = localFont({
   ],
   variable: "--font-serif-latin",
   display: "optional",
-  adjustFontFallback: "Times New Roman",
+  adjustFontFallback: false,
   preload: false,
 });
 

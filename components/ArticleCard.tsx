@@ -26,21 +26,28 @@ export function ArticleCard({
   timeOnly?: boolean;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const photo = showImage && article.image;
+  // A grid, not a row: on a phone the time and the headline take the card's full width and the
+  // thumbnail sits beside the lead only (beside the headline it squeezed it into ~210 px, seven
+  // lines for a long one); from `sm` on the thumbnail spans the card's right side as before.
   return (
-    <article className="flex gap-4 border-b border-rule py-4">
-      <div className="min-w-0 flex-1">
-        <time dateTime={article.date} className="font-sans text-xs font-bold text-accent">
-          {timeOnly ? formatTime(article.dateMs, intl, timeZone) : formatFeedTime(article.dateMs, now, intl, timeZone)}
-        </time>
-        <Heading className="mt-1 font-serif text-xl font-bold leading-snug">
-          <Link href={articlePath(article.slug)} className="hover:text-accent">
-            {article.title}
-          </Link>
-        </Heading>
-        {article.lead && <p className="mt-1.5 line-clamp-3 font-serif text-base leading-relaxed text-muted">{article.lead}</p>}
-      </div>
-      {showImage && article.image && (
-        <ArticlePhoto image={article.image} sizes="(min-width: 640px) 224px, 128px" className="w-32 shrink-0 self-start sm:w-56" />
+    // Each text row starts in the first column: auto-placed, a headline went beside the time.
+    <article className={`grid border-b border-rule py-4 ${photo ? "grid-cols-[minmax(0,1fr)_auto] gap-x-4 sm:grid-rows-[auto_auto_1fr]" : ""}`}>
+      <time dateTime={article.date} className="col-span-2 col-start-1 block font-sans text-xs font-bold text-accent sm:col-span-1">
+        {timeOnly ? formatTime(article.dateMs, intl, timeZone) : formatFeedTime(article.dateMs, now, intl, timeZone)}
+      </time>
+      <Heading className="col-span-2 col-start-1 mt-1 font-serif text-xl font-bold leading-snug sm:col-span-1">
+        <Link href={articlePath(article.slug)} className="hover:text-accent">
+          {article.title}
+        </Link>
+      </Heading>
+      {article.lead && <p className="col-start-1 mt-1.5 line-clamp-3 font-serif text-base leading-relaxed text-muted">{article.lead}</p>}
+      {photo && (
+        <ArticlePhoto
+          image={photo}
+          sizes="(min-width: 640px) 224px, 128px"
+          className="col-start-2 row-start-3 mt-2 w-32 self-start sm:row-span-3 sm:row-start-1 sm:mt-0 sm:w-56"
+        />
       )}
     </article>
   );

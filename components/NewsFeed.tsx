@@ -2,10 +2,26 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { formatFeedTime } from "@/lib/format/dates";
+import { FEED_SIZE } from "@/lib/limits";
 import { articlePath, newsPath } from "@/lib/seo/urls";
 
-/** "Лента новостей": the newest articles of all sections, each with its time. */
-export async function NewsFeed({ articles, now, timeZone, intl }: { articles: Article[]; now: number; timeZone: string; intl: string }) {
+/**
+ * "Лента новостей": the newest articles of all sections, each with its time. `current` is the
+ * article being read: its item stays (the list keeps its length) but says it is this page.
+ */
+export async function NewsFeed({
+  articles,
+  now,
+  timeZone,
+  intl,
+  current,
+}: {
+  articles: Article[];
+  now: number;
+  timeZone: string;
+  intl: string;
+  current?: string;
+}) {
   const t = await getTranslations("feed");
   return (
     <section aria-labelledby="news-feed-title" className="font-sans">
@@ -13,12 +29,18 @@ export async function NewsFeed({ articles, now, timeZone, intl }: { articles: Ar
         {t("title")}
       </h2>
       <ol className="divide-y divide-rule">
-        {articles.map((a) => (
-          <li key={a.slug} className="py-2.5">
+        {/* Past the usual ten (the home page's longer feed) only where the feed is a column beside
+            the page: on a phone it follows the page, and fifteen more items only lengthen it. */}
+        {articles.map((a, i) => (
+          <li key={a.slug} className={i < FEED_SIZE ? "py-2.5" : "hidden py-2.5 lg:block"}>
             <time dateTime={a.date} className="block text-xs font-bold text-accent">
               {formatFeedTime(a.dateMs, now, intl, timeZone)}
             </time>
-            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
+            <Link
+              href={articlePath(a.slug)}
+              aria-current={a.slug === current ? "page" : undefined}
+              className="font-serif text-base leading-snug hover:text-accent"
+            >
               {a.title}
             </Link>
           </li>

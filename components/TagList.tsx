@@ -16,17 +16,18 @@ export async function TagList({ tags, className = "" }: { tags: TagItem[]; class
   if (tags.length === 0) return null;
   const t = await getTranslations("article");
   return (
-    <ul aria-label={t("tags")} className={`flex flex-wrap gap-2 font-sans text-xs ${className}`}>
+    // Not on paper: a tag cannot be followed there. Each tag is a 24 px target at least (WCAG 2.2).
+    <ul aria-label={t("tags")} className={`flex flex-wrap gap-2 font-sans text-xs print:hidden ${className}`}>
       {tags.map((tag) => {
         const label = tag.segments ? <Highlighted segments={tag.segments} /> : tag.name;
         return (
           <li key={tag.name}>
             {tag.href ? (
-              <Link href={tag.href} className="inline-block rounded-sm border border-rule px-2 py-0.5 text-muted hover:border-accent hover:text-accent">
+              <Link href={tag.href} className="inline-block min-h-6 rounded-sm border border-rule px-2 py-1 text-muted hover:border-accent hover:text-accent">
                 {label}
               </Link>
             ) : (
-              <span className="inline-block rounded-sm border border-rule px-2 py-0.5 text-muted">{label}</span>
+              <span className="inline-block min-h-6 rounded-sm border border-rule px-2 py-1 text-muted">{label}</span>
             )}
           </li>
         );

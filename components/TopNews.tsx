@@ -3,8 +3,8 @@ import { Link } from "./Link";
 import type { Article } from "@/lib/content/types";
 import { articlePath } from "@/lib/seo/urls";
 
-/** "ТОП-новости <edition>": the newest articles marked `top`. */
-export async function TopNews({ articles, editionGenitive }: { articles: Article[]; editionGenitive: string }) {
+/** "ТОП-новости <edition>": the newest articles marked `top`; `current`, the article being read, is marked so. */
+export async function TopNews({ articles, editionGenitive, current }: { articles: Article[]; editionGenitive: string; current?: string }) {
   const t = await getTranslations("top");
   if (articles.length === 0) return null;
   return (
@@ -18,7 +18,11 @@ export async function TopNews({ articles, editionGenitive }: { articles: Article
             <span aria-hidden="true" className="font-serif text-2xl font-bold leading-none text-accent">
               {i + 1}
             </span>
-            <Link href={articlePath(a.slug)} className="font-serif text-base leading-snug hover:text-accent">
+            <Link
+              href={articlePath(a.slug)}
+              aria-current={a.slug === current ? "page" : undefined}
+              className="font-serif text-base leading-snug hover:text-accent"
+            >
               {a.title}
             </Link>
           </li>

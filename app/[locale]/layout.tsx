@@ -11,6 +11,7 @@ import { CONSENT_COOKIE, parseConsent } from "@/lib/consent";
 import { SiteHeader } from "@/components/SiteHeader";
 import { UrgentBanner } from "@/components/UrgentBanner";
 import { urgentNow } from "@/lib/content/queries";
+import { currentNav, SITE_PATH_HEADER } from "@/lib/routing/current-nav";
 import { routing } from "@/i18n/routing";
 import { getStore } from "@/lib/store";
 import { localeFormats } from "@/lib/i18n/locales";
@@ -35,15 +36,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const store = await getStore();
+  const [store, t, messages, requestHeaders] = await Promise.all([getStore(), getTranslations("site"), getMessages(), headers()]);
   // «Срочно» is decided now, for this render: the banner goes with the first page rendered after it expires.
-  const [catalog, t, messages, urgent] = await Promise.all([store.catalog(), getTranslations("site"), getMessages(), urgentNow(store)]);
+  const [catalog, current, urgent] = await Promise.all([store.catalog(), currentNav(store, requestHeaders.get(SITE_PATH_HEADER)), urgentNow(store)]);
   const { site, sections } = catalog;
   // Read at run time: a newsroom switches the counter on without rebuilding.
   const metrikaId = Number(process.env.METRIKA_ID) || undefined;
   const consent = metrikaId ? parseConsent((await cookies()).get(CONSENT_COOKIE)?.value) : undefined;
   // A search page's query, for the header's search box (set by proxy.ts from the URL).
-  const searched = searchQueryFromHeader((await headers()).get(SEARCH_QUERY_HEADER));
+  const searched = searchQueryFromHeader(requestHeaders.get(SEARCH_QUERY_HEADER));
 
   return (
     // The theme script sets data-theme and data-js on <html>, so the error page (the one page that
@@ -54,7 +55,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             Allowed by its hash in the CSP (lib/security/inline-scripts.ts). */}
         <script dangerouslySetInnerHTML={{ __html: INLINE_SCRIPTS.theme }} />
       </head>
-      <body className="bg-paper font-sans text-ink antialiased">
+      {/* A column at least as tall as the window: a short page (the 404) keeps its footer at the
+          bottom instead of a strip of background under it. */}
+      <body className="flex min-h-screen flex-col bg-paper font-sans text-ink antialiased">
         {/* The error page is the one client component with text (and the one page that keeps Next's
             client runtime, see lib/server/strip-runtime.mjs): only its messages reach the browser. */}
         <NextIntlClientProvider messages={{ error: messages.error }}>
@@ -66,8 +69,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           </a>
           {urgent && <UrgentBanner notice={urgent} timeZone={site.timeZone} intl={localeFormats[locale].intl} />}
           <SiteHeader siteName={site.name} sections={sections} query={searched} />
+          <SiteHeader siteName={site.name} sections={sections} current={current} />
           {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
-          <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 focus:outline-none">
             {children}
           </main>
           <SiteFooter site={site} sections={sections} year={new Date().getFullYear()} />

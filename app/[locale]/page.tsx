@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { ArticleCard } from "@/components/ArticleCard";
 import { ArticlePhoto } from "@/components/ArticlePhoto";
 import { NewsFeed } from "@/components/NewsFeed";
+import { PartnerList } from "@/components/PartnerList";
+import { STICKY_LAST } from "@/components/Sidebar";
 import { Link } from "@/components/Link";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { formatFeedTime } from "@/lib/format/dates";
@@ -32,8 +34,13 @@ export default async function HomePage() {
       <h1 className="sr-only text-sm">{t("title")}</h1>
       <TwoColumnLayout
         aside={
-          <aside className="print:hidden">
+          // The feed runs long here (HOME_FEED_SIZE), and the partners' block under it stays in view
+          // down the rest of the main column.
+          <aside className="flex flex-col gap-10 print:hidden">
             <NewsFeed articles={feed} now={now} timeZone={timeZone} intl={intl} />
+            <div className={STICKY_LAST}>
+              <PartnerList partners={catalog.sources} />
+            </div>
           </aside>
         }
       >

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/ArticleCard";
 import { Pagination } from "@/components/Pagination";
+import { STICKY_LAST } from "@/components/Sidebar";
 import { TopNews } from "@/components/TopNews";
 import { TwoColumnLayout } from "@/components/TwoColumnLayout";
 import { formatDayHeading, groupByDay } from "@/lib/format/dates";
@@ -36,7 +37,10 @@ export default async function NewsFeedPage({ searchParams }: Props) {
     <TwoColumnLayout
       aside={
         <aside className="print:hidden">
-          <TopNews articles={top} editionGenitive={catalog.site.edition.genitive} />
+          {/* The feed runs long: its one block stays in view (the sidebar's rule, components/Sidebar.tsx). */}
+          <div className={STICKY_LAST}>
+            <TopNews articles={top} editionGenitive={catalog.site.edition.genitive} />
+          </div>
         </aside>
       }
     >

@@ -1,6 +1,6 @@
 import { sectionBlocks, type SectionBlock } from "@/lib/content/queries";
 import type { Article } from "@/lib/content/types";
-import { FEED_SIZE, SECTION_BLOCK_SIZE, TOP_SIZE } from "@/lib/limits";
+import { HOME_FEED_SIZE, SECTION_BLOCK_SIZE, TOP_SIZE } from "@/lib/limits";
 import type { ArticleStore } from "@/lib/store/types";
 
 export interface ResolvedHome {
@@ -10,17 +10,26 @@ export interface ResolvedHome {
   top: Article[];
   /** The news feed beside them. */
   feed: Article[];
-  /** Each non-empty section's newest articles, in the order of sections.json. */
+  /**
+   * Each section's newest articles that the main and top stories above have not shown (the main
+   * column names each story once), in the order of sections.json; a section left with none is skipped.
+   */
   blocks: SectionBlock[];
 }
 
 /** `/`: the front page always exists (on an empty site it has no stories). The first few of short lists: cheap. */
 export async function resolveHome(store: ArticleStore, now: number): Promise<ResolvedHome> {
-  const [tops, feed, blocks] = await Promise.all([
+  const [tops, feed, candidates] = await Promise.all([
     store.list({ top: true }, now, { offset: 0, limit: TOP_SIZE + 1 }),
-    store.list({}, now, { offset: 0, limit: FEED_SIZE }),
-    sectionBlocks(store, now, SECTION_BLOCK_SIZE),
+    store.list({}, now, { offset: 0, limit: HOME_FEED_SIZE }),
+    // Enough per section to fill a block when every story above belongs to it.
+    sectionBlocks(store, now, SECTION_BLOCK_SIZE + TOP_SIZE + 1),
   ]);
   const main = tops[0] ?? feed[0];
-  return { ...(main ? { main } : {}), top: tops.filter((a) => a.slug !== main?.slug).slice(0, TOP_SIZE), feed, blocks };
+  const top = tops.filter((a) => a.slug !== main?.slug).slice(0, TOP_SIZE);
+  const shown = new Set([main, ...top].flatMap((a) => (a ? [a.slug] : [])));
+  const blocks = candidates
+    .map(({ section, articles }) => ({ section, articles: articles.filter((a) => !shown.has(a.slug)).slice(0, SECTION_BLOCK_SIZE) }))
+    .filter((b) => b.articles.length > 0);
+  return { ...(main ? { main } : {}), top, feed, blocks };
 }

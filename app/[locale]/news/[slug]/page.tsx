@@ -86,11 +86,13 @@ export default async function ArticlePage({ params }: Props) {
   const partner = article.source?.id !== undefined ? await findSource(store, article.source.id, now) : undefined;
 
   return (
-    <TwoColumnLayout aside={<Sidebar ctx={ctx} />}>
+    <TwoColumnLayout aside={<Sidebar ctx={ctx} current={article.slug} />}>
       {preview && <DraftBanner article={article} now={now} timeZone={timeZone} intl={intl} />}
       <JsonLd data={newsArticleJsonLd(article, section, seo)} />
       <JsonLd data={articleBreadcrumbs(article, section, seo)} />
-      <Breadcrumbs items={trailItems(trail)} />
+      {/* The trail stops at the section: its last step repeated the whole headline right above the
+          identical h1. The structured data keeps the article as its last item (articleBreadcrumbs). */}
+      <Breadcrumbs items={trailItems(trail).slice(0, -1)} />
       <article>
         <header>
           <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight text-balance sm:text-[2.6rem]">{article.title}</h1>
@@ -124,6 +126,10 @@ export default async function ArticlePage({ params }: Props) {
               )}
             </p>
           </div>
+          {/* On paper the reader cannot see where the page came from: its address, printed only. */}
+          <p className="mt-2 hidden font-sans text-sm print:block" data-testid="print-address">
+            {t("printAddress", { url: canonical })}
+          </p>
         </header>
 
         {article.image && (
