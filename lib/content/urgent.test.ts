@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "./test-helpers";
-import { lastUrgentExpiry, urgentNotice } from "./urgent";
+import { urgentNotice } from "./urgent";
 
 const at = (hour: number, minute = 0) => `2024-03-05T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00+03:00`;
 const ms = (hour: number, minute = 0) => Date.parse(at(hour, minute));
@@ -23,11 +23,5 @@ describe("«Срочно»", () => {
 
   it("ignores an article not yet published at that instant", () => {
     expect(urgentNotice([makeArticle("later", at(13), { urgent: true })], ms(12), 6)).toBeUndefined();
-  });
-
-  it("knows when the last banner went away, for Last-Modified", () => {
-    expect(lastUrgentExpiry(newest, ms(12), 6)).toBe(ms(12)); // urgent-old's, at 12:00 exactly
-    expect(lastUrgentExpiry(newest, ms(11), 6)).toBeUndefined();
-    expect(lastUrgentExpiry(newest, ms(17), 6)).toBe(ms(16));
   });
 });

@@ -27,17 +27,3 @@ export function urgentNotice(newest: readonly Article[], now: number, hours: num
   return undefined;
 }
 
-/**
- * The latest instant at or before `now` when a banner went away: pages changed then though no
- * article did, so their Last-Modified must not be older (a browser's copy with the banner would
- * otherwise be confirmed by a 304). Undefined when no banner has expired among `newest`.
- */
-export function lastUrgentExpiry(newest: readonly Article[], now: number, hours: number): number | undefined {
-  let last: number | undefined;
-  for (const article of newest) {
-    if (!article.urgent) continue;
-    const expiresMs = article.dateMs + hours * HOUR_MS;
-    if (expiresMs <= now && (last === undefined || expiresMs > last)) last = expiresMs;
-  }
-  return last;
-}
