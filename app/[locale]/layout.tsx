@@ -68,8 +68,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {t("skipToContent")}
           </a>
           {urgent && <UrgentBanner notice={urgent} timeZone={site.timeZone} intl={localeFormats[locale].intl} />}
-          <SiteHeader siteName={site.name} sections={sections} query={searched} />
-          <SiteHeader siteName={site.name} sections={sections} current={current} />
+          <SiteHeader siteName={site.name} sections={sections} query={searched} current={current} />
           {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside. */}
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 focus:outline-none">
             {children}
