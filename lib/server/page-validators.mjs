@@ -43,9 +43,12 @@ const second = (ms) => Math.floor(ms / 1000) * 1000;
 export function createPageValidators({ limit = 20_000, now = Date.now } = {}) {
   const pages = new Map();
   return {
-    /** The Last-Modified (epoch ms, whole seconds) of the page at `key` whose bytes have `tag`. */
-    lastModified(key, tag) {
+    /** The Last-Modified (epoch ms, whole seconds) of the page at `url` whose bytes have `tag`. */
+    lastModified(url, tag) {
       const present = second(now());
+      // A URL is the reader's to choose (up to Node's 16 KB of headers): kept as a digest, so
+      // 20,000 of them stay near the 150 bytes each said above whatever their length.
+      const key = createHash("sha256").update(url).digest("base64url");
       const known = pages.get(key);
       // The same bytes keep their second; other bytes get a later one, even within one second.
       const since = known?.tag === tag ? known.since : known ? Math.max(present, known.since + 1000) : present;
