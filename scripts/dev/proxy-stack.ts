@@ -12,7 +12,7 @@
  *
  * Options: --port N (nginx, 8080), --app-port N (first instance, 3000; the others follow),
  * --instances N (2), --no-import. The instances get this process's environment (CONTENT_DIR,
- * SITE_URL, tokens).
+ * SITE_URL, tokens); without SITE_URL, nginx's address.
  *
  * Also a module: the end-to-end suite and `npm run bench` start the same stack through
  * startProxyStack(), and `npm run start:cluster` (scripts/dev/cluster.ts) the PostgreSQL variant:
@@ -237,7 +237,16 @@ export async function startProxyStack(options: ProxyStackOptions): Promise<Proxy
 
     // The instances first: nginx would only answer 502 until they are up.
     // serverEnv: glibc's malloc settings, read only at exec (lib/server/server-env.mjs).
-    const env: NodeJS.ProcessEnv = serverEnv({ NEXT_TELEMETRY_DISABLED: "1", ...(options.env ?? process.env), NODE_ENV: "production" });
+    // Without SITE_URL each instance would build its links on its own port, so two instances would
+    // print different addresses for one page; the address readers reach is nginx's, as it would be
+    // in production (where SITE_URL is the public https:// origin).
+    const given = options.env ?? process.env;
+    const env: NodeJS.ProcessEnv = serverEnv({
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...given,
+      SITE_URL: given.SITE_URL || `http://127.0.0.1:${options.port}`,
+      NODE_ENV: "production",
+    });
     for (const service of options.services ?? []) supervise(service);
     await options.beforeInstances?.();
     const backoffs = options.appPorts.map(() => createBackoff(options.restartBackoff ?? RESTART_BACKOFF));
