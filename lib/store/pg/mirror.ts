@@ -9,7 +9,7 @@ import type { Article } from "@/lib/content/types";
 import { searchFields } from "@/lib/store/search-text";
 import { readMeta, writeMeta } from "@/lib/store/sqlite/schema";
 import { CHANGES_CHANNEL, preparePgSchema, readPgMeta } from "./schema";
-import { tsvectorLiteral } from "./search";
+import { documentLiteral, headLiteral } from "./search";
 
 /*
  * The mirror: copies what readers see of the indexer's SQLite index into PostgreSQL, for app
@@ -449,11 +449,13 @@ export class Mirror {
         ]);
       // The search holds what SQLite's full-text table holds: articles with a search key.
       const searched = chunk.filter((a) => a.search_key !== null);
-      if (searched.length)
-        await client.query("INSERT INTO search_docs (search_key, doc) SELECT k, d::tsvector FROM unnest($1::bigint[], $2::text[]) AS u(k, d)", [
-          searched.map((a) => String(a.search_key)),
-          searched.map((a) => tsvectorLiteral(fieldsOf(a, texts.get(a.file)))),
-        ]);
+      if (searched.length) {
+        const fields = searched.map((a) => fieldsOf(a, texts.get(a.file)));
+        await client.query(
+          "INSERT INTO search_docs (search_key, head, doc) SELECT k, h::tsvector, d::tsvector FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(k, h, d)",
+          [searched.map((a) => String(a.search_key)), fields.map(headLiteral), fields.map((f, j) => documentLiteral(f, searched[j]!.month))],
+        );
+      }
     }
     for (let i = 0; i < s.tags.length; i += COPY_CHUNK * 4) {
       const chunk = s.tags.slice(i, i + COPY_CHUNK * 4);

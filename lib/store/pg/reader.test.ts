@@ -1,40 +1,56 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
+import { parseQuery } from "@/lib/search/text";
 import { databaseFromArticles } from "@/lib/store/sqlite/memory";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import { Mirror } from "./mirror";
-import { SEARCH_HITS_SQL } from "./reader";
+import { PgStore } from "./reader";
+import { monthsTsquery } from "./search";
 import { freshSchemaPool, pgUrl } from "./test-store";
 
 describe.skipIf(!pgUrl)("the search's SQL", () => {
-  it("keeps only the matches' keys in the window it sorts, so that many matches never sort their documents on disk", async () => {
-    const now = Date.parse("2024-03-05T12:00:00+03:00");
-    const articles = Array.from({ length: 400 }, (_, i) =>
-      makeArticle(`a${i}`, new Date(now - (i + 1) * 3_600_000).toISOString(), { title: `Минск новость ${i}` }),
-    );
-    const body = Array.from({ length: 80 }, (_, i) => `слово${i} Минск`).join(" ");
+  it("finds a common word's newest matches among its months' articles only, never testing each document", async () => {
+    // 40 articles a month over 10 months, every one with the word: the newest 50 are in the two
+    // newest months, and the index should lead to those 80 rows and no others.
+    const now = Date.parse("2024-11-20T12:00:00+03:00");
+    const articles = Array.from({ length: 400 }, (_, i) => {
+      const month = 10 - Math.floor(i / 40);
+      return makeArticle(`a${i}`, `2024-${String(month).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00+03:00`, {
+        title: `Минск новость ${i}`,
+      });
+    });
     const pool = await freshSchemaPool();
     const db = databaseFromArticles(articles, { site: testSite, sections: testSections });
-    await new Mirror(db, pool, { text: () => `---\ntitle: x\n---\n${body}` }).sync();
+    await new Mirror(db, pool, { text: () => "---\ntitle: x\n---\nТекст о Минске." }).sync();
+    await pool.query("ANALYZE search_docs");
     const client = await pool.connect();
     try {
-      // The smallest work_mem: 400 documents of about a kilobyte each (stored inline, as most are) would not fit, 400 keys do; and
-      // the matches found by the GIN index, as on an archive (400 rows would be walked in key order).
-      await client.query("SET work_mem = '64kB'");
-      await client.query("SET enable_indexscan = off");
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${SEARCH_HITS_SQL}`, [
-        "'минск'",
-        now,
+      // The plan inside search_window(): auto_explain shows it, as the function's own statement.
+      await client.query("LOAD 'auto_explain'");
+      await client.query("SET auto_explain.log_min_duration = 0");
+      await client.query("SET auto_explain.log_analyze = on");
+      await client.query("SET auto_explain.log_nested_statements = on");
+      await client.query("SET client_min_messages = log");
+      const notices: string[] = [];
+      client.on("notice", (n) => notices.push(n.message ?? ""));
+      const q = "('минск')";
+      const { rows } = await client.query("SELECT search_key FROM search_window($1::tsquery, $2::bigint, $3::int)", [
+        `${q} & ${monthsTsquery(["2024-10", "2024-09"])}`,
         String(searchKeyLimit(now)),
-        5000,
-        20,
-        0,
+        50,
       ]);
-      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
-      expect(plan).toMatch(/rows=20 /);
-      expect(plan).not.toMatch(/external/);
+      expect(rows).toHaveLength(50);
+      const plan = notices.find((n) => n.includes("search_docs")) ?? "";
+      expect(plan).toMatch(/Bitmap Index Scan on search_docs_doc/);
+      expect(plan).toMatch(/Bitmap Heap Scan on search_docs .*rows=80 /);
+      // Nor the key's index: its bitmap of every key below the limit, ANDed with the matches'.
+      expect(plan).not.toMatch(/Seq Scan|Index Scan Backward|search_docs_pkey/);
     } finally {
       client.release();
     }
+    // And the store reads those months first: its newest match is the newest article.
+    const outcome = await new PgStore(pool).search(parseQuery("Минск")!, now, { offset: 0, limit: 5 }, "date");
+    expect(outcome.hits.map((h) => h.slug)).toEqual(["a27", "a26", "a25", "a24", "a23"]);
+    expect(outcome.total).toBe(400);
   });
 });

@@ -1,15 +1,16 @@
 import type { Pool } from "pg";
 import { tagKey } from "@/lib/content/tags";
 import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
-import { RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT } from "@/lib/search/ranking";
 import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
-import { searchKeyLimit } from "@/lib/store/sqlite/writer";
+import { cutOf, keyOf, scoreWindow, type Scored } from "@/lib/store/sqlite/rank";
+import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { outageSince } from "@/lib/server/store-outage.mjs";
-import { titleOrTagsTsquery, tsquery } from "./search";
+import { monthsTsquery, titleOrTagsTsquery, tsquery } from "./search";
+import { headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
 export const PG_SEARCH_WINDOW = 5_000;
@@ -17,30 +18,28 @@ export const PG_SEARCH_WINDOW = 5_000;
 const CACHE_ENTRIES = 4_000;
 /** ts_rank's weights of D (body), C (lead), B (tags), A (title): SQLite's bm25 weights 1, 1.5, 2.5, 3, scaled to 1. */
 const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
-const DAY_MS = 24 * 3600 * 1000;
+/** The article id's bits of a search key. */
+const ID_MASK = 2 ** SEARCH_ID_BITS - 1;
 
 /**
- * A search's page of hits: the newest matches (the window, $4 of them) ranked by ts_rank and
- * recency. Parameters: the tsquery, now, the newest search_key published, the window, limit, offset.
+ * One batch of a search's window (window.ts): the newest matches of the query within some months,
+ * each with the rank of its title, tags and lead. Parameters: the query's tsquery AND the months'
+ * terms, the newest search_key published, how many, the query's tsquery (to rank by).
  *
- * The window holds the matches' keys only, and each of its rows fetches its document by key to be
- * ranked: a window that carried the documents sorted every match's (some 600 bytes compressed)
- * to keep the newest, which for a word in 11,000 of 100,000 articles went past work_mem to a
- * 7 MB sort on disk (EXPLAIN ANALYZE: external merge; 73 → 54 ms warm, 215 → 56 ms cold).
- * A scalar subquery, not a join: joined back, the planner hashed the whole table for a common word.
+ * search_window() (schema.ts) runs it with only bitmap scans allowed: the planner, seeing a common
+ * word, would otherwise walk the key index backwards or the whole table, reading each document.
  */
-export const SEARCH_HITS_SQL = `SELECT a.slug,
-    ts_rank('${RANK_WEIGHTS}', (SELECT d.doc FROM search_docs d WHERE d.search_key = m.search_key), $1::tsquery, 1)
-      * (1 + ${RECENCY_WEIGHT} / (1 + greatest(0, $2 - a.date_ms) / ${DAY_MS}.0 / ${RECENCY_HALF_LIFE_DAYS})) AS score
-  FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
-  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
-  ORDER BY score DESC, a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
+export const SEARCH_BATCH_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id,
+    ts_rank('${RANK_WEIGHTS}', head, $4::tsquery, 1)::float8 AS r
+  FROM search_window($1::tsquery, $2::bigint, $3::int) ORDER BY search_key DESC`;
 
-/** The same window of matches newest first (`?sort=date`): no ranking, so no document is read. Parameters as SEARCH_HITS_SQL's. */
-export const SEARCH_BY_DATE_SQL = `SELECT a.slug, 0 AS score
-  FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) m
-  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $2
-  ORDER BY a.date_ms DESC, a.slug LIMIT $5 OFFSET $6`;
+/** The same, unranked (the first three parameters): newest first (`?sort=date`) needs no rank. */
+export const SEARCH_BATCH_BY_DATE_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, 0::float8 AS r
+  FROM search_window($1::tsquery, $2::bigint, $3::int) ORDER BY search_key DESC`;
+
+/** A page's matches, by key, as articles still published: their slugs and dates. */
+const SEARCH_PAGE_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, slug, date_ms::float8 AS d
+  FROM articles WHERE search_key = ANY($1::bigint[]) AND state = 0 AND date_ms <= $2`;
 
 /** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
 export interface VersionSource {
@@ -294,30 +293,47 @@ export class PgStore implements ArticleStore {
     if (query.words.length === 0) return { hits: [], total: 0, terms, complete };
     const q = tsquery(query.words);
     const limit = String(searchKeyLimit(now));
-    const [hits, counted] = await Promise.all([
-      this.pool.query<{ slug: string; score: number }>(sort === "date" ? SEARCH_BY_DATE_SQL : SEARCH_HITS_SQL, [
-        q,
-        now,
-        limit,
-        this.searchWindow,
-        range.limit,
-        range.offset,
-      ]),
-      this.one("SELECT count(*) AS data FROM (SELECT 1 FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 LIMIT $3) m", [
-        q,
-        limit,
-        this.searchWindow + 1,
-      ]),
-    ]);
-    const n = Number(counted);
-    const capped = n > this.searchWindow;
-    return {
-      hits: hits.rows.map((r) => ({ slug: r.slug, score: Number(r.score) })),
-      total: capped ? this.searchWindow : n,
-      terms,
-      complete,
-      ...(capped ? { capped } : {}),
-    };
+    const window = this.searchWindow;
+    // The newest matches, one more than the window to tell "more than" (the page says so), a
+    // batch of months at a time (window.ts).
+    const matches = await readWindow(await this.searchMonths(), window + 1, async (months, n) => {
+      const within = [`${q} & ${monthsTsquery(months)}`, limit, n];
+      const { rows } = await (sort === "date"
+        ? this.pool.query<WindowRow>(SEARCH_BATCH_BY_DATE_SQL, within)
+        : this.pool.query<WindowRow>(SEARCH_BATCH_SQL, [...within, q]));
+      return rows;
+    });
+    const capped = matches.length > window;
+    if (capped) matches.length = window;
+    if (matches.length === 0) return { hits: [], total: 0, terms, complete };
+    // Newest first: the window as read (key order; the page orders a second's ties by date and
+    // slug). By relevance: scored as the SQLite store scores (lib/store/sqlite/rank.ts).
+    const scored = sort === "date" ? matches.map((m) => ({ ...m, score: 0 })) : scoreWindow(matches, headRelevance(matches), now);
+    return { hits: await this.pageOf(scored, range, now), total: matches.length, terms, complete, ...(capped ? { capped } : {}) };
+  }
+
+  /** The archive's months newest first, with their articles (window.ts sizes batches by them). */
+  private searchMonths(): Promise<MonthCount[]> {
+    return this.cached("sm|", undefined, async () => {
+      const { rows } = await this.pool.query<{ key: string; n: string }>("SELECT key, n FROM counts WHERE key >= 'm:' AND key < 'm;'");
+      return monthsNewestFirst(rows);
+    });
+  }
+
+  /** The page's hits: the scored keys through the page's end (and its ties) as published articles. */
+  private async pageOf(scored: Scored[], range: PageRange, now: number): Promise<{ slug: string; score: number }[]> {
+    const wanted = scored.slice(0, cutOf(scored, range.offset + range.limit));
+    if (wanted.length === 0) return [];
+    const { rows } = await this.pool.query<{ sec: number; id: number; slug: string; d: number }>(SEARCH_PAGE_SQL, [wanted.map((m) => String(keyOf(m))), now]);
+    // An article removed since its key was read has no row: it is left out.
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const hits: { slug: string; d: number; score: number }[] = [];
+    for (const m of wanted) {
+      const row = found.get(m.id);
+      if (row && row.sec === m.sec) hits.push({ slug: row.slug, d: row.d, score: m.score });
+    }
+    hits.sort((a, b) => b.score - a.score || b.d - a.d || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return hits.slice(range.offset, range.offset + range.limit).map(({ slug, score }) => ({ slug, score }));
   }
 
   /** The version: as announced (no round trip), or asked for when nothing announces it. */

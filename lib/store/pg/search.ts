@@ -43,6 +43,36 @@ export function tsvectorLiteral(fields: SearchFields): string {
   return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(",")}`).join(" ");
 }
 
+/**
+ * The month an article was published in (its `month`, as the archive pages count it), as a term of
+ * its own in its tsvector: `'#m2024-03'`. The search reads the newest matches a few months at a
+ * time by adding these terms to the query (lib/store/pg/window.ts). No word of a query is one: a
+ * query's terms are letters and digits.
+ */
+export function monthTerm(month: string): string {
+  return lexeme(`#m${month}`);
+}
+
+/** An article's search document: its terms (tsvectorLiteral) and the term of its month. */
+export function documentLiteral(fields: SearchFields, month: string): string {
+  const terms = tsvectorLiteral(fields);
+  return terms ? `${terms} ${monthTerm(month)}` : monthTerm(month);
+}
+
+/**
+ * What a search ranks by: the title, tags and lead (a few hundred bytes, kept in the row), never
+ * the body's terms (a few kilobytes, stored apart, compressed): reading those for each of 5,000
+ * matches was most of a search's time. A match in the body alone ranks below these (window.ts).
+ */
+export function headLiteral(fields: SearchFields): string {
+  return tsvectorLiteral({ ...fields, body: "" });
+}
+
+/** Months as a tsquery that matches a document of any of them: `('#m2024-03' | '#m2024-02')`. */
+export function monthsTsquery(months: readonly string[]): string {
+  return `(${months.map(monthTerm).join(" | ")})`;
+}
+
 /** A query's words (each a list of alternative terms) as a tsquery literal: `('a' | 'b') & 'c'`. */
 export function tsquery(words: readonly (readonly string[])[]): string {
   return words.map((alternatives) => `(${alternatives.map(lexeme).join(" | ")})`).join(" & ");

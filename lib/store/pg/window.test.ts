@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { batchEnd, batchTarget, headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
+
+const months = (...ns: number[]): MonthCount[] => ns.map((n, i) => ({ month: `2024-${String(12 - i).padStart(2, "0")}`, n }));
+
+describe("monthsNewestFirst", () => {
+  it("takes the months' counts, newest first, and nothing else", () => {
+    expect(
+      monthsNewestFirst([
+        { key: "a", n: 9 },
+        { key: "m:2023-12", n: "4" },
+        { key: "m:2024-02", n: 3 },
+        { key: "m:2024-01", n: 0 },
+        { key: "s:politics", n: 5 },
+      ]),
+    ).toEqual([
+      { month: "2024-02", n: 3 },
+      { month: "2023-12", n: 4 },
+    ]);
+  });
+});
+
+describe("batchTarget", () => {
+  it("first covers as many articles as matches are needed: each might match", () => {
+    expect(batchTarget(5001, 0, 0)).toBe(5001);
+  });
+
+  it("then the shortfall at the rate found so far, with a margin", () => {
+    // 1,000 matches in 10,000 articles: 4,001 more need about 40,010 articles, 50,013 with the margin.
+    expect(batchTarget(5001, 1000, 10_000)).toBe(50_013);
+  });
+
+  it("never less than all the batches before it: coverage at least doubles", () => {
+    expect(batchTarget(5001, 5000, 10_000)).toBe(10_000);
+  });
+
+  it("reaches past the whole archive at once when nothing was found", () => {
+    expect(batchTarget(5001, 0, 20_000)).toBeGreaterThan(100_000_000);
+  });
+});
+
+describe("batchEnd", () => {
+  it("takes months until they hold the target, at least one", () => {
+    const list = months(100, 200, 300, 400);
+    expect(batchEnd(list, 0, 250)).toBe(2);
+    expect(batchEnd(list, 0, 300)).toBe(2);
+    expect(batchEnd(list, 1, 1)).toBe(2);
+    expect(batchEnd(list, 2, 10_000)).toBe(4);
+  });
+});
+
+describe("readWindow", () => {
+  /** A reader over months whose matches are `rate` of their articles; it records what it was asked. */
+  function archive(list: MonthCount[], rate: number) {
+    const asked: { months: string[]; limit: number }[] = [];
+    let id = 0;
+    const rows = new Map(list.map((m) => [m.month, Array.from({ length: Math.round(m.n * rate) }, () => ({ sec: 0, id: id++, r: 0 }))]));
+    const read = async (ms: string[], limit: number): Promise<WindowRow[]> => {
+      asked.push({ months: ms, limit });
+      return ms.flatMap((m) => rows.get(m)!).slice(0, limit);
+    };
+    return { asked, read };
+  }
+
+  it("finds a common word's window in the newest month alone", async () => {
+    const { asked, read } = archive(months(28_000, 28_000, 28_000), 0.6);
+    const window = await readWindow(months(28_000, 28_000, 28_000), 5001, read);
+    expect(window).toHaveLength(5001);
+    expect(asked).toEqual([{ months: ["2024-12"], limit: 5001 }]);
+  });
+
+  it("asks for the shortfall only, and the next months sized by what the first found", async () => {
+    const list = months(3000, 3000, 3000, 3000, 3000, 3000);
+    const { asked, read } = archive(list, 0.5);
+    const window = await readWindow(list, 5001, read);
+    expect(window).toHaveLength(5001);
+    // 3,000 found in 6,000 articles: 2,001 more need some 4,000 articles (5,003 with the margin),
+    // and a batch covers at least the 6,000 before it: two months, not the four that remain.
+    expect(asked).toEqual([
+      { months: ["2024-12", "2024-11"], limit: 5001 },
+      { months: ["2024-10", "2024-09"], limit: 2001 },
+    ]);
+    // The window is newest first: the months in order, each month's own rows in order.
+    expect(window.map((r) => r.id)).toEqual([...window.map((r) => r.id)].sort((a, b) => a - b));
+  });
+
+  it("reads a rare word's whole archive in two batches", async () => {
+    const list = months(...Array.from({ length: 120 }, () => 8000));
+    const { asked, read } = archive(list, 0.001);
+    const window = await readWindow(list, 5001, read);
+    expect(window).toHaveLength(Math.round(8000 * 0.001) * 120);
+    expect(asked).toHaveLength(2);
+  });
+
+  it("asks nothing of an empty archive", async () => {
+    const { asked, read } = archive([], 1);
+    expect(await readWindow([], 5001, read)).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe("headRelevance", () => {
+  it("ranks a match in the body alone at half the lowest rank of a title, tags or lead", () => {
+    const rows = [
+      { sec: 3, id: 1, r: 0 },
+      { sec: 2, id: 2, r: 0.4 },
+      { sec: 1, id: 3, r: 0.1 },
+    ];
+    expect(headRelevance(rows)).toEqual(
+      new Map([
+        [1, 0.05],
+        [2, 0.4],
+        [3, 0.1],
+      ]),
+    );
+  });
+
+  it("ranks every match alike when none is in a title, tags or lead", () => {
+    expect(headRelevance([{ sec: 1, id: 1, r: 0 }])).toEqual(new Map([[1, 1]]));
+  });
+});

@@ -1,0 +1,100 @@
+/*
+ * How the PostgreSQL store finds a search's window: the newest matches of a query (5,000).
+ *
+ * A GIN index returns a word's matches in no useful order, so "the newest 5,000" of a word in
+ * half of a million articles meant visiting all 500,000 rows, or, as the planner preferred, walking
+ * the key index backwards and reading each row's document to test it: some 20 µs a row, over a
+ * second for a common word at 1,000,000 articles (bench:scale). So each document also holds the
+ * term of its month (search.ts, monthTerm), and the window is read a batch of months at a time,
+ * newest first: the query AND "any of these months". GIN then walks the rarer side of that AND
+ * (those months' articles, or the word's own matches) and the rows visited are about as many as the
+ * window keeps. The articles per month are already counted (the archive's `m:` counts), so each
+ * batch is sized to what it should find.
+ *
+ * The planning here is pure; the reader (reader.ts) runs the batches.
+ */
+
+/** A month of the archive and how many articles it holds. */
+export interface MonthCount {
+  month: string;
+  n: number;
+}
+
+/** The archive's months newest first, from its `m:YYYY-MM` counts (the store's `counts` rows). */
+export function monthsNewestFirst(rows: readonly { key: string; n: number | string }[]): MonthCount[] {
+  const out: MonthCount[] = [];
+  for (const { key, n } of rows) {
+    const count = Number(n);
+    if (key.startsWith("m:") && count > 0) out.push({ month: key.slice(2), n: count });
+  }
+  return out.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+}
+
+/** How much further than its estimate a batch reaches, so that one more batch is seldom needed. */
+export const BATCH_MARGIN = 1.25;
+
+/**
+ * How many articles the next batch should cover to find the `need - found` matches still missing,
+ * from the rate found so far: at first as many as are needed (every article might match), then the
+ * shortfall at the rate seen, and never less than all the batches before it together, so that even
+ * a word found nowhere recent reaches the archive's end in a handful of batches.
+ */
+export function batchTarget(need: number, found: number, scanned: number): number {
+  if (scanned <= 0) return need;
+  const rate = Math.max(found, 1) / scanned;
+  return Math.max(scanned, Math.ceil(((need - found) / rate) * BATCH_MARGIN));
+}
+
+/** The months from `from` on that make a batch of at least `target` articles (one month at least). */
+export function batchEnd(months: readonly MonthCount[], from: number, target: number): number {
+  let end = from;
+  let covered = 0;
+  while (end < months.length && (end === from || covered < target)) covered += months[end++]!.n;
+  return end;
+}
+
+/** One batch's rows, newest first: the key's second and id, and its relevance (0 when not asked). */
+export interface WindowRow {
+  sec: number;
+  id: number;
+  r: number;
+}
+
+/**
+ * The newest `need` matches, newest first: `read(months, limit)` returns the newest `limit`
+ * matches within those months. Months are asked for newest first, in batches sized by batchTarget.
+ */
+export async function readWindow(
+  months: readonly MonthCount[],
+  need: number,
+  read: (months: string[], limit: number) => Promise<WindowRow[]>,
+): Promise<WindowRow[]> {
+  const out: WindowRow[] = [];
+  let scanned = 0;
+  for (let from = 0; from < months.length && out.length < need;) {
+    const end = batchEnd(months, from, batchTarget(need, out.length, scanned));
+    const batch = months.slice(from, end);
+    out.push(
+      ...(await read(
+        batch.map((m) => m.month),
+        need - out.length,
+      )),
+    );
+    for (const m of batch) scanned += m.n;
+    from = end;
+  }
+  return out;
+}
+
+/**
+ * Relevance by id for scoreWindow (lib/store/sqlite/rank.ts): the rank of the title, tags and lead
+ * (search.ts, headLiteral) where they hold a word of the query; a match in the body alone gets half
+ * the lowest of those, so that no recency boost (at most 1.5) lifts it over one they hold. With
+ * no such match at all, every match is equal and the boost alone orders them.
+ */
+export function headRelevance(rows: readonly WindowRow[]): Map<number, number> {
+  let lowest = Infinity;
+  for (const { r } of rows) if (r > 0 && r < lowest) lowest = r;
+  const bodyOnly = Number.isFinite(lowest) ? lowest / 2 : 1;
+  return new Map(rows.map(({ id, r }) => [id, r > 0 ? r : bodyOnly]));
+}
