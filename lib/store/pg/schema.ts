@@ -14,7 +14,7 @@ export const PG_SCHEMA_VERSION = 4;
 /** The channel the mirror announces each new version on (`NOTIFY`); its payload is the version. */
 export const CHANGES_CHANNEL = "svezhiy_store";
 
-const TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"];
+export const PG_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"];
 
 export const PG_SCHEMA = `
 -- Every text is compared byte by byte (COLLATE "C"), as SQLite compares it: ties in lists are
@@ -107,7 +107,7 @@ export async function preparePgSchema(db: Queryable): Promise<{ recreated: boole
   const { rows } = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema'");
   const recreated = rows[0]?.value !== String(PG_SCHEMA_VERSION);
   if (recreated) {
-    await db.query(`DROP TABLE IF EXISTS ${TABLES.join(", ")}`);
+    await db.query(`DROP TABLE IF EXISTS ${PG_TABLES.join(", ")}`);
     await db.query("DROP FUNCTION IF EXISTS search_window");
     await db.query(PG_SCHEMA);
     await db.query("INSERT INTO meta (key, value) VALUES ('schema', $1)", [String(PG_SCHEMA_VERSION)]);
