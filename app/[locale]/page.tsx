@@ -82,7 +82,7 @@ export default async function HomePage() {
           <section
             key={section.slug}
             aria-labelledby={`section-${section.slug}`}
-            className="mt-10 [contain-intrinsic-size:auto_32rem] [content-visibility:auto] print:[content-visibility:visible]"
+            className="mt-10 [contain-intrinsic-size:auto_31rem] [content-visibility:auto] sm:[contain-intrinsic-size:auto_20rem] print:[content-visibility:visible]"
           >
             <h2 id={`section-${section.slug}`} className="border-b-2 border-ink pb-1 font-sans text-lg font-bold uppercase tracking-wide">
               <Link href={sectionPath(section.slug)} className="hover:text-accent">

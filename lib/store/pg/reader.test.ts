@@ -34,7 +34,7 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
       const notices: string[] = [];
       client.on("notice", (n) => notices.push(n.message ?? ""));
       const q = "('минск')";
-      const { rows } = await client.query("SELECT search_key FROM search_window($1::tsquery, $2::bigint, $3::int)", [
+      const { rows } = await client.query("SELECT search_key FROM search_window($1::tsquery, NULL, $2::bigint, $3::int)", [
         `${q} & ${monthsTsquery(["2024-10", "2024-09"])}`,
         String(searchKeyLimit(now)),
         50,

@@ -16,26 +16,17 @@ import { headRelevance, monthsNewestFirst, readWindow, type MonthCount, type Win
 export const PG_SEARCH_WINDOW = 5_000;
 /** Derived answers kept per version (lists, counts, tags, articles); the map starts afresh when full. */
 const CACHE_ENTRIES = 4_000;
-/** ts_rank's weights of D (body), C (lead), B (tags), A (title): SQLite's bm25 weights 1, 1.5, 2.5, 3, scaled to 1. */
-const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
 /** The article id's bits of a search key. */
 const ID_MASK = 2 ** SEARCH_ID_BITS - 1;
 
 /**
- * One batch of a search's window (window.ts): the newest matches of the query within some months,
- * each with the rank of its title, tags and lead. Parameters: the query's tsquery AND the months'
- * terms, the newest search_key published, how many, the query's tsquery (to rank by).
- *
- * search_window() (schema.ts) runs it with only bitmap scans allowed: the planner, seeing a common
- * word, would otherwise walk the key index backwards or the whole table, reading each document.
+ * One batch of a search's window (window.ts): the newest matches of a tsquery (the query's, with or
+ * without its months' terms), each with the rank of its title, tags and lead by the second (none:
+ * 0). Parameters: the two tsqueries, the newest search_key wanted, how many. search_window()
+ * (schema.ts) holds the plan to the GIN index.
  */
-export const SEARCH_BATCH_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id,
-    ts_rank('${RANK_WEIGHTS}', head, $4::tsquery, 1)::float8 AS r
-  FROM search_window($1::tsquery, $2::bigint, $3::int) ORDER BY search_key DESC`;
-
-/** The same, unranked (the first three parameters): newest first (`?sort=date`) needs no rank. */
-export const SEARCH_BATCH_BY_DATE_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, 0::float8 AS r
-  FROM search_window($1::tsquery, $2::bigint, $3::int) ORDER BY search_key DESC`;
+export const SEARCH_BATCH_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, r::float8 AS r
+  FROM search_window($1::tsquery, $2::tsquery, $3::bigint, $4::int) ORDER BY search_key DESC`;
 
 /** A page's matches, by key, as articles still published: their slugs and dates. */
 const SEARCH_PAGE_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, slug, date_ms::float8 AS d
@@ -296,11 +287,13 @@ export class PgStore implements ArticleStore {
     const window = this.searchWindow;
     // The newest matches, one more than the window to tell "more than" (the page says so), a
     // batch of months at a time (window.ts).
-    const matches = await readWindow(await this.searchMonths(), window + 1, async (months, n) => {
-      const within = [`${q} & ${monthsTsquery(months)}`, limit, n];
-      const { rows } = await (sort === "date"
-        ? this.pool.query<WindowRow>(SEARCH_BATCH_BY_DATE_SQL, within)
-        : this.pool.query<WindowRow>(SEARCH_BATCH_SQL, [...within, q]));
+    const matches = await readWindow(await this.searchMonths(), window + 1, async (months, n, below) => {
+      const { rows } = await this.pool.query<WindowRow>(SEARCH_BATCH_SQL, [
+        months ? `${q} & ${monthsTsquery(months)}` : q,
+        sort === "date" ? null : q,
+        below ? String(keyOf(below) - 1n) : limit,
+        n,
+      ]);
       return rows;
     });
     const capped = matches.length > window;

@@ -16,6 +16,9 @@ function lexeme(term: string): string {
 const MAX_POSITIONS = 256;
 const MAX_POSITION = 16_383;
 
+/** ts_rank's weights of D (body), C (lead), B (tags), A (title): SQLite's bm25 weights 1, 1.5, 2.5, 3, scaled to 1. */
+export const RANK_WEIGHTS = "{0.333, 0.5, 0.833, 1}";
+
 /** The weight of each field: the title says most, as in SQLite's bm25 weights 3, 2.5, 1.5, 1. */
 const FIELDS: [keyof SearchFields, string][] = [
   ["title", "A"],

@@ -50,52 +50,75 @@ describe("batchEnd", () => {
 });
 
 describe("readWindow", () => {
-  /** A reader over months whose matches are `rate` of their articles; it records what it was asked. */
+  /**
+   * A reader over months whose matches are `rate` of their articles, ids counting up from the newest;
+   * it records what it was asked (months, how many, and below which match).
+   */
   function archive(list: MonthCount[], rate: number) {
-    const asked: { months: string[]; limit: number }[] = [];
+    const asked: { months?: string[]; limit: number; below?: number }[] = [];
     let id = 0;
     const rows = new Map(list.map((m) => [m.month, Array.from({ length: Math.round(m.n * rate) }, () => ({ sec: 0, id: id++, r: 0 }))]));
-    const read = async (ms: string[], limit: number): Promise<WindowRow[]> => {
-      asked.push({ months: ms, limit });
-      return ms.flatMap((m) => rows.get(m)!).slice(0, limit);
+    const read = async (ms: string[] | undefined, limit: number, below: WindowRow | undefined): Promise<WindowRow[]> => {
+      asked.push({ ...(ms ? { months: ms } : {}), limit, ...(below ? { below: below.id } : {}) });
+      const found = ms ? ms.flatMap((m) => rows.get(m)!) : [...rows.values()].flat().filter((r) => !below || r.id > below.id);
+      return found.slice(0, limit);
     };
     return { asked, read };
   }
 
   it("finds a common word's window in the newest month alone", async () => {
-    const { asked, read } = archive(months(28_000, 28_000, 28_000), 0.6);
-    const window = await readWindow(months(28_000, 28_000, 28_000), 5001, read);
+    const list = months(28_000, 28_000, 28_000);
+    const { asked, read } = archive(list, 0.6);
+    const window = await readWindow(list, 5001, read);
     expect(window).toHaveLength(5001);
     expect(asked).toEqual([{ months: ["2024-12"], limit: 5001 }]);
   });
 
-  it("asks for the shortfall only, and the next months sized by what the first found", async () => {
+  it("asks for the shortfall only, from the next months sized by what the first found", async () => {
+    const list = months(...Array.from({ length: 10 }, () => 30_000));
+    const { asked, read } = archive(list, 0.1);
+    const window = await readWindow(list, 5001, read);
+    expect(window).toHaveLength(5001);
+    // 3,000 found in 30,000 articles: some 27,000 expected in the rest, too many to read at once;
+    // 2,001 more need about 20,000 articles, and a batch covers at least the 30,000 before it.
+    expect(asked).toEqual([
+      { months: ["2024-12"], limit: 5001 },
+      { months: ["2024-11"], limit: 2001 },
+    ]);
+    // Newest first: the months in order, each month's own rows in order.
+    expect(window.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i));
+  });
+
+  it("reads the rest at once, below the oldest match found, when it should hold few matches", async () => {
     const list = months(3000, 3000, 3000, 3000, 3000, 3000);
     const { asked, read } = archive(list, 0.5);
     const window = await readWindow(list, 5001, read);
-    expect(window).toHaveLength(5001);
-    // 3,000 found in 6,000 articles: 2,001 more need some 4,000 articles (5,003 with the margin),
-    // and a batch covers at least the 6,000 before it: two months, not the four that remain.
+    // 3,000 found in 6,000 articles: some 6,000 expected in the 12,000 left.
     expect(asked).toEqual([
       { months: ["2024-12", "2024-11"], limit: 5001 },
-      { months: ["2024-10", "2024-09"], limit: 2001 },
+      { limit: 2001, below: 2999 },
     ]);
-    // The window is newest first: the months in order, each month's own rows in order.
-    expect(window.map((r) => r.id)).toEqual([...window.map((r) => r.id)].sort((a, b) => a - b));
+    expect(window.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i));
   });
 
-  it("reads a rare word's whole archive in two batches", async () => {
+  it("reads a rare word's archive in two queries", async () => {
     const list = months(...Array.from({ length: 120 }, () => 8000));
     const { asked, read } = archive(list, 0.001);
     const window = await readWindow(list, 5001, read);
-    expect(window).toHaveLength(Math.round(8000 * 0.001) * 120);
-    expect(asked).toHaveLength(2);
+    expect(window).toHaveLength(8 * 120);
+    expect(asked).toEqual([
+      { months: ["2024-12"], limit: 5001 },
+      { limit: 4993, below: 7 },
+    ]);
   });
 
-  it("asks nothing of an empty archive", async () => {
-    const { asked, read } = archive([], 1);
-    expect(await readWindow([], 5001, read)).toEqual([]);
-    expect(asked).toEqual([]);
+  it("reads a small archive, or one without month counts, by the query alone", async () => {
+    const small = archive(months(300, 200), 1);
+    expect(await readWindow(months(300, 200), 5001, small.read)).toHaveLength(500);
+    expect(small.asked).toEqual([{ limit: 5001 }]);
+    const none = archive([], 1);
+    expect(await readWindow([], 5001, none.read)).toEqual([]);
+    expect(none.asked).toEqual([{ limit: 5001 }]);
   });
 });
 

@@ -61,26 +61,51 @@ export interface WindowRow {
 }
 
 /**
- * The newest `need` matches, newest first: `read(months, limit)` returns the newest `limit`
- * matches within those months. Months are asked for newest first, in batches sized by batchTarget.
+ * When no more than this many matches are expected in the rest of the archive, the rest is read
+ * by the query alone, not by months. Month terms in a query cost in two ways: GIN walks every
+ * article of the batch's months when they are rarer than the words, and it cannot tell a match
+ * without all the terms, so PostgreSQL tests each match's whole document again (some 10 µs a row,
+ * against 1.5 µs without). Both pay off only for a word common enough that its matches would be
+ * many times the window; for the others, visiting all their matches costs less.
+ */
+export const REST_MATCHES = 10_000;
+
+/**
+ * The newest `need` matches, newest first. `read(months, limit, below)` returns the newest `limit`
+ * matches within those months, or with `months` undefined, anywhere older than `below` (a match
+ * already read; all of them when undefined). Months are asked for newest first, in batches sized by
+ * batchTarget, until what is left is expected to hold few matches (REST_MATCHES) or is all that is
+ * left: that is read at once.
  */
 export async function readWindow(
   months: readonly MonthCount[],
   need: number,
-  read: (months: string[], limit: number) => Promise<WindowRow[]>,
+  read: (months: string[] | undefined, limit: number, below: WindowRow | undefined) => Promise<WindowRow[]>,
 ): Promise<WindowRow[]> {
   const out: WindowRow[] = [];
+  let left = months.reduce((sum, m) => sum + m.n, 0);
   let scanned = 0;
-  for (let from = 0; from < months.length && out.length < need;) {
+  for (let from = 0; out.length < need;) {
     const end = batchEnd(months, from, batchTarget(need, out.length, scanned));
+    const expected = scanned > 0 ? (Math.max(out.length, 1) / scanned) * left : Infinity;
+    if (end >= months.length || expected <= REST_MATCHES) {
+      // Every match of the months read so far is in `out` (a batch that returned fewer than asked
+      // returned all of its months' matches), and every older month's are older than those.
+      out.push(...(await read(undefined, need - out.length, out.at(-1))));
+      break;
+    }
     const batch = months.slice(from, end);
     out.push(
       ...(await read(
         batch.map((m) => m.month),
         need - out.length,
+        undefined,
       )),
     );
-    for (const m of batch) scanned += m.n;
+    for (const m of batch) {
+      scanned += m.n;
+      left -= m.n;
+    }
     from = end;
   }
   return out;
