@@ -16,6 +16,8 @@ export const PG_SCHEMA_VERSION = 5;
 export const CHANGES_CHANNEL = "svezhiy_store";
 
 export const PG_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"];
+/** The tables pages are listed and searched from (the others hold bodies, photos and problems). */
+export const PG_READER_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs"];
 
 export const PG_SCHEMA = `
 -- Every text is compared byte by byte (COLLATE "C"), as SQLite compares it: ties in lists are
