@@ -32,11 +32,7 @@ export function ArticleCard({
   // lines for a long one); from `sm` on the thumbnail spans the card's right side as before.
   return (
     // Each text row starts in the first column: auto-placed, a headline went beside the time.
-    // content-visibility: a card out of view is laid out when it nears the viewport, not with the
-    // first paint (a list page's 20 cards were most of its main-thread time on a slow phone).
-    <article
-      className={`grid border-b border-rule py-4 [contain-intrinsic-size:auto_9rem] [content-visibility:auto] print:[content-visibility:visible] ${photo ? "grid-cols-[minmax(0,1fr)_auto] gap-x-4 sm:grid-rows-[auto_auto_1fr]" : ""}`}
-    >
+    <article className={`grid border-b border-rule py-4 ${photo ? "grid-cols-[minmax(0,1fr)_auto] gap-x-4 sm:grid-rows-[auto_auto_1fr]" : ""}`}>
       <time dateTime={article.date} className="col-span-2 col-start-1 block font-sans text-xs font-bold text-accent sm:col-span-1">
         {timeOnly ? formatTime(article.dateMs, intl, timeZone) : formatFeedTime(article.dateMs, now, intl, timeZone)}
       </time>

@@ -76,14 +76,7 @@ export default async function HomePage() {
         )}
 
         {blocks.map(({ section, articles }) => (
-          // Below the fold on every screen: the browser lays a block out when it nears the viewport
-          // (content-visibility), not all seven with the first paint, which on a slow phone was most
-          // of the page's main-thread time (Lighthouse's Total Blocking Time, with no script at all).
-          <section
-            key={section.slug}
-            aria-labelledby={`section-${section.slug}`}
-            className="mt-10 [contain-intrinsic-size:auto_31rem] [content-visibility:auto] sm:[contain-intrinsic-size:auto_20rem] print:[content-visibility:visible]"
-          >
+          <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-10">
             <h2 id={`section-${section.slug}`} className="border-b-2 border-ink pb-1 font-sans text-lg font-bold uppercase tracking-wide">
               <Link href={sectionPath(section.slug)} className="hover:text-accent">
                 {section.name}
