@@ -4,7 +4,7 @@ import type { Article, ContentProblem, SourceInfo } from "@/lib/content/types";
 import type { ParsedQuery } from "@/lib/search/text";
 import { countKey, filterParams, filterSql, orderSql } from "@/lib/store/sqlite/filters";
 import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from "@/lib/store/sqlite/reader";
-import { cutOf, keyOf, scoreWindow, type Scored } from "@/lib/store/sqlite/rank";
+import { cutOf, pageHits, keyOf, scoreWindow, type Scored } from "@/lib/store/sqlite/rank";
 import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
@@ -325,8 +325,7 @@ export class PgStore implements ArticleStore {
       const row = found.get(m.id);
       if (row && row.sec === m.sec) hits.push({ slug: row.slug, d: row.d, score: m.score });
     }
-    hits.sort((a, b) => b.score - a.score || b.d - a.d || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    return hits.slice(range.offset, range.offset + range.limit).map(({ slug, score }) => ({ slug, score }));
+    return pageHits(hits, range);
   }
 
   /** The version: as announced (no round trip), or asked for when nothing announces it. */

@@ -92,3 +92,9 @@ export function cutOf(scored: readonly Scored[], end: number): number {
   while (cut < scored.length && scored[cut]!.score === last.score && scored[cut]!.sec === last.sec) cut++;
   return cut;
 }
+
+/** A page's hits as published articles, in order (score, then date, then slug), cut to the page's range. */
+export function pageHits(rows: { slug: string; d: number; score: number }[], range: { offset: number; limit: number }): { slug: string; score: number }[] {
+  rows.sort((a, b) => b.score - a.score || b.d - a.d || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return rows.slice(range.offset, range.offset + range.limit).map(({ slug, score }) => ({ slug, score }));
+}

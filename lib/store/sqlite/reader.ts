@@ -6,7 +6,7 @@ import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOut
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
-import { cutOf, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
+import { cutOf, pageHits, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
 import { SEARCH_ID_BITS, searchKeyLimit } from "./writer";
 
 /**
@@ -325,8 +325,7 @@ export class SqliteStore implements ArticleStore {
       const row = this.s.searchHit.get(keyOf(match), now) as { slug: string; d: number } | undefined;
       if (row) rows.push({ ...row, score: match.score });
     }
-    rows.sort((a, b) => b.score - a.score || b.d - a.d || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    return rows.slice(range.offset, range.offset + range.limit).map(({ slug, score }) => ({ slug, score }));
+    return pageHits(rows, range);
   }
 
   /** The index's version; a new one drops every derived answer and re-reads the catalog when it changed. */
