@@ -10,6 +10,7 @@ import { SqliteWriter } from "@/lib/store/sqlite/writer";
 import type { ArticleStore } from "@/lib/store/types";
 import { ChangesListener } from "./changes";
 import { Mirror } from "./mirror";
+import { PG_TABLES } from "./schema";
 import { PgStore } from "./reader";
 import { freshSchemaPool, pgUrl } from "./test-store";
 
@@ -32,6 +33,7 @@ async function view(store: ArticleStore) {
     // As a set: the order of matches is each database's ranking (bm25 in SQLite, ts_rank here),
     // which the search suite (search-contract.ts) holds to the same results on cases that matter.
     search: (await store.search(parseQuery("Гродно")!, now, { offset: 0, limit: 20 })).hits.map((h) => h.slug).sort(),
+    related: await Promise.all((await store.list({}, now, all)).map(async (a) => slugs(await store.related(a, now, 5)))),
     alias: (await store.alias("old-a"))?.slug,
     problems: await store.problems(),
     size: await store.size(),
@@ -75,6 +77,16 @@ describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => 
     expect(second).toMatchObject({ whole: false, articles: 2 });
     expect(await view(store)).toEqual(await view(sqlite));
     expect((await view(store)).search).toEqual(["b", "d"]);
+    // «По теме»'s terms are exactly those of the titles and tags now: none left of the old title.
+    const terms = (sql: string) => pool.query<{ t: string }>(sql).then((r) => r.rows.map((row) => row.t));
+    expect(await terms("SELECT term || ' ' || search_key AS t FROM title_terms ORDER BY 1")).toEqual(
+      await terms("SELECT DISTINCT term || ' ' || search_key AS t FROM search_docs, unnest(tsvector_to_array(ts_filter(head, '{a,b}'))) AS term ORDER BY 1"),
+    );
+    expect(await terms("SELECT term AS t FROM title_terms WHERE search_key = (SELECT search_key FROM articles WHERE slug = 'a') ORDER BY 1")).toEqual([
+      "заголовок",
+      "нов",
+      "спорт",
+    ]);
     expect((await store.problems()).map((p) => p.file)).toContain("articles/bad.md");
   });
 
@@ -142,7 +154,7 @@ describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => 
     const { rows: analysed } = await pool.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE schemaname = current_schema() AND last_analyze IS NOT NULL",
     );
-    expect(analysed[0]!.n).toBe(10);
+    expect(analysed[0]!.n).toBe(PG_TABLES.length);
     // ANALYZE ran: statistics of the new rows (reltuples is -1 before any). Whether VACUUM could
     // mark the pages all-visible depends on other tests' transactions in the same database.
     const { rows: tables } = await pool.query<{ relname: string; reltuples: number }>(

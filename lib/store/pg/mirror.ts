@@ -9,7 +9,7 @@ import type { Article } from "@/lib/content/types";
 import { searchFields } from "@/lib/store/search-text";
 import { readMeta, writeMeta } from "@/lib/store/sqlite/schema";
 import { CHANGES_CHANNEL, PG_READER_TABLES, PG_TABLES, preparePgSchema, readPgMeta } from "./schema";
-import { documentLiteral, headLiteral } from "./search";
+import { documentLiteral, headLiteral, titleTerms } from "./search";
 
 /*
  * The mirror: copies what readers see of the indexer's SQLite index into PostgreSQL, for app
@@ -404,7 +404,7 @@ export class Mirror {
 
   private async clear(client: PoolClient): Promise<void> {
     // DELETE, not TRUNCATE: readers keep seeing the old archive until this transaction commits.
-    for (const table of ["articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"])
+    for (const table of ["articles", "aliases", "tags", "media", "counts", "search_docs", "title_terms", "bodies", "media_files", "file_problems"])
       await client.query(`DELETE FROM ${table}`);
   }
 
@@ -412,6 +412,12 @@ export class Mirror {
   private async removeOld(client: PoolClient, s: Snapshot): Promise<void> {
     const ids = [...s.articles.map((a) => a.id), ...s.goneArticles];
     if (ids.length > 0) {
+      // By (term, key), the primary key: an article's title and tags terms are among its head's.
+      await client.query(
+        `DELETE FROM title_terms WHERE (term, search_key) IN (
+           SELECT unnest(tsvector_to_array(d.head)), d.search_key FROM articles a JOIN search_docs d ON d.search_key = a.search_key WHERE a.id = ANY($1::bigint[]))`,
+        [ids],
+      );
       await client.query(
         "DELETE FROM search_docs WHERE search_key IN (SELECT search_key FROM articles WHERE id = ANY($1::bigint[]) AND search_key IS NOT NULL)",
         [ids],
@@ -468,6 +474,11 @@ export class Mirror {
           "INSERT INTO search_docs (search_key, head, doc) SELECT k, h::tsvector, d::tsvector FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(k, h, d)",
           [searched.map((a) => String(a.search_key)), fields.map(headLiteral), fields.map((f, j) => documentLiteral(f, searched[j]!.month))],
         );
+        const terms = fields.flatMap((f, j) => titleTerms(f).map((term) => [term, String(searched[j]!.search_key)] as const));
+        await client.query("INSERT INTO title_terms (term, search_key) SELECT * FROM unnest($1::text[], $2::bigint[])", [
+          terms.map(([term]) => term),
+          terms.map(([, k]) => k),
+        ]);
       }
     }
     for (let i = 0; i < s.tags.length; i += COPY_CHUNK * 4) {

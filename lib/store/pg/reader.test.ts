@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
 import { parseQuery } from "@/lib/search/text";
 import { databaseFromArticles } from "@/lib/store/sqlite/memory";
+import { RELATED_PER_KEY } from "@/lib/store/related";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import { Mirror } from "./mirror";
-import { PgStore } from "./reader";
+import { PgStore, RELATED_BY_WORD_SQL } from "./reader";
 import { monthsTsquery } from "./search";
 import { freshSchemaPool, pgUrl } from "./test-store";
 
@@ -52,5 +53,35 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
     const outcome = await new PgStore(pool).search(parseQuery("Минск")!, now, { offset: 0, limit: 5 }, "date");
     expect(outcome.hits.map((h) => h.slug)).toEqual(["a27", "a26", "a25", "a24", "a23"]);
     expect(outcome.total).toBe(400);
+  });
+
+  it("relates by a headline word from its newest entries in title_terms, never a document", async () => {
+    // Every title holds «Минск»: the word's newest 30 keys should be 30 index entries, read from
+    // the index alone, whatever the archive's size.
+    const now = Date.parse("2024-11-20T12:00:00+03:00");
+    const articles = Array.from({ length: 300 }, (_, i) =>
+      makeArticle(`a${i}`, new Date(Date.parse("2024-01-01T10:00:00Z") + i * 86_400_000).toISOString(), { title: `Минск новость ${i}` }),
+    );
+    const pool = await freshSchemaPool();
+    const db = databaseFromArticles(articles, { site: testSite, sections: testSections });
+    await new Mirror(db, pool, { text: () => "---\ntitle: x\n---\nТекст о Минске." }).sync();
+    const client = await pool.connect();
+    try {
+      await client.query("SET enable_seqscan = off"); // 300 rows would be read whole whatever the indexes
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${RELATED_BY_WORD_SQL}`, [
+        ["минск"],
+        [0],
+        String(searchKeyLimit(now)),
+        RELATED_PER_KEY,
+        now,
+      ]);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Only Scan Backward using title_terms_pkey on title_terms .*rows=30 /);
+      expect(plan).not.toMatch(/search_docs/);
+    } finally {
+      client.release();
+    }
+    const related = await new PgStore(pool).related((await new PgStore(pool).article("a250"))!, now, 3);
+    expect(related.map((a) => a.slug)).toEqual(["a299", "a298", "a297"]); // two words shared: «Минск», «новость»
   });
 });

@@ -7,9 +7,9 @@ import { EMPTY_CATALOG, key, parse, tagFromCounts, toCatalog, type Window } from
 import { cutOf, pageHits, keyOf, scoreWindow, type Scored } from "@/lib/store/sqlite/rank";
 import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
-import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
+import { rankRelated, RELATED_PER_KEY, relatedKeys, type RelatedRow } from "@/lib/store/related";
 import { outageSince } from "@/lib/server/store-outage.mjs";
-import { monthsTsquery, titleOrTagsTsquery, tsquery } from "./search";
+import { monthsTsquery, tsquery } from "./search";
 import { headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
 
 /** As the SQLite store's SEARCH_WINDOW: only the newest matches of a query are ranked. */
@@ -31,6 +31,23 @@ export const SEARCH_BATCH_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float
 /** A page's matches, by key, as articles still published: their slugs and dates. */
 const SEARCH_PAGE_SQL = `SELECT (search_key >> ${SEARCH_ID_BITS})::float8 AS sec, (search_key & ${ID_MASK})::int AS id, slug, date_ms::float8 AS d
   FROM articles WHERE search_key = ANY($1::bigint[]) AND state = 0 AND date_ms <= $2`;
+
+/**
+ * «По теме», each in one query for all of an article's keys (n: the key's place in its list): the
+ * newest published articles of each tag (the tag pages' index range), and the newest RELATED_PER_KEY
+ * keys of each headline word in titles and tags (title_terms, schema.ts; a word's alternative terms
+ * each give their newest, the word keeps the newest of those), joined to the articles published.
+ * Parameters: tags, now, per key; and terms, their word's n, the newest key, per key, now.
+ */
+const RELATED_BY_TAG_SQL = `SELECT (t.n - 1)::int AS n, x.slug, x.date_ms FROM unnest($1::text[]) WITH ORDINALITY AS t(tag_key, n)
+  CROSS JOIN LATERAL (SELECT slug, date_ms FROM tags WHERE tag_key = t.tag_key AND state = 0 AND date_ms <= $2 ORDER BY date_ms DESC, slug LIMIT $3) x`;
+export const RELATED_BY_WORD_SQL = `SELECT w.n, a.slug, a.date_ms FROM (SELECT DISTINCT n FROM unnest($2::int[]) AS n) w
+  CROSS JOIN LATERAL (
+    SELECT DISTINCT k.search_key FROM unnest($1::text[], $2::int[]) AS t(term, n)
+    CROSS JOIN LATERAL (SELECT search_key FROM title_terms WHERE term = t.term AND search_key <= $3 ORDER BY search_key DESC LIMIT $4) k
+    WHERE t.n = w.n ORDER BY k.search_key DESC LIMIT $4
+  ) m
+  JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $5`;
 
 /** Where a PgStore learns the current version: LISTEN/NOTIFY in servers (lib/store/pg/changes.ts). */
 export interface VersionSource {
@@ -142,28 +159,18 @@ export class PgStore implements ArticleStore {
     if (limit <= 0) return [];
     return this.cached(`r|${article.slug}|${limit}`, now, async () => {
       const { tags, words } = relatedKeys(article);
-      const keyLimit = String(searchKeyLimit(now));
-      const rows = (sql: string, params: unknown[]) =>
-        this.pool.query<{ slug: string; date_ms: string }>(sql, params).then((r) => r.rows.map((row) => ({ slug: row.slug, dateMs: Number(row.date_ms) })));
+      const terms = words.flatMap((alternatives, n) => alternatives.map((term) => [term, n] as const));
+      const lists = async (sql: string, params: unknown[], n: number) => {
+        const out: RelatedRow[][] = Array.from({ length: n }, () => []);
+        const { rows } = await this.pool.query<{ n: number; slug: string; date_ms: string }>(sql, params);
+        for (const row of rows) out[row.n]!.push({ slug: row.slug, dateMs: Number(row.date_ms) });
+        return out;
+      };
       const [byTag, byWord] = await Promise.all([
-        Promise.all(
-          tags.map((k) =>
-            rows("SELECT slug, date_ms FROM tags WHERE tag_key = $1 AND state = 0 AND date_ms <= $2 ORDER BY date_ms DESC, slug LIMIT $3", [
-              k,
-              now,
-              RELATED_PER_KEY,
-            ]),
-          ),
-        ),
-        Promise.all(
-          words.map((alternatives) =>
-            rows(
-              `SELECT a.slug, a.date_ms FROM (SELECT search_key FROM search_docs WHERE doc @@ $1::tsquery AND search_key <= $2 ORDER BY search_key DESC LIMIT $3) m
-               JOIN articles a ON a.search_key = m.search_key WHERE a.state = 0 AND a.date_ms <= $4`,
-              [titleOrTagsTsquery(alternatives), keyLimit, RELATED_PER_KEY, now],
-            ),
-          ),
-        ),
+        tags.length ? lists(RELATED_BY_TAG_SQL, [tags, now, RELATED_PER_KEY], tags.length) : [],
+        terms.length
+          ? lists(RELATED_BY_WORD_SQL, [terms.map(([t]) => t), terms.map(([, n]) => n), String(searchKeyLimit(now)), RELATED_PER_KEY, now], words.length)
+          : [],
       ]);
       const chosen = rankRelated(article.slug, byTag, byWord, limit);
       const articles = await Promise.all(chosen.map((slug) => this.article(slug)));

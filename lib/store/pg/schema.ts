@@ -10,14 +10,14 @@ import { RANK_WEIGHTS } from "./search";
  * index holds; ids are the SQLite ids. Bump PG_SCHEMA_VERSION with any change: the mirror then
  * drops the tables and copies everything again (the Markdown files stay the truth).
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 6;
 
 /** The channel the mirror announces each new version on (`NOTIFY`); its payload is the version. */
 export const CHANGES_CHANNEL = "svezhiy_store";
 
-export const PG_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"];
+export const PG_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "title_terms", "bodies", "media_files", "file_problems"];
 /** The tables pages are listed and searched from (the others hold bodies, photos and problems). */
-export const PG_READER_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs"];
+export const PG_READER_TABLES = ["meta", "articles", "aliases", "tags", "media", "counts", "search_docs", "title_terms"];
 
 export const PG_SCHEMA = `
 -- Every text is compared byte by byte (COLLATE "C"), as SQLite compares it: ties in lists are
@@ -96,6 +96,16 @@ CREATE OR REPLACE FUNCTION search_window(q tsquery, rank_q tsquery, key_limit bi
   LANGUAGE sql STABLE SET enable_seqscan = off SET enable_indexscan = off
   AS $fn$ SELECT d.search_key, CASE WHEN rank_q IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.head, rank_q, 1) END
     FROM search_docs d WHERE d.doc @@ q AND d.search_key + 0 <= key_limit ORDER BY d.search_key DESC LIMIT n $fn$;
+
+-- «По теме» (lib/store/related.ts): the newest articles whose title or tags hold a term, read as
+-- SQLite reads its full-text table's title and tags columns, in key order. A GIN index has no
+-- order: the newest 30 of a common headline word meant all its matches, or the key index walked
+-- backwards testing each row's doc for the word in title or tags, which forces a read of the whole
+-- doc (16 ms an article page at 100,000 articles, 41 ms for one word). Here each word is a range
+-- of 30 index entries, read without the table (VACUUM keeps it all-visible): under 2 ms a page.
+-- About 8 rows an article (86 MB at 100,000). No index by key: the mirror deletes an article's
+-- rows by (term, key), the terms being those of its head, which holds the title and tags.
+CREATE TABLE IF NOT EXISTS title_terms (term TEXT COLLATE "C" NOT NULL, search_key BIGINT NOT NULL, PRIMARY KEY (term, search_key));
 
 -- What app instances without a content folder render bodies and serve photos from.
 CREATE TABLE IF NOT EXISTS bodies (file TEXT COLLATE "C" PRIMARY KEY, stamp TEXT COLLATE "C" NOT NULL, text TEXT COLLATE "C" NOT NULL);

@@ -81,7 +81,10 @@ export function tsquery(words: readonly (readonly string[])[]): string {
   return words.map((alternatives) => `(${alternatives.map(lexeme).join(" | ")})`).join(" & ");
 }
 
-/** One word's alternative terms as a tsquery that matches them in the title or the tags only (weights A, B). */
-export function titleOrTagsTsquery(alternatives: readonly string[]): string {
-  return `(${alternatives.map((t) => `${lexeme(t)}:AB`).join(" | ")})`;
+/**
+ * The terms of an article's title and tags, each once: the rows of title_terms (schema.ts), which
+ * «По теме» reads newest first, as SQLite reads its full-text table's title and tags columns.
+ */
+export function titleTerms(fields: Pick<SearchFields, "title" | "tags">): string[] {
+  return [...new Set(`${fields.title} ${fields.tags}`.split(" ").filter(Boolean))];
 }
