@@ -172,9 +172,7 @@ export class PgStore implements ArticleStore {
           ? lists(RELATED_BY_WORD_SQL, [terms.map(([t]) => t), terms.map(([, n]) => n), String(searchKeyLimit(now)), RELATED_PER_KEY, now], words.length)
           : [],
       ]);
-      const chosen = rankRelated(article.slug, byTag, byWord, limit);
-      const articles = await Promise.all(chosen.map((slug) => this.article(slug)));
-      return articles.filter((a): a is Article => !!a);
+      return this.articles(rankRelated(article.slug, byTag, byWord, limit));
     });
   }
 
@@ -379,6 +377,24 @@ export class PgStore implements ArticleStore {
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(k, value);
     return value;
+  }
+
+  /**
+   * Articles by slug (as article() gives them), in the order asked, those not found left out: the
+   * ones not kept yet in one query, not one each (an article page asks for five related at once).
+   */
+  private async articles(slugs: string[]): Promise<Article[]> {
+    await this.sync();
+    const missing = slugs.filter((slug) => !this.cache.has(`a|${slug}`));
+    if (missing.length) {
+      const { rows } = await this.pool.query<{ slug: string; data: string }>("SELECT slug, data FROM articles WHERE slug = ANY($1::text[]) AND state < 2", [
+        missing,
+      ]);
+      const found = new Map(rows.map((r) => [r.slug, r.data]));
+      if (this.cache.size + missing.length > CACHE_ENTRIES) this.cache.clear();
+      for (const slug of missing) this.cache.set(`a|${slug}`, parse(found.get(slug)));
+    }
+    return slugs.map((slug) => this.cache.get(`a|${slug}`) as Article | undefined).filter((a): a is Article => !!a);
   }
 
   private async one(sql: string, params: unknown[]): Promise<string | null | undefined> {
