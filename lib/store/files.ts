@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Pool } from "pg";
 import { readArticleFile } from "@/lib/content/load";
 import { isStoreUnavailable } from "@/lib/server/store-outage.mjs";
+import { Batcher } from "./pg/batch";
 
 /*
  * Where an instance reads what the index does not hold: the text of an article file (its body is
@@ -49,12 +50,22 @@ export class FolderFiles implements ContentFiles {
 
 /** The copies the mirror keeps in PostgreSQL. */
 export class DatabaseFiles implements ContentFiles {
-  constructor(private readonly pool: Pool) {}
+  // A search page's passages ask for up to 20 bodies at once: one query (lib/store/pg/batch.ts).
+  private readonly bodies: Batcher<{ text: string; stamp: string }>;
+
+  constructor(private readonly pool: Pool) {
+    this.bodies = new Batcher(async (files) => {
+      const { rows } = await this.pool.query<{ file: string; text: string; stamp: string }>(
+        "SELECT file, text, stamp FROM bodies WHERE file = ANY($1::text[])",
+        [files],
+      );
+      return new Map(rows.map((r) => [r.file, { text: r.text, stamp: r.stamp }]));
+    }, 50);
+  }
 
   async articleText(file: string): Promise<ArticleText> {
     try {
-      const { rows } = await this.pool.query<{ text: string; stamp: string }>("SELECT text, stamp FROM bodies WHERE file = $1", [file]);
-      const row = rows[0];
+      const row = await this.bodies.load(file);
       return row ? { text: row.text, stamp: row.stamp } : { problem: "is not in the database (yet)" };
     } catch (err) {
       // The database away is not a problem of the file: the page is answered 503 (lib/server/store-outage.mjs).

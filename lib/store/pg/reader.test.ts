@@ -4,6 +4,7 @@ import { parseQuery } from "@/lib/search/text";
 import { databaseFromArticles } from "@/lib/store/sqlite/memory";
 import { RELATED_PER_KEY } from "@/lib/store/related";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
+import { DatabaseFiles } from "@/lib/store/files";
 import { Mirror } from "./mirror";
 import { PgStore, RELATED_BY_WORD_SQL } from "./reader";
 import { monthsTsquery } from "./search";
@@ -83,5 +84,35 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
     }
     const related = await new PgStore(pool).related((await new PgStore(pool).article("a250"))!, now, 3);
     expect(related.map((a) => a.slug)).toEqual(["a299", "a298", "a297"]); // two words shared: «Минск», «новость»
+  });
+
+  it("answers a page's lookups of articles, tags and bodies asked one by one in one query each", async () => {
+    const now = Date.parse("2024-11-20T12:00:00+03:00");
+    const articles = Array.from({ length: 20 }, (_, i) =>
+      makeArticle(`a${i}`, `2024-10-${String(1 + i).padStart(2, "0")}T10:00:00+03:00`, { tags: [`Тег ${i}`, "Минск"] }),
+    );
+    const pool = await freshSchemaPool();
+    const db = databaseFromArticles(articles, { site: testSite, sections: testSections });
+    await new Mirror(db, pool, { text: (file) => `---\ntitle: x\n---\nТекст ${file}.` }).sync();
+    // As servers run it: the version announced (LISTEN), not asked for each time.
+    const version = Number((await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'")).rows[0]!.value);
+    const store = new PgStore(pool, { known: () => version });
+    const files = new DatabaseFiles(pool);
+    await store.tag("Минск", now); // the published set, asked once
+    const asked: string[] = [];
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => (asked.push(String(args[0])), query(...args));
+    // As the search page asks: its results' articles, then their tags and bodies, each on its own.
+    const found = await Promise.all(articles.map(({ slug }) => store.article(slug)));
+    const [tags, bodies] = await Promise.all([
+      Promise.all(found.map((a) => Promise.all(a!.tags.map((t) => store.tag(t, now))))),
+      Promise.all(found.map((a) => files.articleText(a!.file))),
+    ]);
+    expect(found.map((a) => a?.slug)).toEqual(articles.map((a) => a.slug));
+    expect(tags[3]!.map((t) => t?.name)).toEqual(["Тег 3", "Минск"]);
+    expect(bodies.every((b, i) => "text" in b && b.text.includes(articles[i]!.file))).toBe(true);
+    const kinds = asked.map((sql) => /FROM (articles|bodies|counts|tags) /.exec(sql)?.[1]).sort();
+    // One for the articles, one for the bodies, two for the tags (their spellings and the scheduled).
+    expect(kinds).toEqual(["articles", "bodies", "counts", "tags"].sort());
   });
 });

@@ -9,6 +9,7 @@ import { SEARCH_ID_BITS, searchKeyLimit } from "@/lib/store/sqlite/writer";
 import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOutcome, SearchSort, TagInfo } from "@/lib/store/types";
 import { rankRelated, RELATED_PER_KEY, relatedKeys, type RelatedRow } from "@/lib/store/related";
 import { outageSince } from "@/lib/server/store-outage.mjs";
+import { Batcher } from "./batch";
 import { monthsTsquery, tsquery } from "./search";
 import { headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
 
@@ -73,6 +74,38 @@ export class PgStore implements ArticleStore {
   private catalogValue: Catalog = EMPTY_CATALOG;
   private window?: Window;
   private cache = new Map<string, unknown>();
+  // A page's articles and tags, asked one by one, in one query each (batch.ts).
+  private readonly articleLookups = new Batcher<Article>(async (slugs) => {
+    const { rows } = await this.pool.query<{ slug: string; data: string }>("SELECT slug, data FROM articles WHERE slug = ANY($1::text[]) AND state < 2", [
+      slugs,
+    ]);
+    return new Map(rows.map((r) => [r.slug, JSON.parse(r.data) as Article]));
+  });
+  private readonly tagLookups = new Batcher<TagInfo>(async (keys, group) => {
+    // The spellings of each tag among published articles (its counts, kept by the indexer: `n:<tag>\x01<spelling>`)
+    // less those of its articles scheduled after `now`.
+    const [scheduled, spellings] = await Promise.all([
+      this.pool.query<{ tag_key: string; spelling: string; n: string }>(
+        "SELECT tag_key, spelling, count(*) AS n FROM tags WHERE tag_key = ANY($1::text[]) AND state = 0 AND date_ms > $2 GROUP BY tag_key, spelling",
+        [keys, Number(group)],
+      ),
+      this.pool.query<{ tag_key: string; key: string; n: string }>(
+        `SELECT t.tag_key, c.key, c.n FROM unnest($1::text[], $2::text[], $3::text[]) AS t(tag_key, lo, hi)
+         CROSS JOIN LATERAL (SELECT key, n FROM counts WHERE key > t.lo AND key < t.hi AND n > 0) c`,
+        [keys, keys.map((k) => `n:${k}\u0001`), keys.map((k) => `n:${k}\u0002`)],
+      ),
+    ]);
+    const out = new Map<string, TagInfo>();
+    for (const k of keys) {
+      const tag = tagFromCounts(
+        k,
+        spellings.rows.filter((r) => r.tag_key === k),
+        scheduled.rows.filter((r) => r.tag_key === k),
+      );
+      if (tag) out.set(k, tag);
+    }
+    return out;
+  });
 
   constructor(
     private readonly pool: Pool,
@@ -90,7 +123,7 @@ export class PgStore implements ArticleStore {
   }
 
   async article(slug: string): Promise<Article | undefined> {
-    return this.cached(`a|${slug}`, undefined, async () => parse(await this.one("SELECT data FROM articles WHERE slug = $1 AND state < 2", [slug])));
+    return this.cached(`a|${slug}`, undefined, () => this.articleLookups.load(slug));
   }
 
   async alias(slug: string): Promise<Article | undefined> {
@@ -172,7 +205,9 @@ export class PgStore implements ArticleStore {
           ? lists(RELATED_BY_WORD_SQL, [terms.map(([t]) => t), terms.map(([, n]) => n), String(searchKeyLimit(now)), RELATED_PER_KEY, now], words.length)
           : [],
       ]);
-      return this.articles(rankRelated(article.slug, byTag, byWord, limit));
+      const chosen = rankRelated(article.slug, byTag, byWord, limit);
+      const articles = await Promise.all(chosen.map((slug) => this.article(slug)));
+      return articles.filter((a): a is Article => !!a);
     });
   }
 
@@ -191,17 +226,7 @@ export class PgStore implements ArticleStore {
   async tag(spelling: string, now: number): Promise<TagInfo | undefined> {
     const k = tagKey(spelling);
     if (!k) return undefined;
-    return this.cached(`t|${k}`, now, async () => {
-      const prefix = `n:${k}\u0001`;
-      const [scheduledRows, spellingRows] = await Promise.all([
-        this.pool.query<{ spelling: string; n: string }>(
-          "SELECT spelling, count(*) AS n FROM tags WHERE tag_key = $1 AND state = 0 AND date_ms > $2 GROUP BY spelling",
-          [k, now],
-        ),
-        this.pool.query<{ key: string; n: string }>("SELECT key, n FROM counts WHERE key > $1 AND key < $2 AND n > 0", [prefix, `n:${k}\u0002`]),
-      ]);
-      return tagFromCounts(k, spellingRows.rows, scheduledRows.rows);
-    });
+    return this.cached(`t|${k}`, now, () => this.tagLookups.load(k, String(now)));
   }
 
   async partnersWithArticles(now: number): Promise<SourceInfo[]> {
@@ -377,24 +402,6 @@ export class PgStore implements ArticleStore {
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(k, value);
     return value;
-  }
-
-  /**
-   * Articles by slug (as article() gives them), in the order asked, those not found left out: the
-   * ones not kept yet in one query, not one each (an article page asks for five related at once).
-   */
-  private async articles(slugs: string[]): Promise<Article[]> {
-    await this.sync();
-    const missing = slugs.filter((slug) => !this.cache.has(`a|${slug}`));
-    if (missing.length) {
-      const { rows } = await this.pool.query<{ slug: string; data: string }>("SELECT slug, data FROM articles WHERE slug = ANY($1::text[]) AND state < 2", [
-        missing,
-      ]);
-      const found = new Map(rows.map((r) => [r.slug, r.data]));
-      if (this.cache.size + missing.length > CACHE_ENTRIES) this.cache.clear();
-      for (const slug of missing) this.cache.set(`a|${slug}`, parse(found.get(slug)));
-    }
-    return slugs.map((slug) => this.cache.get(`a|${slug}`) as Article | undefined).filter((a): a is Article => !!a);
   }
 
   private async one(sql: string, params: unknown[]): Promise<string | null | undefined> {
