@@ -484,6 +484,7 @@ async function throughput(results: Result[]) {
       pgMem.stop();
       run.pgLoadPeakMb = pgMem.peak / MB;
     }
+    if (postgres) run.postgresHugePages = postgres.hugePages();
     for (const { r, mem } of servers) {
       mem.stop();
       r.loadPeakMb = mem.peak / MB;

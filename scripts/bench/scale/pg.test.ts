@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childTicksOf, databaseNameFor, databaseUrlFor, indexLines, pssKbOf, storeOf } from "./pg";
+import { childTicksOf, databaseNameFor, databaseUrlFor, hugePagesNote, indexLines, pssKbOf, storeOf } from "./pg";
 
 describe("storeOf", () => {
   it("takes the two stores and refuses anything else", () => {
@@ -51,5 +51,14 @@ describe("childTicksOf", () => {
   it("reads the CPU time of a process's exited children, after a command name with spaces and parentheses", () => {
     const stat = "26047 (postgres (x) y) S 26040 26047 26040 0 -1 4194560 1200 9000 0 0 150 60 4242 758 20 0 1 0 1000 230000000 5000";
     expect(childTicksOf(stat)).toBe(5000);
+  });
+});
+
+describe("hugePagesNote", () => {
+  it("tells huge pages in use from the postmaster's mappings, and says what their absence costs", () => {
+    const rollup = (shared: number, own: number) => `Rss: 100 kB\nPss: 40 kB\nShared_Hugetlb:    ${shared} kB\nPrivate_Hugetlb:    ${own} kB\n`;
+    expect(hugePagesNote(200, rollup(14336, 2048))).toBe("shared memory in huge pages (vm.nr_hugepages = 200)");
+    expect(hugePagesNote(0, rollup(0, 0))).toMatch(/^shared memory in 4 KB pages \(vm.nr_hugepages = 0\): each new connection faults/);
+    expect(hugePagesNote(200, "Rss: 100 kB\n")).toMatch(/4 KB pages \(vm.nr_hugepages = 200\)/); // reserved, not taken
   });
 });

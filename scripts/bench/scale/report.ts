@@ -103,6 +103,8 @@ export interface RunInfo {
   store: StoreKind;
   /** PostgreSQL's version, and the peak of its processes' resident memory while every size was under load. */
   postgresVersion?: string;
+  /** Whether PostgreSQL's shared memory was in huge pages (pg.ts, hugePagesNote). */
+  postgresHugePages?: string;
   pgLoadPeakMb?: number;
   buildSeconds?: number;
   buildPeakMb?: number;
@@ -351,9 +353,10 @@ function targets(r: Result, baseline: Result | undefined, run: RunInfo) {
 }
 
 /** What the PostgreSQL run was, for the title line. */
-export function postgresNote(run: Pick<RunInfo, "postgresVersion" | "pgLoadPeakMb">): string {
+export function postgresNote(run: Pick<RunInfo, "postgresVersion" | "postgresHugePages" | "pgLoadPeakMb">): string {
   return (
-    ` ${run.postgresVersion ?? ""} on this machine, durability on as in production (fsync, synchronous_commit, full_page_writes), one database per size; ` +
+    ` ${run.postgresVersion ?? ""} on this machine, durability on as in production (fsync, synchronous_commit, full_page_writes), ` +
+    `${run.postgresHugePages ? `${run.postgresHugePages}, ` : ""}one database per size; ` +
     "app servers with DATABASE_URL and no content folder, `npm run index -- --watch` beside them from the at-rest figures on " +
     "(it carries the freshness probes' edits); the servers' memory excludes PostgreSQL's processes, whose resident memory is summed apart " +
     `(RSS: shared buffers counted in every process that touched them; PSS: shared pages divided among them)${run.pgLoadPeakMb === undefined ? "" : `; PostgreSQL's peak with every size under load: ${fmt(run.pgLoadPeakMb)} MB`}`
