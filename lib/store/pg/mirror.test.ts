@@ -135,6 +135,25 @@ describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => 
     expect(heard[0]).toBe(1);
   });
 
+  it("copies in full again over a database in use, «По теме»'s terms built apart and swapped in", async () => {
+    const pool = await freshSchemaPool();
+    await new Mirror(databaseFromArticles(start, { site: testSite, sections: testSections }), pool, { text }).sync();
+    // Another index (another epoch): a whole copy over the first one's rows.
+    const other = [makeArticle("x", at(2), { title: "Мост через Неман", tags: ["Гродно"] }), makeArticle("y", at(3), { title: "Мост в Гродно открыли" })];
+    const db = databaseFromArticles(other, { site: testSite, sections: testSections });
+    expect(await new Mirror(db, pool, { text }).sync()).toMatchObject({ whole: true, articles: 2 });
+    const rows = (sql: string) => pool.query(sql).then((r) => r.rows);
+    expect(await rows("SELECT term || ' ' || search_key AS t FROM title_terms ORDER BY 1")).toEqual(
+      await rows("SELECT DISTINCT term || ' ' || search_key AS t FROM search_docs, unnest(tsvector_to_array(ts_filter(head, '{a,b}'))) AS term ORDER BY 1"),
+    );
+    expect(await rows("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'title_terms%'")).toEqual([
+      { tablename: "title_terms", indexname: "title_terms_pkey" },
+    ]);
+    const store = new PgStore(pool);
+    expect((await store.related((await store.article("y"))!, now, 5)).map((a) => a.slug)).toEqual(["x"]);
+    expect(await view(store)).toEqual(await view(new SqliteStore(db)));
+  });
+
   it("leaves a whole copy analysed, and the search's join to articles reads only the articles_search index", async () => {
     const db = databaseFromArticles(start, { site: testSite, sections: testSections });
     const pool = await freshSchemaPool();

@@ -26,6 +26,8 @@ import { documentLiteral, headLiteral, titleTerms } from "./search";
 const META_KEYS = ["catalog", "catalog_problems", "media_problems", "listing_problems", "building"];
 /** More pending changes than this are copied as a whole archive instead, in one transaction. */
 const FULL_COPY_FROM = 20_000;
+/** Where a whole copy builds title_terms before it takes the old one's place. */
+const TERMS_STAGING = "title_terms_next";
 /** Articles (with their tags, aliases, bodies) per statement of a whole copy. */
 const COPY_CHUNK = 500;
 /** How often PostgreSQL is asked, while nothing changes, whether it still holds this index. */
@@ -249,6 +251,14 @@ export class Mirror {
    */
   private async copyWhole(client: PoolClient): Promise<number> {
     const db = this.db;
+    // «По теме»'s rows (about 8 an article) go into a table without its index, which is built once
+    // they are all in, and which then takes the old one's place. Inserted into the index one by
+    // one, in article order, they land at random places in it: 8.2 million rows took 42 s that way
+    // and 12 + 7 s this way, the index 16 % smaller (a million articles; the copy of a million took
+    // 1,218 s against 867 s before the table). Readers keep the old table until the swap, just
+    // before this transaction commits.
+    await client.query(`DROP TABLE IF EXISTS ${TERMS_STAGING}`);
+    await client.query(`CREATE TABLE ${TERMS_STAGING} (LIKE title_terms)`);
     const chunkOf = db.prepare("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?").safeIntegers(true);
     let after = 0;
     let copied = 0;
@@ -257,7 +267,7 @@ export class Mirror {
       if (articles.length === 0) break;
       after = articles[articles.length - 1]!.id;
       const part = this.related(articles);
-      await this.insert(client, part, await this.readTexts(articles), new Map());
+      await this.insert(client, part, await this.readTexts(articles), new Map(), TERMS_STAGING);
       copied += articles.length;
       if (copied % 50_000 < COPY_CHUNK) this.log(`copied ${copied} articles`);
     }
@@ -277,6 +287,13 @@ export class Mirror {
       new Map(),
       new Map(),
     );
+    // The index build reads every row at once: seconds at a million articles, past the pool's 5 s.
+    await client.query("SET LOCAL statement_timeout = 0");
+    await client.query(`ALTER TABLE ${TERMS_STAGING} ADD CONSTRAINT ${TERMS_STAGING}_pkey PRIMARY KEY (term, search_key)`);
+    await client.query("DROP TABLE title_terms");
+    await client.query(`ALTER TABLE ${TERMS_STAGING} RENAME TO title_terms`);
+    await client.query(`ALTER INDEX ${TERMS_STAGING}_pkey RENAME TO title_terms_pkey`);
+    await client.query("RESET statement_timeout");
     return copied;
   }
 
@@ -404,7 +421,8 @@ export class Mirror {
 
   private async clear(client: PoolClient): Promise<void> {
     // DELETE, not TRUNCATE: readers keep seeing the old archive until this transaction commits.
-    for (const table of ["articles", "aliases", "tags", "media", "counts", "search_docs", "title_terms", "bodies", "media_files", "file_problems"])
+    // title_terms is built anew beside the old one (copyWhole).
+    for (const table of ["articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"])
       await client.query(`DELETE FROM ${table}`);
   }
 
@@ -435,7 +453,7 @@ export class Mirror {
   }
 
   /** Puts the snapshot's rows (none of which PostgreSQL has now), and the counts it carries. */
-  private async insert(client: PoolClient, s: Snapshot, texts: Map<string, string>, bytes: Map<string, Buffer>): Promise<void> {
+  private async insert(client: PoolClient, s: Snapshot, texts: Map<string, string>, bytes: Map<string, Buffer>, termsTable = "title_terms"): Promise<void> {
     for (let i = 0; i < s.articles.length; i += COPY_CHUNK) {
       const chunk = s.articles.slice(i, i + COPY_CHUNK);
       await client.query(
@@ -475,7 +493,7 @@ export class Mirror {
           [searched.map((a) => String(a.search_key)), fields.map(headLiteral), fields.map((f, j) => documentLiteral(f, searched[j]!.month))],
         );
         const terms = fields.flatMap((f, j) => titleTerms(f).map((term) => [term, String(searched[j]!.search_key)] as const));
-        await client.query("INSERT INTO title_terms (term, search_key) SELECT * FROM unnest($1::text[], $2::bigint[])", [
+        await client.query(`INSERT INTO ${termsTable} (term, search_key) SELECT * FROM unnest($1::text[], $2::bigint[])`, [
           terms.map(([term]) => term),
           terms.map(([, k]) => k),
         ]);
