@@ -24,8 +24,8 @@ export function makePool(url: string, log: (line: string) => void, max = 10, onE
     // of each page of PostgreSQL's shared buffers, unless the server uses huge pages: a search that
     // read 5,000 rows took 95 ms on a new connection and 9 ms on the next query (100,000 articles;
     // docs/production.md). Closing idle ones after 30 s paid that again after every quiet minute.
-    min: max,
-    idleTimeoutMillis: 30_000,
+    // 0: an idle connection is never closed.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: 5_000,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,

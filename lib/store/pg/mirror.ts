@@ -421,9 +421,8 @@ export class Mirror {
 
   private async clear(client: PoolClient): Promise<void> {
     // DELETE, not TRUNCATE: readers keep seeing the old archive until this transaction commits.
-    // title_terms is built anew beside the old one (copyWhole).
-    for (const table of ["articles", "aliases", "tags", "media", "counts", "search_docs", "bodies", "media_files", "file_problems"])
-      await client.query(`DELETE FROM ${table}`);
+    // meta is written key by key; title_terms is built anew beside the old one (copyWhole).
+    for (const table of PG_TABLES.filter((t) => t !== "meta" && t !== "title_terms")) await client.query(`DELETE FROM ${table}`);
   }
 
   /** Removes what PostgreSQL has of the changed articles, photos and files, before insert() puts their new rows. */
