@@ -166,6 +166,7 @@ test.describe("an article's measure", () => {
 test("a first visit, set in the fallback font, lays out an article's text as a later one does", async ({ browser, baseURL }) => {
   for (const path of [ARTICLE, "/news/harvest-plans-2024"]) {
     const heights: number[] = [];
+    let lineHeight = 0;
     for (const first of [true, false]) {
       const context = await browser.newContext({ baseURL: baseURL!, viewport: PHONE });
       const page = await context.newPage();
@@ -182,10 +183,18 @@ test("a first visit, set in the fallback font, lays out an article's text as a l
       // The lead and the body: the bulk of the page (a headline may break a line differently where
       // one face fits a line within a pixel and the other does not; app/globals.css).
       heights.push((await box(page.locator(".lead"))).height + (await box(page.locator(".article-body"))).height);
+      lineHeight = await page
+        .locator(".article-body p")
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
       await context.close();
     }
-    // The seed story's body ran 129 px shorter at 390 px before the fallback was metric-matched.
-    expect(Math.abs(heights[0]! - heights[1]!), path).toBeLessThanOrEqual(4);
+    // The seed story's body ran 129 px shorter at 390 px before the fallback was metric-matched:
+    // four lines. One line is allowed: a line that fits within a pixel in one face and not the
+    // other breaks differently, as a headline may. Measured over the seven demo articles with
+    // quotations at 360, 390 and 412 px, 3 of 21 quotation sets differed by one line, italic or
+    // upright alike (1 December); none by more.
+    expect(Math.abs(heights[0]! - heights[1]!), path).toBeLessThanOrEqual(lineHeight + 4);
   }
 });
 
