@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchEnd, batchTarget, headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
+import { batchEnd, batchTarget, restIsCheaper, headRelevance, monthsNewestFirst, readWindow, type MonthCount, type WindowRow } from "./window";
 
 const months = (...ns: number[]): MonthCount[] => ns.map((n, i) => ({ month: `2024-${String(12 - i).padStart(2, "0")}`, n }));
 
@@ -89,16 +89,37 @@ describe("readWindow", () => {
     expect(window.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i));
   });
 
-  it("reads the rest at once, below the oldest match found, when it should hold few matches", async () => {
+  it("reads the rest at once, below the oldest match found, when that reads fewer matches than the next months would", async () => {
+    const list = months(...Array.from({ length: 36 }, () => 28_000));
+    const { asked, read } = archive(list, 0.012);
+    const window = await readWindow(list, 5001, read);
+    // 336 found in 28,000 articles: some 11,800 in the 980,000 left, against 6,000 in the 18
+    // months (504,000 articles) the next batch would need, whose terms cost GIN as much as 37,800.
+    expect(asked).toEqual([
+      { months: ["2024-12"], limit: 5001 },
+      { limit: 4665, below: 335 },
+    ]);
+    expect(window.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i));
+  });
+
+  it("reads a half of the archive's matches by months when the rest would read twice as many", async () => {
     const list = months(3000, 3000, 3000, 3000, 3000, 3000);
     const { asked, read } = archive(list, 0.5);
     const window = await readWindow(list, 5001, read);
-    // 3,000 found in 6,000 articles: some 6,000 expected in the 12,000 left.
+    // 3,000 found in 6,000 articles: the next two months hold the 2,001 still needed among their
+    // 3,000 matches; the rest would read 6,000.
     expect(asked).toEqual([
       { months: ["2024-12", "2024-11"], limit: 5001 },
-      { limit: 2001, below: 2999 },
+      { months: ["2024-10", "2024-09"], limit: 2001 },
     ]);
     expect(window.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i));
+  });
+
+  it("decides by cost: the rest holds many times the window before month terms pay", () => {
+    // A million articles, 28,000 of them read: at 1.2 % the rest (11,800 matches) is cheaper than
+    // 18 months of terms; at 10 % (98,000) a month's batch is.
+    expect(restIsCheaper(0.012, 980_000, 504_000)).toBe(true);
+    expect(restIsCheaper(0.1, 980_000, 28_000)).toBe(false);
   });
 
   it("reads a rare word's archive in two queries", async () => {
