@@ -25,6 +25,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** How long to wait for the server to accept connections. */
   timeoutMs?: number;
+  /** Server settings beyond these defaults (`-c name=value`), as a real site's postgresql.conf would hold them. */
+  settings?: Record<string, string>;
 }
 
 /** The binaries: PG_BIN, or the newest /usr/lib/postgresql/<version>/bin; undefined when PostgreSQL is not installed. */
@@ -45,7 +47,14 @@ function asPostgres(bin: string, args: string[]): [string, string[]] {
   return isRoot() ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
 }
 
-export async function startPostgres({ dir, port, fast = true, log = () => undefined, timeoutMs = 30_000 }: StartOptions): Promise<LocalPostgres> {
+export async function startPostgres({
+  dir,
+  port,
+  fast = true,
+  log = () => undefined,
+  timeoutMs = 30_000,
+  settings: extra = {},
+}: StartOptions): Promise<LocalPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN to its bin folder)");
   const dataDir = path.join(dir, "data");
@@ -59,6 +68,7 @@ export async function startPostgres({ dir, port, fast = true, log = () => undefi
   }
   const settings = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dir}`, "-c", "max_connections=200"];
   if (fast) settings.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const [name, value] of Object.entries(extra)) settings.push("-c", `${name}=${value}`);
   const [cmd, args] = asPostgres(path.join(bin, "postgres"), ["-D", dataDir, "-p", String(port), ...settings]);
   const child: ChildProcess = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";

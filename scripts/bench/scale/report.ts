@@ -10,7 +10,7 @@
  * in the other's figures).
  */
 import { median } from "../median";
-import type { StoreKind } from "./pg";
+import { BENCH_SHARED_BUFFERS, type StoreKind } from "./pg";
 import type { Latency, Load, Serve } from "./server";
 
 export const KINDS = ["article", "home", "section", "deep"] as const;
@@ -356,6 +356,7 @@ function targets(r: Result, baseline: Result | undefined, run: RunInfo) {
 export function postgresNote(run: Pick<RunInfo, "postgresVersion" | "postgresHugePages" | "pgLoadPeakMb">): string {
   return (
     ` ${run.postgresVersion ?? ""} on this machine, durability on as in production (fsync, synchronous_commit, full_page_writes), ` +
+    `shared_buffers ${BENCH_SHARED_BUFFERS} (docs/production.md: a quarter of an 8 GB database machine), ` +
     `${run.postgresHugePages ? `${run.postgresHugePages}, ` : ""}one database per size; ` +
     "app servers with DATABASE_URL and no content folder, `npm run index -- --watch` beside them from the at-rest figures on " +
     "(it carries the freshness probes' edits); the servers' memory excludes PostgreSQL's processes, whose resident memory is summed apart " +
