@@ -135,7 +135,7 @@ describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => 
     expect(heard[0]).toBe(1);
   });
 
-  it("copies in full again over a database in use, «По теме»'s terms built apart and swapped in", async () => {
+  it("copies in full again over a database in use, the search's documents and «По теме»'s terms built apart and swapped in", async () => {
     const pool = await freshSchemaPool();
     await new Mirror(databaseFromArticles(start, { site: testSite, sections: testSections }), pool, { text }).sync();
     // Another index (another epoch): a whole copy over the first one's rows.
@@ -146,9 +146,18 @@ describe.skipIf(!pgUrl)("the mirror from the SQLite index to PostgreSQL", () => 
     expect(await rows("SELECT term || ' ' || search_key AS t FROM title_terms ORDER BY 1")).toEqual(
       await rows("SELECT DISTINCT term || ' ' || search_key AS t FROM search_docs, unnest(tsvector_to_array(ts_filter(head, '{a,b}'))) AS term ORDER BY 1"),
     );
-    expect(await rows("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'title_terms%'")).toEqual([
+    // Both staged tables took the old ones' places, with the schema's index names (which a
+    // later preparePgSchema's CREATE INDEX IF NOT EXISTS would otherwise build a second time).
+    expect(
+      await rows(
+        "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema() AND (tablename LIKE 'title_terms%' OR tablename LIKE 'search_docs%') ORDER BY 1, 2",
+      ),
+    ).toEqual([
+      { tablename: "search_docs", indexname: "search_docs_doc" },
+      { tablename: "search_docs", indexname: "search_docs_pkey" },
       { tablename: "title_terms", indexname: "title_terms_pkey" },
     ]);
+    expect(await rows("SELECT count(*)::int AS n FROM search_docs")).toEqual([{ n: 2 }]);
     const store = new PgStore(pool);
     expect((await store.related((await store.article("y"))!, now, 5)).map((a) => a.slug)).toEqual(["x"]);
     expect(await view(store)).toEqual(await view(new SqliteStore(db)));
