@@ -1,0 +1,44 @@
+/**
+ * `npm run bench:search-store -- DATABASE_URL CORPUS_JSON [PASSES]`: the scale bench's search
+ * queries (scale/queries.ts, seed 1, 100 of each length) asked of a PostgreSQL store directly,
+ * one at a time, in one process: p50 / p95 by word count and the slowest queries. No app server,
+ * no page: what the store's part of a search costs, for comparing two versions of it (or two
+ * server settings) on the same database in one sitting. CORPUS_JSON is the corpus.json that
+ * `npm run bench:scale -- --corpus-dir DIR` keeps beside each corpus (its titles make the
+ * queries). The first pass warms the database's buffers and is not counted; PASSES (2) are.
+ */
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { PgStore } from "../../lib/store/pg/reader";
+import { parseQuery } from "../../lib/search/text";
+import { searchQueries } from "./scale/queries";
+
+const [url, corpusJson, passesArg = "2"] = process.argv.slice(2);
+if (!url || !corpusJson) {
+  console.error("usage: npm run bench:search-store -- DATABASE_URL CORPUS_JSON [PASSES]");
+  process.exit(2);
+}
+const titles = (JSON.parse(readFileSync(corpusJson, "utf8")) as { titles: string[] }).titles;
+const queries = searchQueries(titles, { seed: 1, perLength: 100 });
+const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 0 });
+const store = new PgStore(pool);
+const now = Date.now();
+const byWords = new Map<number, number[]>();
+const slowest: { ms: number; q: string }[] = [];
+for (let pass = 0; pass <= Number(passesArg); pass++) {
+  for (const { words, q } of queries) {
+    const started = performance.now();
+    await store.search(parseQuery(q)!, now, { offset: 0, limit: 20 }, "relevance");
+    const ms = performance.now() - started;
+    if (pass === 0) continue;
+    byWords.set(words, [...(byWords.get(words) ?? []), ms]);
+    slowest.push({ ms, q });
+  }
+}
+const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+for (const [words, xs] of byWords) {
+  console.log(`${words} word(s): p50 ${at(xs, 50).toFixed(1)} ms, p95 ${at(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`);
+}
+console.log("slowest:");
+for (const { ms, q } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${ms.toFixed(1)} ms  ${q}`);
+await pool.end();
