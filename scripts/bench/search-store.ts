@@ -12,6 +12,7 @@ import pg from "pg";
 import { PgStore } from "../../lib/store/pg/reader";
 import { parseQuery } from "../../lib/search/text";
 import { searchQueries } from "./scale/queries";
+import { percentile } from "./scale/stats";
 
 const [url, corpusJson, passesArg = "2"] = process.argv.slice(2);
 if (!url || !corpusJson) {
@@ -35,9 +36,10 @@ for (let pass = 0; pass <= Number(passesArg); pass++) {
     slowest.push({ ms, q });
   }
 }
-const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+// The scale bench's own percentile (scale/stats.ts), so that these figures read as its do.
+const fmt = (x: number | undefined) => `${(x ?? Number.NaN).toFixed(1)} ms`;
 for (const [words, xs] of byWords) {
-  console.log(`${words} word(s): p50 ${at(xs, 50).toFixed(1)} ms, p95 ${at(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`);
+  console.log(`${words} word(s): p50 ${fmt(percentile(xs, 50))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`);
 }
 console.log("slowest:");
 for (const { ms, q } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${ms.toFixed(1)} ms  ${q}`);

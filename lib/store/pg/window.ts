@@ -66,7 +66,9 @@ export interface WindowRow {
  * at a million articles (1 December): a two-word query's second batch named 18 months (about
  * 500,000 articles); the index scan took 55 of its 65 ms and its 6,000 matches the other 10, while
  * the query alone read all 11,900 of its matches in 17 to 22 ms. About 0.11 µs an article against
- * 1.5 µs a match read (its row, its rank, the sort).
+ * 1.5 µs a match read (its row, its rank, the sort): 0.075. Over the scale bench's 300 queries
+ * (`npm run bench:search-store`) 0.02, 0.04 and 0.075 gave the same p95 within 2 ms, and 0.04 the
+ * least time in all, so a match costs a little more than that one query showed.
  */
 export const MONTH_ARTICLE_COST = 0.04;
 
