@@ -120,3 +120,35 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
     expect(kinds).toEqual(["articles", "bodies", "counts", "tags"].sort());
   });
 });
+
+describe.skipIf(!pgUrl)("the answers kept per version", () => {
+  it("keeps no answer read before a change that was announced while it was being read", async () => {
+    const pool = await freshSchemaPool();
+    const db = databaseFromArticles([makeArticle("a0", "2024-10-01T10:00:00+03:00", { title: "Старый заголовок" })], {
+      site: testSite,
+      sections: testSections,
+    });
+    await new Mirror(db, pool, { text: () => "---\ntitle: x\n---\nТекст." }).sync();
+    let version = Number((await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'")).rows[0]!.value);
+    const store = new PgStore(pool, { known: () => version });
+    // While the article is being read: the indexer changes it and announces a new version, and
+    // another request of this instance learns of it (and drops the answers kept) before the read returns.
+    let during: (() => Promise<void>) | undefined = async () => {
+      await pool.query("UPDATE articles SET data = replace(data, 'Старый', 'Новый') WHERE slug = 'a0'");
+      version++;
+      await store.version();
+    };
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: (...args: unknown[]) => unknown }).query = async (...args) => {
+      const result = await query(...args);
+      const change = /FROM articles WHERE slug = ANY/.test(String(args[0])) ? during : undefined;
+      if (change) {
+        during = undefined;
+        await change();
+      }
+      return result;
+    };
+    expect((await store.article("a0"))?.title).toBe("Старый заголовок"); // as it was when read
+    expect((await store.article("a0"))?.title).toBe("Новый заголовок");
+  });
+});

@@ -74,6 +74,10 @@ export class PgStore implements ArticleStore {
   private catalogValue: Catalog = EMPTY_CATALOG;
   private window?: Window;
   private cache = new Map<string, unknown>();
+  // Moves whenever answers are dropped (a new version, another published set): an answer read
+  // before the move is returned to its caller but not kept, or it would outlive the change that
+  // arrived while it was read, until the next one.
+  private generation = 0;
   // A page's articles and tags, asked one by one, in one query each (batch.ts).
   private readonly articleLookups = new Batcher<Article>(async (slugs) => {
     const { rows } = await this.pool.query<{ slug: string; data: string }>("SELECT slug, data FROM articles WHERE slug = ANY($1::text[]) AND state < 2", [
@@ -367,6 +371,7 @@ export class PgStore implements ArticleStore {
       const json = rows[0]?.value ?? "";
       this.seenVersion = version;
       this.cache.clear();
+      this.generation++;
       this.window = undefined;
       if (json !== this.catalogJson) {
         this.catalogJson = json;
@@ -393,12 +398,15 @@ export class PgStore implements ArticleStore {
         const row = rows[0]!;
         w = this.window = { from: row.from === null ? -Infinity : Number(row.from), until: row.until === null ? Infinity : Number(row.until) };
         // Answers for another published set go; articles (asked without `now`) stay.
+        this.generation++;
         for (const cachedKey of this.cache.keys())
           if (!cachedKey.startsWith("a|") && !cachedKey.startsWith("al|") && !cachedKey.startsWith("i|")) this.cache.delete(cachedKey);
       }
     }
     if (this.cache.has(k)) return this.cache.get(k) as T;
+    const generation = this.generation;
     const value = await make();
+    if (generation !== this.generation) return value;
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(k, value);
     return value;
