@@ -56,6 +56,17 @@ export interface VersionSource {
   known(): number | undefined;
 }
 
+/** Rows by their tag (Map.groupBy, which Node 20 lacks). */
+function byTag<R extends { tag_key: string }>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.tag_key);
+    if (list) list.push(r);
+    else out.set(r.tag_key, [r]);
+  }
+  return out;
+}
+
 /** `?` placeholders (the SQL the SQLite store shares) as PostgreSQL's `$1, $2, …`. */
 export function numbered(sql: string, first = 1): string {
   let n = first;
@@ -99,13 +110,11 @@ export class PgStore implements ArticleStore {
         [keys, keys.map((k) => `n:${k}\u0001`), keys.map((k) => `n:${k}\u0002`)],
       ),
     ]);
+    const spellingsOf = byTag(spellings.rows);
+    const scheduledOf = byTag(scheduled.rows);
     const out = new Map<string, TagInfo>();
     for (const k of keys) {
-      const tag = tagFromCounts(
-        k,
-        spellings.rows.filter((r) => r.tag_key === k),
-        scheduled.rows.filter((r) => r.tag_key === k),
-      );
+      const tag = tagFromCounts(k, spellingsOf.get(k) ?? [], scheduledOf.get(k) ?? []);
       if (tag) out.set(k, tag);
     }
     return out;
