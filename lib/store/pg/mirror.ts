@@ -10,6 +10,7 @@ import { searchFields } from "@/lib/store/search-text";
 import { readMeta, writeMeta } from "@/lib/store/sqlite/schema";
 import { CHANGES_CHANNEL, PG_READER_TABLES, PG_TABLES, preparePgSchema, readPgMeta } from "./schema";
 import { documentLiteral, headLiteral, titleTerms } from "./search";
+import { createStaging, indexAndSwap, LIVE_TABLES, STAGED_TABLES, STAGING_TABLES, type Tables } from "./staging";
 
 /*
  * The mirror: copies what readers see of the indexer's SQLite index into PostgreSQL, for app
@@ -26,35 +27,6 @@ import { documentLiteral, headLiteral, titleTerms } from "./search";
 const META_KEYS = ["catalog", "catalog_problems", "media_problems", "listing_problems", "building"];
 /** More pending changes than this are copied as a whole archive instead, in one transaction. */
 const FULL_COPY_FROM = 20_000;
-/**
- * The tables a whole copy builds anew beside the old ones, without their indexes, which are made
- * once every row is in (copyWhole says why); each then takes the old one's place, its indexes
- * renamed to the schema's names.
- */
-const STAGED = {
-  search_docs: {
-    table: "search_docs_next",
-    indexes: [
-      ["ALTER TABLE search_docs_next ADD CONSTRAINT search_docs_next_pkey PRIMARY KEY (search_key)", "search_docs_next_pkey", "search_docs_pkey"],
-      ["CREATE INDEX search_docs_next_doc ON search_docs_next USING GIN (doc)", "search_docs_next_doc", "search_docs_doc"],
-    ],
-  },
-  title_terms: {
-    table: "title_terms_next",
-    indexes: [
-      ["ALTER TABLE title_terms_next ADD CONSTRAINT title_terms_next_pkey PRIMARY KEY (term, search_key)", "title_terms_next_pkey", "title_terms_pkey"],
-    ],
-  },
-} as const;
-/** Where insert() puts search documents and «По теме»'s terms: the live tables, or a whole copy's staged ones. */
-type DocTables = { docs: string; terms: string };
-const LIVE: DocTables = { docs: "search_docs", terms: "title_terms" };
-/**
- * Memory for building a whole copy's indexes (PostgreSQL's default, 64 MB, is for a server's many
- * sessions at once; this is one session, once per whole copy). The search's GIN index of a
- * million articles is about 300 MB: with 64 MB its build sorts in pieces and merges them.
- */
-const INDEX_BUILD_MEMORY = "256MB";
 /** Articles (with their tags, aliases, bodies) per statement of a whole copy. */
 const COPY_CHUNK = 500;
 /** How often PostgreSQL is asked, while nothing changes, whether it still holds this index. */
@@ -138,6 +110,8 @@ export interface MirrorOptions {
   /** Each article's file text when there is no folder (tests). */
   text?: (file: string) => string | undefined;
   log?: (line: string) => void;
+  /** How long a whole copy's swap waits for readers' locks before trying again (staging.ts; tests shorten it). */
+  swapLockWaitMs?: number;
 }
 
 export interface MirrorResult {
@@ -278,16 +252,9 @@ export class Mirror {
    */
   private async copyWhole(client: PoolClient): Promise<number> {
     const db = this.db;
-    // The search's documents and «По теме»'s rows (about 8 an article) go into tables without
-    // their indexes, which are built once the rows are all in; the tables then take the old ones'
-    // places. Inserted into an index one by one, in article order, rows land at random places in
-    // it: «По теме»'s 8.2 million rows took 42 s that way and 12 + 7 s this way, the index 16 %
-    // smaller (a million articles), and the search's GIN index took each row through its pending
-    // list. Readers keep the old tables until the swap, just before this transaction commits, and
-    // the old rows are dropped with their table instead of deleted one by one.
-    for (const { table } of Object.values(STAGED)) await client.query(`DROP TABLE IF EXISTS ${table}`);
-    for (const [live, { table }] of Object.entries(STAGED)) await client.query(`CREATE TABLE ${table} (LIKE ${live} INCLUDING STORAGE)`);
-    const staged: DocTables = { docs: STAGED.search_docs.table, terms: STAGED.title_terms.table };
+    // Rows go into tables of their own without indexes, built once every row is in, and swapped
+    // in for the live ones at the end (staging.ts says why): readers see the old archive until then.
+    await createStaging(client);
     const chunkOf = db.prepare("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?").safeIntegers(true);
     let after = 0;
     let copied = 0;
@@ -296,7 +263,7 @@ export class Mirror {
       if (articles.length === 0) break;
       after = articles[articles.length - 1]!.id;
       const part = this.related(articles);
-      await this.insert(client, part, await this.readTexts(articles), new Map(), staged);
+      await this.insert(client, part, await this.readTexts(articles), new Map(), STAGING_TABLES);
       copied += articles.length;
       if (copied % 50_000 < COPY_CHUNK) this.log(`copied ${copied} articles`);
     }
@@ -316,19 +283,7 @@ export class Mirror {
       new Map(),
       new Map(),
     );
-    // An index build reads every row at once: seconds at a million articles, past the pool's 5 s.
-    await client.query("SET LOCAL statement_timeout = 0");
-    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-    for (const [live, { table, indexes }] of Object.entries(STAGED)) {
-      const started = performance.now();
-      for (const [build] of indexes) await client.query(build);
-      await client.query(`DROP TABLE ${live}`);
-      await client.query(`ALTER TABLE ${table} RENAME TO ${live}`);
-      for (const [, staging, name] of indexes) await client.query(`ALTER INDEX ${staging} RENAME TO ${name}`);
-      this.log(`indexed ${live} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }
-    await client.query("RESET statement_timeout");
-    await client.query("RESET maintenance_work_mem");
+    await indexAndSwap(client, this.log, this.options.swapLockWaitMs);
     return copied;
   }
 
@@ -456,8 +411,8 @@ export class Mirror {
 
   private async clear(client: PoolClient): Promise<void> {
     // DELETE, not TRUNCATE: readers keep seeing the old archive until this transaction commits.
-    // meta is written key by key; the search's tables are built anew beside the old ones (copyWhole).
-    for (const table of PG_TABLES.filter((t) => t !== "meta" && !(t in STAGED))) await client.query(`DELETE FROM ${table}`);
+    // meta is written key by key; the large tables are built anew beside the old ones (staging.ts).
+    for (const table of PG_TABLES.filter((t) => t !== "meta" && !(STAGED_TABLES as readonly string[]).includes(t))) await client.query(`DELETE FROM ${table}`);
   }
 
   /** Removes what PostgreSQL has of the changed articles, photos and files, before insert() puts their new rows. */
@@ -487,11 +442,11 @@ export class Mirror {
   }
 
   /** Puts the snapshot's rows (none of which PostgreSQL has now), and the counts it carries. */
-  private async insert(client: PoolClient, s: Snapshot, texts: Map<string, string>, bytes: Map<string, Buffer>, tables = LIVE): Promise<void> {
+  private async insert(client: PoolClient, s: Snapshot, texts: Map<string, string>, bytes: Map<string, Buffer>, tables: Tables = LIVE_TABLES): Promise<void> {
     for (let i = 0; i < s.articles.length; i += COPY_CHUNK) {
       const chunk = s.articles.slice(i, i + COPY_CHUNK);
       await client.query(
-        `INSERT INTO articles (id, file, slug, draft, state, date_ms, changed_ms, section, source_id, top, month, image, search_key, data)
+        `INSERT INTO ${tables.articles} (id, file, slug, draft, state, date_ms, changed_ms, section, source_id, top, month, image, search_key, data)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::smallint[], $6::bigint[], $7::bigint[], $8::text[],
            $9::text[], $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::text[])`,
         [
@@ -513,7 +468,7 @@ export class Mirror {
       );
       const withText = chunk.filter((a) => texts.has(a.file));
       if (withText.length)
-        await client.query("INSERT INTO bodies (file, stamp, text) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])", [
+        await client.query(`INSERT INTO ${tables.bodies} (file, stamp, text) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
           withText.map((a) => a.file),
           withText.map((a) => s.stamps.get(a.file) ?? ""),
           withText.map((a) => texts.get(a.file)!),
@@ -523,11 +478,11 @@ export class Mirror {
       if (searched.length) {
         const fields = searched.map((a) => fieldsOf(a, texts.get(a.file)));
         await client.query(
-          `INSERT INTO ${tables.docs} (search_key, head, doc) SELECT k, h::tsvector, d::tsvector FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(k, h, d)`,
+          `INSERT INTO ${tables.search_docs} (search_key, head, doc) SELECT k, h::tsvector, d::tsvector FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(k, h, d)`,
           [searched.map((a) => String(a.search_key)), fields.map(headLiteral), fields.map((f, j) => documentLiteral(f, searched[j]!.month))],
         );
         const terms = fields.flatMap((f, j) => titleTerms(f).map((term) => [term, String(searched[j]!.search_key)] as const));
-        await client.query(`INSERT INTO ${tables.terms} (term, search_key) SELECT * FROM unnest($1::text[], $2::bigint[])`, [
+        await client.query(`INSERT INTO ${tables.title_terms} (term, search_key) SELECT * FROM unnest($1::text[], $2::bigint[])`, [
           terms.map(([term]) => term),
           terms.map(([, k]) => k),
         ]);
@@ -536,7 +491,7 @@ export class Mirror {
     for (let i = 0; i < s.tags.length; i += COPY_CHUNK * 4) {
       const chunk = s.tags.slice(i, i + COPY_CHUNK * 4);
       await client.query(
-        "INSERT INTO tags (tag_key, article_id, spelling, state, date_ms, slug) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::smallint[], $5::bigint[], $6::text[])",
+        `INSERT INTO ${tables.tags} (tag_key, article_id, spelling, state, date_ms, slug) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::smallint[], $5::bigint[], $6::text[])`,
         [
           chunk.map((t) => t.tag_key),
           chunk.map((t) => t.article_id),
@@ -549,7 +504,7 @@ export class Mirror {
     }
     for (let i = 0; i < s.aliases.length; i += COPY_CHUNK * 4) {
       const chunk = s.aliases.slice(i, i + COPY_CHUNK * 4);
-      await client.query("INSERT INTO aliases (alias, article_id) SELECT * FROM unnest($1::text[], $2::bigint[])", [
+      await client.query(`INSERT INTO ${tables.aliases} (alias, article_id) SELECT * FROM unnest($1::text[], $2::bigint[])`, [
         chunk.map((a) => a.alias),
         chunk.map((a) => a.article_id),
       ]);
