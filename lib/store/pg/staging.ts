@@ -112,7 +112,7 @@ export async function indexAndSwap(client: PoolClient, log: (line: string) => vo
     const indexes = await liveIndexes(client, table);
     for (const index of indexes) await client.query(stagedIndexSql(index, stagingName(table)));
     plans.push({ table, indexes, grants: await grantsOf(client, table) });
-    log(`indexed ${table} (${indexes.length} indexes) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(`indexed ${table} (${indexes.length === 1 ? "1 index" : `${indexes.length} indexes`}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   await lockAll(client, lockWaitMs, log);
   for (const { table, indexes, grants } of plans) {
