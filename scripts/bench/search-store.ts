@@ -5,7 +5,8 @@
  * no page: what the store's part of a search costs, for comparing two versions of it (or two
  * server settings) on the same database in one sitting. CORPUS_JSON is the corpus.json that
  * `npm run bench:scale -- --corpus-dir DIR` keeps beside each corpus (its titles make the
- * queries). The first pass warms the database's buffers and is not counted; PASSES (2) are.
+ * queries). The first pass finds the database's buffers as they are (after a copy or a restart:
+ * cold) and is reported apart; it warms them for the PASSES (2) that follow.
  */
 import { readFileSync } from "node:fs";
 import pg from "pg";
@@ -24,6 +25,7 @@ const queries = searchQueries(titles, { seed: 1, perLength: 100 });
 const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 0 });
 const store = new PgStore(pool);
 const now = Date.now();
+const firstByWords = new Map<number, number[]>();
 const byWords = new Map<number, number[]>();
 const slowest: { ms: number; q: string }[] = [];
 for (let pass = 0; pass <= Number(passesArg); pass++) {
@@ -31,16 +33,25 @@ for (let pass = 0; pass <= Number(passesArg); pass++) {
     const started = performance.now();
     await store.search(parseQuery(q)!, now, { offset: 0, limit: 20 }, "relevance");
     const ms = performance.now() - started;
-    if (pass === 0) continue;
+    if (pass === 0) {
+      firstByWords.set(words, [...(firstByWords.get(words) ?? []), ms]);
+      continue;
+    }
     byWords.set(words, [...(byWords.get(words) ?? []), ms]);
     slowest.push({ ms, q });
   }
 }
 // The scale bench's own percentile (scale/stats.ts), so that these figures read as its do.
 const fmt = (x: number | undefined) => `${(x ?? Number.NaN).toFixed(1)} ms`;
-for (const [words, xs] of byWords) {
-  console.log(`${words} word(s): p50 ${fmt(percentile(xs, 50))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`);
+for (const [label, map] of [
+  ["first pass, buffers as found", firstByWords],
+  [`${passesArg} warm pass(es)`, byWords],
+] as const) {
+  console.log(`${label}:`);
+  for (const [words, xs] of map) {
+    console.log(`  ${words} word(s): p50 ${fmt(percentile(xs, 50))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`);
+  }
 }
-console.log("slowest:");
+console.log("slowest, warm:");
 for (const { ms, q } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${ms.toFixed(1)} ms  ${q}`);
 await pool.end();
