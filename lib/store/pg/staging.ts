@@ -84,12 +84,17 @@ async function liveIndexes(client: PoolClient, table: string): Promise<LiveIndex
   return rows;
 }
 
-/** The grants on the live table (an instances' read-only role, say), to be given on its successor. */
+/**
+ * The grants on the live table (an instances' read-only role, say), to be given on its successor:
+ * from its ACL itself, which holds them all whoever gave them (information_schema shows only those
+ * the current role gave or holds). The owner's own privileges come with the new table.
+ */
 async function grantsOf(client: PoolClient, table: string): Promise<string[]> {
   const { rows } = await client.query<{ sql: string }>(
-    `SELECT format('GRANT %s ON %I TO %s', privilege_type, $1::text, CASE WHEN grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(grantee) END) AS sql
-     FROM information_schema.role_table_grants
-     WHERE table_schema = current_schema() AND table_name = $1::text AND grantee <> current_user`,
+    `SELECT format('GRANT %s ON %I TO %s', a.privilege_type, $1::text,
+              CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END) AS sql
+     FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+     WHERE c.oid = to_regclass($1::text) AND a.grantee <> c.relowner`,
     [table],
   );
   return rows.map((r) => r.sql);
