@@ -86,8 +86,11 @@ describe.skipIf(!pgUrl)("a whole copy's staged tables", () => {
     const schema = (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]!.s;
     await pool.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
     await pool.query(`GRANT SELECT ON ${STAGED_TABLES.join(", ")} TO ${role}`);
+    await pool.query("GRANT SELECT ON bodies TO PUBLIC");
     // Another index (another epoch): a whole copy over the first one's tables.
-    expect(await new Mirror(archive(["x", "y", "z"]), pool, { text }).sync()).toMatchObject({ whole: true, articles: 3 });
+    const lines: string[] = [];
+    expect(await new Mirror(archive(["x", "y", "z"]), pool, { text, log: (line) => lines.push(line) }).sync()).toMatchObject({ whole: true, articles: 3 });
+    expect(lines).toContainEqual(expect.stringMatching(/^warmed the search: the newest 200000 rows \(no pg_prewarm for its indexes\) in /));
     const schemaOnly = await freshSchemaPool();
     await preparePgSchema(schemaOnly);
     const expected = await shape(schemaOnly);
@@ -98,6 +101,10 @@ describe.skipIf(!pgUrl)("a whole copy's staged tables", () => {
       [role],
     );
     expect(grants).toEqual([...STAGED_TABLES].sort().map((t) => ({ t, p: "SELECT" })));
+    const { rows: toPublic } = await pool.query(
+      "SELECT c.relname AS t, a.privilege_type AS p FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a WHERE c.relnamespace = current_schema()::regnamespace AND a.grantee = 0",
+    );
+    expect(toPublic).toEqual([{ t: "bodies", p: "SELECT" }]);
     const { rows: left } = await pool.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%_next'");
     expect(left).toEqual([]);
     expect((await pool.query("SELECT slug FROM articles ORDER BY slug")).rows.map((r) => r.slug)).toEqual(["x", "y", "z"]);
@@ -120,5 +127,23 @@ describe.skipIf(!pgUrl)("a whole copy's staged tables", () => {
     expect(await copy).toMatchObject({ whole: true, articles: 2 });
     expect(lines.some((l) => /^swap: the live tables are in use \(no lock within 100 ms\); trying again/.test(l))).toBe(true);
     expect((await pool.query("SELECT slug FROM articles ORDER BY slug")).rows.map((r) => r.slug)).toEqual(["b", "c"]);
+  });
+
+  it("leave the search's index warm where the database has pg_prewarm", async () => {
+    const database = `svezhiy_prewarm_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = new URL(pgUrl);
+    url.pathname = `/${database}`;
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    try {
+      await pool.query("CREATE EXTENSION pg_prewarm");
+      const lines: string[] = [];
+      await new Mirror(archive(["a", "b"]), pool, { text, log: (line) => lines.push(line) }).sync();
+      expect(lines).toContainEqual(expect.stringMatching(/^warmed the search: the newest 200000 rows and its indexes \(pg_prewarm\) in /));
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE ${database}`);
+    }
   });
 });
