@@ -1,5 +1,6 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { tsxWorkerSource } from "@/lib/tsx-worker";
 
 /** What a worker is asked: a body rendered to HTML and text. */
 export type MarkdownJob = { kind: "render"; markdown: string; takeLead: boolean };
@@ -105,7 +106,7 @@ export class RenderPool {
     // Loader hooks do not reach worker threads on Node 20: under tsx the worker registers it itself.
     const resourceLimits = { maxOldGenerationSizeMb: this.maxHeapMb, stackSizeMb: 4 };
     const worker = import.meta.url.endsWith(".ts")
-      ? new Worker(tsxBootstrap(import.meta.url), { eval: true, resourceLimits })
+      ? new Worker(tsxWorkerSource(import.meta.url, "markdown-worker.ts"), { eval: true, resourceLimits })
       : new Worker(new URL("./markdown-worker.ts", import.meta.url), { resourceLimits });
     // A pool must not keep a script or a test process alive.
     worker.unref();
@@ -154,10 +155,4 @@ export class RenderPool {
     if (!this.closed) this.dispatch();
     await done;
   }
-}
-
-/** Source for an eval'd worker that registers tsx, then loads the TypeScript worker beside `base`. */
-function tsxBootstrap(base: string): string {
-  const entry = base.replace(/[^/]*$/, "markdown-worker.ts");
-  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
 }

@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { MediaInfo } from "@/lib/content/build-index";
 import type { Section } from "@/lib/content/types";
 import type { FileRecord } from "./sqlite/writer";
+import { tsxWorkerSource } from "@/lib/tsx-worker";
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_FROM = 2000;
@@ -33,7 +34,7 @@ export async function parseOnThreads(
           // build the bundler turns the URL into the worker's own chunk. Loader hooks do not reach
           // worker threads on Node 20: under tsx the worker registers tsx itself.
           const worker = import.meta.url.endsWith(".ts")
-            ? new Worker(tsxBootstrap(import.meta.url), { eval: true, workerData })
+            ? new Worker(tsxWorkerSource(import.meta.url, "parse-worker.ts"), { eval: true, workerData })
             : new Worker(new URL("./parse-worker.ts", import.meta.url), { workerData });
           let finished = false;
           worker.on("message", (msg: { records: FileRecord[]; gone?: string[]; done?: boolean }) => {
@@ -55,9 +56,4 @@ export async function parseOnThreads(
     ),
   );
   return gone;
-}
-
-function tsxBootstrap(base: string): string {
-  const entry = base.replace(/[^/]*$/, "parse-worker.ts");
-  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
 }

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { parseThreads } from "@/lib/store/parse-pool";
 import type { SearchRow, SearchRowInput } from "./search-rows";
+import { tsxWorkerSource } from "@/lib/tsx-worker";
 
 /**
  * Worker threads that make search rows (search-rows.ts) for a whole copy: the copy hands them the
@@ -55,7 +56,7 @@ export class SearchRowThreads {
     // Under tsx (the indexer's script, tests) this module is TypeScript and so is the worker, which
     // registers tsx itself: loader hooks do not reach worker threads on Node 20.
     const worker = import.meta.url.endsWith(".ts")
-      ? new Worker(tsxBootstrap(import.meta.url), { eval: true })
+      ? new Worker(tsxWorkerSource(import.meta.url, "search-rows-worker.ts"), { eval: true })
       : new Worker(new URL("./search-rows-worker.ts", import.meta.url));
     worker.on("message", (msg: { id: number; rows?: SearchRow[]; error?: string }) => {
       const waiting = this.pending.get(msg.id);
@@ -77,9 +78,4 @@ export class SearchRowThreads {
     worker.unref();
     return worker;
   }
-}
-
-function tsxBootstrap(base: string): string {
-  const entry = base.replace(/[^/]*$/, "search-rows-worker.ts");
-  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
 }
