@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Highlighted } from "@/components/Highlighted";
 import { highlight, snippet, type Segment } from "./highlight";
-import { parseQuery } from "./text";
+import { normalizeWord, parseQuery, tokenize, wordTerms } from "./text";
 
 const termsOf = (q: string) => new Set(parseQuery(q)!.words.flat());
 const marked = (segments: Segment[]) => segments.filter((s) => s.mark).map((s) => s.text);
@@ -23,6 +25,23 @@ describe("highlight", () => {
 
   it("marks nothing when nothing was searched", () => {
     expect(highlight("Текст", new Set())).toEqual([{ text: "Текст", mark: false }]);
+  });
+});
+
+describe("the terms of a word", () => {
+  // highlight() passes over a word that no searched-for term begins, without stemming it: right
+  // only while every term of a word is a prefix of the word as normalized.
+  it("are prefixes of the word, for every word of the demo content and some hard cases", () => {
+    const root = path.join(import.meta.dirname, "../../content/articles");
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md"));
+    const words = new Set(["Ёжиком", "ВОЛОНТЁРЫ", "старейший", "длинный", "учишься", "собираются", "вещь", "Ивано\u0306в".normalize("NFD"), "Минске"]);
+    for (const file of files) for (const t of tokenize(readFileSync(path.join(root, file), "utf8"))) words.add(t.word);
+    expect(words.size).toBeGreaterThan(1000);
+    const notPrefix = [...words].filter((w) => wordTerms(w).some((t) => !normalizeWord(w).startsWith(t)));
+    expect(notPrefix).toEqual([]);
+    // And each is marked when searched for itself.
+    const unmarked = [...words].filter((w) => wordTerms(w).length > 0 && !highlight(w, new Set(wordTerms(w)))[0]?.mark);
+    expect(unmarked).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { tokenize, wordTerms } from "./text";
+import { normalizeWord, tokenize, wordTerms } from "./text";
 
 /** A run of text, marked when it is a word the reader searched for. Rendered as text, never HTML. */
 export interface Segment {
@@ -6,8 +6,18 @@ export interface Segment {
   mark: boolean;
 }
 
+/**
+ * Whether one of a word's terms was searched for. A word's terms are prefixes of the word as
+ * normalized (Snowball's Russian stemmer only cuts endings, and normalizeWord has made ё into е
+ * before it runs, its one replacement): a word no searched-for term begins is passed over without
+ * being stemmed. A passage from a body's text tokenizes the whole text and stemmed every word
+ * before the first match, or every word when the body did not hold one: 20 bodies' passages took
+ * 3.5-3.7 ms, and 1.5-1.7 ms this way (1,500-character bodies, a word found early or nowhere).
+ */
 function matches(word: string, terms: ReadonlySet<string>): boolean {
-  return wordTerms(word).some((t) => terms.has(t));
+  const w = normalizeWord(word);
+  for (const t of terms) if (w.startsWith(t)) return wordTerms(word).some((x) => terms.has(x));
+  return false;
 }
 
 /** Splits a text into marked and unmarked runs: a word is marked when one of its terms was searched for. */
