@@ -6,9 +6,20 @@ import { RELATED_PER_KEY } from "@/lib/store/related";
 import { searchKeyLimit } from "@/lib/store/sqlite/writer";
 import { DatabaseFiles } from "@/lib/store/files";
 import { Mirror } from "./mirror";
-import { PgStore, RELATED_BY_WORD_SQL } from "./reader";
+import { PgStore, RELATED_BY_WORD_SQL, SEARCH_BATCH_SQL, windowRows } from "./reader";
 import { monthsTsquery } from "./search";
 import { freshSchemaPool, pgUrl } from "./test-store";
+
+describe("a window batch's text", () => {
+  it("reads as its rows, in order, with the rank's every digit", () => {
+    expect(windowRows("1732000000 17 0.0607927031815052 1731999999 3 0")).toEqual([
+      { sec: 1732000000, id: 17, r: 0.0607927031815052 },
+      { sec: 1731999999, id: 3, r: 0 },
+    ]);
+    // A batch with no match: string_agg over no rows is NULL.
+    expect(windowRows(null)).toEqual([]);
+  });
+});
 
 describe.skipIf(!pgUrl)("the search's SQL", () => {
   it("finds a common word's newest matches among its months' articles only, never testing each document", async () => {
@@ -50,6 +61,17 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
     } finally {
       client.release();
     }
+    // The batch as the store asks for it: the function's rows, in key order, ranks to the last digit.
+    const q = "('минск')";
+    const ranked = await pool.query<{ search_key: string; r: number }>(
+      "SELECT search_key::text, r::float8 AS r FROM search_window($1::tsquery, $1::tsquery, $2::bigint, $3::int) ORDER BY search_key DESC",
+      [q, String(searchKeyLimit(now)), 500],
+    );
+    const batch = await pool.query<{ w: string }>(SEARCH_BATCH_SQL, [q, q, String(searchKeyLimit(now)), 500]);
+    expect(ranked.rows.length).toBe(400);
+    expect(windowRows(batch.rows[0]!.w)).toEqual(
+      ranked.rows.map(({ search_key, r }) => ({ sec: Number(BigInt(search_key) >> 30n), id: Number(BigInt(search_key) & (2n ** 30n - 1n)), r })),
+    );
     // And the store reads those months first: its newest match is the newest article.
     const outcome = await new PgStore(pool).search(parseQuery("Минск")!, now, { offset: 0, limit: 5 }, "date");
     expect(outcome.hits.map((h) => h.slug)).toEqual(["a27", "a26", "a25", "a24", "a23"]);
@@ -118,6 +140,15 @@ describe.skipIf(!pgUrl)("the search's SQL", () => {
     const kinds = asked.map((sql) => /FROM (articles|bodies|counts|tags) /.exec(sql)?.[1]).sort();
     // One for the articles, one for the bodies, two for the tags (their spellings and the scheduled).
     expect(kinds).toEqual(["articles", "bodies", "counts", "tags"].sort());
+
+    // A search's page reads its articles with its matches: asking for them then costs nothing.
+    const searching = new PgStore(pool, { known: () => version });
+    const outcome = await searching.search(parseQuery("Минск")!, now, { offset: 0, limit: 5 }, "date");
+    asked.length = 0;
+    const shown = await Promise.all(outcome.hits.map((h) => searching.article(h.slug)));
+    expect(shown.map((a) => a?.slug)).toEqual(["a19", "a18", "a17", "a16", "a15"]);
+    expect(shown[0]).toEqual(found[19]);
+    expect(asked).toEqual([]);
   });
 });
 
