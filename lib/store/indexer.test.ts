@@ -127,6 +127,33 @@ describe("Indexer", () => {
     expect(await found("исправленная")).toEqual(["first"]);
   });
 
+  it("sweeps a slice at a time, each as long as allowed, and starts a new pass a minute after the last began", async () => {
+    // 300 files in three folders; a slice of no time at all still stats a few dozen files.
+    for (let i = 0; i < 300; i++) await put(`articles/${["a", "b", "c"][i % 3]}/n${String(i).padStart(3, "0")}.md`, article(`Новость ${i}`));
+    await open(false, { sweepSliceMs: 0 });
+    // The last file of each folder, edited in place: whatever the folders' order, the pass's last.
+    const last = ["n297", "n298", "n299"];
+    for (const [k, slug] of last.entries()) await put(`articles/${["a", "b", "c"][k]}/${slug}.md`, article(`Исправленная ${slug}`));
+    await put("articles/first.md", article("Первая, исправленная"));
+    const edited = async () => (await Promise.all(last.map(title))).every((t, k) => t === `Исправленная ${last[k]}`);
+    let slices = 0;
+    while (!(await edited()) && slices < 100) {
+      await indexer!.rescan({ sweep: "slice" });
+      slices++;
+    }
+    expect(await edited()).toBe(true);
+    expect(await title("first")).toBe("Первая, исправленная");
+    // Every one of the 301 files once, some 64 a slice.
+    expect(slices).toBeGreaterThanOrEqual(4);
+    expect(slices).toBeLessThanOrEqual(8);
+    // The pass is over; the next waits its minute: an edit now is not seen by slices.
+    await put("articles/a/n000.md", article("Исправленная потом"));
+    for (let i = 0; i < 10; i++) await indexer!.rescan({ sweep: "slice" });
+    expect(await title("n000")).not.toBe("Исправленная потом");
+    await indexer!.rescan({ sweep: true });
+    expect(await title("n000")).toBe("Исправленная потом");
+  });
+
   it("finds a file edited in place by its file event when watching", async () => {
     await open(true);
     await put("articles/first.md", article("Первая, исправленная"));
