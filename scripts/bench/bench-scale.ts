@@ -34,9 +34,10 @@
  * archive: the bench starts a PostgreSQL of its own (durability on, data in a temporary folder,
  * --pg-port) with one database per size; `npm run index` runs with DATABASE_URL (the SQLite index,
  * then its copy: both times, and the database's size); servers get DATABASE_URL and a content
- * folder that does not exist; `npm run index -- --watch` runs beside them from the rest figures on
- * (its CPU is then the safety net's, the servers' should be about none) and carries the freshness
- * probes' edits to them; PostgreSQL's own memory and CPU are reported apart from the servers'.
+ * folder that does not exist; `npm run index -- --watch` runs beside them from the warm-up on
+ * (measured at rest from 30 s after it caught up, its CPU is the safety net's, the servers' should
+ * be about none) and carries the freshness probes' edits to them; PostgreSQL's own memory and CPU
+ * are reported apart from the servers'. Search is warmed up with other queries before it is timed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, rmSync } from "node:fs";

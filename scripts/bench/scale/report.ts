@@ -358,8 +358,8 @@ export function postgresNote(run: Pick<RunInfo, "postgresVersion" | "postgresHug
     ` ${run.postgresVersion ?? ""} on this machine, durability on as in production (fsync, synchronous_commit, full_page_writes), ` +
     `shared_buffers ${BENCH_SHARED_BUFFERS} (docs/production.md: a quarter of an 8 GB database machine), ` +
     `${run.postgresHugePages ? `${run.postgresHugePages}, ` : ""}one database per size, each with pg_prewarm (docs/production.md); ` +
-    "app servers with DATABASE_URL and no content folder, `npm run index -- --watch` beside them from the at-rest figures on " +
-    "(it carries the freshness probes' edits); the servers' memory excludes PostgreSQL's processes, whose resident memory is summed apart " +
+    "app servers with DATABASE_URL and no content folder, `npm run index -- --watch` beside them from the warm-up on " +
+    "(measured at rest from 30 s after it caught up; it carries the freshness probes' edits); the servers' memory excludes PostgreSQL's processes, whose resident memory is summed apart " +
     `(RSS: shared buffers counted in every process that touched them; PSS: shared pages divided among them)${run.pgLoadPeakMb === undefined ? "" : `; PostgreSQL's peak with every size under load: ${fmt(run.pgLoadPeakMb)} MB`}`
   ).replace(/ {2,}/g, " ");
 }
