@@ -490,8 +490,8 @@ export class Indexer {
       if (changed.size > 0) await this.read(this.filesUsingMedia(changed), { fresh: true });
     }
     await this.rescanFolders();
-    if (sweep === "whole") await this.sweep();
-    else if (sweep === "slice") await this.sweepSlice(this.opts.sweepSliceMs);
+    if (sweep === "whole") await this.sweep(Infinity, true);
+    else if (sweep === "slice") await this.sweep(this.opts.sweepSliceMs);
   }
 
   /** Folders whose modification time changed are listed again, and only they. */
@@ -544,35 +544,21 @@ export class Indexer {
     this.saveDirs(dirs);
   }
 
-  /** Every file's stamp against the database's: catches edits in place whose file event was lost. */
-  private async sweep() {
-    const stale: string[] = [];
-    const stampsOf = this.db.prepare("SELECT path, stamp FROM files WHERE dir = ?");
-    for (const dir of this.dirs.keys()) {
-      const rows = stampsOf.all(dir) as { path: string; stamp: string }[];
-      for (let i = 0; i < rows.length; i += STAT_SLICE) {
-        await new Promise((r) => setImmediate(r));
-        for (const r of rows.slice(i, i + STAT_SLICE)) {
-          const now = stampOfSync(fullPath(this.root, r.path));
-          if (now !== r.stamp && now !== "missing") stale.push(r.path);
-        }
-      }
-    }
-    if (stale.length > 0) await this.read(stale);
-  }
-
   /**
-   * The sweep's next slice: files' stamps against the database's, from where the last slice
-   * stopped, for at most `budgetMs`. A pass ends with the last folder it set out with; the next
-   * starts SWEEP_MIN_MS after it began at the soonest, with the folders known then.
+   * The sweep: every file's stamp against the database's, which catches edits in place whose file
+   * event was lost. A slice goes on from where the last one stopped, for at most `budgetMs`; a pass
+   * ends with the last folder it set out with, and the next starts SWEEP_MIN_MS after it began at
+   * the soonest, with the folders known then. `whole` (asked for) starts a pass now and runs it to
+   * its end.
    */
-  private async sweepSlice(budgetMs: number) {
+  private async sweep(budgetMs: number, whole = false) {
     const deadline = performance.now() + budgetMs;
     const stale: string[] = [];
     const stampsOf = this.db.prepare("SELECT path, stamp FROM files WHERE dir = ?");
+    if (whole) this.sweepAt = undefined;
     let at = this.sweepAt;
     if (!at) {
-      if (performance.now() - this.sweepStarted < SWEEP_MIN_MS) return;
+      if (!whole && performance.now() - this.sweepStarted < SWEEP_MIN_MS) return;
       this.sweepStarted = performance.now();
       at = this.sweepAt = { dirs: [...this.dirs.keys()], dir: -1, rows: [], row: 0 };
     }
