@@ -7,7 +7,7 @@ import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
 import { cutOf, pageHits, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
-import { SEARCH_ID_BITS, searchKeyLimit } from "./writer";
+import { SEARCH_ID_BITS, SEARCH_ROWID_FLIP, searchKeyLimit } from "./writer";
 
 /**
  * At most this many matches of a query, the newest, are ranked and listed. FTS5's bm25() reads each
@@ -21,6 +21,8 @@ export const SEARCH_WINDOW = 5_000;
 const CACHE_ENTRIES = 4_000;
 /** The article id's bits of a search key. */
 const ID_MASK = 2 ** SEARCH_ID_BITS - 1;
+/** The full-text rowid is F less the search key (writer.ts). */
+const F = String(SEARCH_ROWID_FLIP);
 /** Weights of the title, lead, tags and body columns: a word in the title says most. */
 const FIELD_WEIGHTS = "3, 1.5, 2.5, 1";
 
@@ -112,22 +114,26 @@ export class SqliteStore implements ArticleStore {
       // A search in three steps (rank.ts says why): the newest matches' keys without bm25() (a
       // key is the publication second and id, so the window is a range of rowids), then bm25()
       // over that range for the rarer words only, then the page's rows joined to their articles.
+      // Keys go in and come out as search keys; the rowid is the key flipped (F, writer.ts's
+      // SEARCH_ROWID_FLIP), so that newest first is ascending rowids, FTS5's fast direction.
       searchKeys: p(
-        `SELECT rowid >> ${SEARCH_ID_BITS} AS sec, rowid & ${ID_MASK} AS id FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`,
+        `SELECT (${F} - rowid) >> ${SEARCH_ID_BITS} AS sec, (${F} - rowid) & ${ID_MASK} AS id FROM search WHERE search MATCH ? AND rowid >= ${F} - ? ORDER BY rowid LIMIT ?`,
       ),
+      // The range from its newest key to its oldest.
       searchRank: p(
-        `SELECT rowid & ${ID_MASK} AS id, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+        `SELECT (${F} - rowid) & ${ID_MASK} AS id, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid BETWEEN ${F} - ? AND ${F} - ? ORDER BY rowid LIMIT ?`,
       ),
       // The key of the DF_SAMPLE-th newest article: a word's count above it estimates its count in all.
       sampleFloor: p("SELECT search_key FROM articles WHERE search_key <= ? ORDER BY search_key DESC LIMIT 1 OFFSET ?").pluck().safeIntegers(true),
-      sampleCount: p("SELECT count(*) FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?").pluck(),
+      // From the newest key to the floor.
+      sampleCount: p(`SELECT count(*) FROM search WHERE search MATCH ? AND rowid BETWEEN ${F} - ? AND ${F} - ?`).pluck(),
       searchHit: p("SELECT slug, date_ms AS d FROM articles WHERE search_key = ? AND state = 0 AND date_ms <= ?"),
       // «По теме»: the newest published articles of a tag (the tag pages' index range), and the
       // newest whose title or tags hold a word (the full-text index in key order, no ranking).
       relatedByTag: p("SELECT slug, date_ms AS dateMs FROM tags WHERE tag_key = ? AND state = 0 AND date_ms <= ? ORDER BY date_ms DESC, slug LIMIT ?"),
       relatedByWord: p(
         `SELECT a.slug AS slug, a.date_ms AS dateMs
-         FROM (SELECT rowid AS r FROM search WHERE search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) t CROSS JOIN articles a ON a.search_key = t.r
+         FROM (SELECT ${F} - rowid AS k FROM search WHERE search MATCH ? AND rowid >= ${F} - ? ORDER BY rowid LIMIT ?) t CROSS JOIN articles a ON a.search_key = t.k
          WHERE a.state = 0 AND a.date_ms <= ?`,
       ),
     };
@@ -305,7 +311,7 @@ export class SqliteStore implements ArticleStore {
   private relevance(phrases: string[], matches: Match[], now: number, limit: bigint): Map<number, number> | undefined {
     const ranked = wordsToRank(phrases.map((phrase) => ({ phrase, df: this.cached(`df|${phrase}`, now, () => this.estimateDf(phrase, limit)) })));
     if (ranked.length === 0) return undefined;
-    const rows = this.s.searchRank.all(ranked.join(" AND "), keyOf(matches.at(-1)!), keyOf(matches[0]!), RANK_ROWS) as { id: number; b: number }[];
+    const rows = this.s.searchRank.all(ranked.join(" AND "), keyOf(matches[0]!), keyOf(matches.at(-1)!), RANK_ROWS) as { id: number; b: number }[];
     // bm25() is negative, the better the lower.
     return new Map(rows.map(({ id, b }) => [id, -b]));
   }
@@ -313,7 +319,7 @@ export class SqliteStore implements ArticleStore {
   /** How many published articles hold a word (an FTS5 phrase), from the newest DF_SAMPLE. */
   private estimateDf(phrase: string, limit: bigint): number {
     const floor = this.s.sampleFloor.get(limit, DF_SAMPLE) as bigint | undefined;
-    const inSample = this.s.sampleCount.get(phrase, floor ?? 0n, limit) as number;
+    const inSample = this.s.sampleCount.get(phrase, limit, floor ?? 0n) as number;
     return floor === undefined ? inSample : estimateDf(inSample, DF_SAMPLE, this.s.kept.get("a") as number);
   }
 

@@ -12,7 +12,7 @@ import path from "node:path";
  * next issue runs the same statements there. The one SQLite-only part is the full-text table
  * (FTS5), which lives behind lib/store/sqlite/search.ts.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -155,8 +155,9 @@ export function createSchema(db: Database.Database): void {
 
 /**
  * The full-text table: one row per published-or-scheduled article, its rowid the article's
- * `search_key` (publication second and id, so that rowid order is date order and "the newest
- * matches" is a range of rowids). Columns hold Snowball terms (lib/search/text.ts), already
+ * `search_key` (publication second and id) subtracted from SEARCH_ROWID_FLIP (writer.ts), so that
+ * rowid order is newest first, FTS5's fast direction, and "the newest matches" is a range of
+ * rowids. Columns hold Snowball terms (lib/search/text.ts), already
  * stemmed and folded, so the tokenizer only splits on spaces. Full detail: FTS5's bm25() needs
  * term counts, which `detail=column` does not keep (every score would be 0).
  */
