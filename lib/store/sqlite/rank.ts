@@ -16,11 +16,9 @@ export const RANK_BUDGET = 40_000;
 /**
  * The most rows bm25() scores per query: the newest matches of the ranked words within the window's
  * range (the window's own matches among them). Each costs some 5 µs here; past it, a match ranks
- * as the least relevant scored, by its date. 3,000 before 2 December: over the scale bench's 300
- * queries at a million articles, 1,500 left 99.0 % of the first pages' hits and every query's
- * first hit as they were, and took 5 ms off the p95 of one and two words (20 → 15, 29 → 21 ms).
+ * as the least relevant scored, by its date.
  */
-export const RANK_ROWS = 1_500;
+export const RANK_ROWS = 3_000;
 /** A word's article count is estimated from this many of the newest articles (exact below that). */
 export const DF_SAMPLE = 10_000;
 
