@@ -3,7 +3,7 @@ import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers"
 import { searchContract } from "../search-contract";
 import { databaseFromArticles, storeFromArticles } from "./memory";
 import { SEARCH_WINDOW } from "./reader";
-import { SEARCH_ROWID_FLIP, searchKey } from "./writer";
+import { SEARCH_ID_BITS, SEARCH_ROWID_FLIP, searchKey } from "./writer";
 
 searchContract("SQLite", storeFromArticles, SEARCH_WINDOW);
 
@@ -17,7 +17,7 @@ describe("the full-text table's rowids", () => {
     const rowids = db.prepare("SELECT rowid FROM search ORDER BY rowid").pluck().safeIntegers(true).all() as bigint[];
     const keys = db.prepare("SELECT search_key FROM articles ORDER BY date_ms DESC").pluck().safeIntegers(true).all() as bigint[];
     expect(rowids).toEqual(keys.map((k) => SEARCH_ROWID_FLIP - k));
-    expect(keys[0]).toBe(searchKey(Date.parse("2024-03-01T10:00:00Z"), Number(keys[0]! & (2n ** 30n - 1n))));
+    expect(keys[0]).toBe(searchKey(Date.parse("2024-03-01T10:00:00Z"), Number(keys[0]! & ((1n << BigInt(SEARCH_ID_BITS)) - 1n))));
     expect(rowids.every((r) => r > 0n)).toBe(true);
   });
 });
