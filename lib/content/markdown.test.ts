@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMarkdownWords, firstParagraphOf, passageTextOf, plainTextOf, renderBody } from "./markdown";
+import { countMarkdownWords, firstParagraphOf, parsedFirstParagraph, passageTextOf, plainTextOf, renderBody } from "./markdown";
 
 describe("renderBody", () => {
   it("renders paragraphs, emphasis, links, lists, blockquotes and subheadings", () => {
@@ -57,6 +57,38 @@ describe("firstParagraphOf", () => {
     expect(firstParagraphOf("## Заголовок\n\nАбзац.")).toBeUndefined();
     expect(firstParagraphOf("> Цитата\n\nАбзац.")).toBeUndefined();
     expect(firstParagraphOf("")).toBeUndefined();
+  });
+
+  // Plain prose skips the parser (isPlainProse): whichever way a block goes, the answer must be
+  // the parser's. Each of these either is plain or holds something only the parser reads.
+  it("gives the parser's answer for plain prose and for every near miss", () => {
+    const blocks = [
+      "В Борисове провели ночь музеев, сообщила филармония. Это не первый проект.",
+      "Стоимость билета — 29 рублей.\nПрограмма рассчитана на 2 дня (с 1 по 3 марта).",
+      "«Мы рады», — сказал он. 100% мест заняты; 5+3=8, а не 7! Вопрос: кто? Сайт: www.example.org",
+      "Строка с переносом\n  продолжение с отступом",
+      "Первая строка  \nжёсткий перенос",
+      "    код с отступом",
+      "- пункт списка",
+      "+ пункт",
+      "1. первый пункт",
+      "2024 год",
+      "2024. Год",
+      "Заголовок\n===",
+      "Заголовок\n---",
+      "+5 градусов",
+      "-5 градусов",
+      "Почта a@b.ru и http://example.org/x_y",
+      "Текст &amp; ещё",
+      "Текст \\*звёздочки\\*",
+      "Таблица | колонка",
+      "#хэштег",
+      "Табуляция\tвнутри",
+      "Возврат каретки\r\nстрока",
+      "\u00a0неразрывный пробел впереди",
+      "Смайлик 🙂 и ё: ёлка.",
+    ];
+    for (const block of blocks) expect([block, firstParagraphOf(block)]).toEqual([block, parsedFirstParagraph(block)]);
   });
 });
 
