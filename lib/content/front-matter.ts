@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { readSimpleFrontMatter } from "./simple-yaml";
 
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown>; body: string }
@@ -39,6 +40,10 @@ export function parseFrontMatter(raw: string): FrontMatterResult {
   if (depth > MAX_FRONT_MATTER_NESTING) {
     return { ok: false, field: "front matter", message: `nests lists and mappings ${depth} deep; at most ${MAX_FRONT_MATTER_NESTING}` };
   }
+
+  // Plain front matter, as nearly every file has, is read without the YAML library (simple-yaml.ts).
+  const simple = readSimpleFrontMatter(yamlText);
+  if (simple) return { ok: true, data: simple, body };
 
   // YAML 1.2 core schema: dates stay strings, so the validator sees exactly what the editor wrote.
   // No field of ours needs an alias (`*name`), and a few nested ones expand into billions of
