@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutOf, estimateDf, keyOf, scoreWindow, wordsToRank } from "./rank";
+import { cutOf, estimateDf, keyOf, scoreWindow, wholeSeconds, wordsToRank } from "./rank";
 import { searchKey } from "./writer";
 
 const now = Date.parse("2024-03-05T12:00:00Z");
@@ -68,6 +68,23 @@ describe("scoreWindow", () => {
     );
     expect(scored.map((s) => s.id)).toEqual([2, 3, 1]);
     expect(scored[1]!.score).toBeGreaterThan(2);
+  });
+});
+
+describe("wholeSeconds", () => {
+  const row = (id: number, sec: number) => ({ id, sec, b: -id });
+
+  it("keeps every row when the limit was not reached", () => {
+    const rows = [row(1, 9), row(2, 8), row(3, 8)];
+    expect(wholeSeconds(rows, 4)).toEqual(rows);
+  });
+
+  it("drops the second the limit cut through, so no article id decides which of its matches were scored", () => {
+    expect(wholeSeconds([row(1, 9), row(2, 8), row(3, 8)], 3)).toEqual([row(1, 9)]);
+    // Another indexing of the same content gave that second's articles other ids: the same result.
+    expect(wholeSeconds([row(1, 9), row(7, 8), row(5, 8)], 3)).toEqual([row(1, 9)]);
+    // One second only: nothing is scored, every match takes the floor and the date orders them.
+    expect(wholeSeconds([row(1, 8), row(2, 8)], 2)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOut
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
-import { cutOf, pageHits, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, scoreWindow, type Scored, wordsToRank } from "./rank";
+import { cutOf, pageHits, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, type RankedRow, scoreWindow, type Scored, wholeSeconds, wordsToRank } from "./rank";
 import { SEARCH_ID_BITS, SEARCH_ROWID_FLIP, searchKeyLimit } from "./writer";
 
 /**
@@ -121,7 +121,7 @@ export class SqliteStore implements ArticleStore {
       ),
       // The range from its newest key to its oldest.
       searchRank: p(
-        `SELECT (${F} - rowid) & ${ID_MASK} AS id, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid BETWEEN ${F} - ? AND ${F} - ? ORDER BY rowid LIMIT ?`,
+        `SELECT (${F} - rowid) & ${ID_MASK} AS id, (${F} - rowid) >> ${SEARCH_ID_BITS} AS sec, bm25(search, ${FIELD_WEIGHTS}) AS b FROM search WHERE search MATCH ? AND rowid BETWEEN ${F} - ? AND ${F} - ? ORDER BY rowid LIMIT ?`,
       ),
       // The key of the DF_SAMPLE-th newest article: a word's count above it estimates its count in all.
       sampleFloor: p("SELECT search_key FROM articles WHERE search_key <= ? ORDER BY search_key DESC LIMIT 1 OFFSET ?").pluck().safeIntegers(true),
@@ -311,7 +311,7 @@ export class SqliteStore implements ArticleStore {
   private relevance(phrases: string[], matches: Match[], now: number, limit: bigint): Map<number, number> | undefined {
     const ranked = wordsToRank(phrases.map((phrase) => ({ phrase, df: this.cached(`df|${phrase}`, now, () => this.estimateDf(phrase, limit)) })));
     if (ranked.length === 0) return undefined;
-    const rows = this.s.searchRank.all(ranked.join(" AND "), keyOf(matches[0]!), keyOf(matches.at(-1)!), RANK_ROWS) as { id: number; b: number }[];
+    const rows = wholeSeconds(this.s.searchRank.all(ranked.join(" AND "), keyOf(matches[0]!), keyOf(matches.at(-1)!), RANK_ROWS) as RankedRow[], RANK_ROWS);
     // bm25() is negative, the better the lower.
     return new Map(rows.map(({ id, b }) => [id, -b]));
   }
