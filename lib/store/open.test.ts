@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
 import { indexLocation } from "./location";
 import { openIndexDatabase } from "./open";
-import { readMeta, SCHEMA_VERSION, writeMeta } from "./sqlite/schema";
+import { FTS_LEAF_BYTES, PAGE_SIZE, readMeta, SCHEMA_VERSION, writeMeta } from "./sqlite/schema";
 import { SqliteWriter } from "./sqlite/writer";
 
 let dir: string;
@@ -24,6 +25,24 @@ describe("the index database's file", () => {
     expect(indexLocation("/srv/other", "/app")).not.toBe(a);
     process.env.INDEX_DB = "var/index.sqlite";
     expect(indexLocation("/srv/news", "/app")).toBe("/app/var/index.sqlite");
+  });
+
+  it("is made with 16 KiB pages and FTS5 leaves to match, and one made with SQLite's 4 KiB still opens", () => {
+    const db = openIndexDatabase(path.join(dir, "new.sqlite"));
+    expect(db.pragma("page_size", { simple: true })).toBe(PAGE_SIZE);
+    expect(db.prepare("SELECT v FROM search_config WHERE k = 'pgsz'").pluck().get()).toBe(FTS_LEAF_BYTES);
+    db.close();
+
+    const oldFile = path.join(dir, "old.sqlite");
+    const raw = new Database(oldFile);
+    raw.exec("PRAGMA journal_mode = WAL; CREATE TABLE t (x)");
+    raw.close();
+    const old = openIndexDatabase(oldFile);
+    expect(old.pragma("page_size", { simple: true })).toBe(4096);
+    // Its FTS5 leaves stay FTS5's default, which fits its pages.
+    expect(old.prepare("SELECT v FROM search_config WHERE k = 'pgsz'").pluck().get()).toBeUndefined();
+    expect(old.prepare("SELECT count(*) FROM articles").pluck().get()).toBe(0);
+    old.close();
   });
 
   it("is built again when it holds another schema version: nothing old is read", () => {

@@ -98,6 +98,17 @@ CREATE TABLE IF NOT EXISTS requests (id INTEGER PRIMARY KEY, paths TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime TEXT NOT NULL);
 `;
 
+/**
+ * The database's page size: 16 KiB, not SQLite's 4. A search at a million articles reads some 450
+ * pages of word lists (up to 2,000 for an AND of common words), and this host pages out whatever
+ * went a minute untouched, so a search's reads often reach the disk: four times fewer, larger
+ * reads of lists that lie in order. Applies to databases made from now on; one made before keeps
+ * its pages (and works as before) until `npm run index -- --rebuild`.
+ */
+export const PAGE_SIZE = 16_384;
+/** FTS5's leaf size for PAGE_SIZE: a leaf and its row's header within one page. */
+export const FTS_LEAF_BYTES = 16_000;
+
 export interface OpenOptions {
   /** Open an existing database only (readers); the writer creates it. */
   mustExist?: boolean;
@@ -112,6 +123,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 1024 }: OpenOptions = {}): Database.Database {
   if (!mustExist) mkdirSync(path.dirname(file), { recursive: true });
   const db = keepAlive(new Database(file, { fileMustExist: mustExist }));
+  // Takes effect only in a new, empty file, before WAL mode is set (see PAGE_SIZE).
+  db.exec(`PRAGMA page_size = ${PAGE_SIZE}`);
   db.exec("PRAGMA journal_mode = WAL");
   // A crash may lose the last transactions, never corrupt the file; the indexer redoes what the
   // folder says, so durability on every commit is not worth an fsync each.
@@ -149,7 +162,12 @@ function keepAlive(db: Database.Database): Database.Database {
 
 export function createSchema(db: Database.Database): void {
   db.exec(SCHEMA);
+  const newSearch = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search'").get() === undefined;
   db.exec(SEARCH_SCHEMA);
+  // FTS5 writes its lists in leaves of 'pgsz' bytes, each one row of its data table: as large as
+  // the database's page allows, so that a leaf is one page. A file made before with 4 KiB pages
+  // keeps FTS5's default (4,050), which fits those.
+  if (newSearch && db.pragma("page_size", { simple: true }) === PAGE_SIZE) db.exec(`INSERT INTO search (search, rank) VALUES ('pgsz', ${FTS_LEAF_BYTES})`);
   db.exec(COUNTERS);
 }
 
