@@ -6,7 +6,20 @@ import type { ArticleStore, Catalog, ListFilter, MonthInfo, PageRange, SearchOut
 import { rankRelated, RELATED_PER_KEY, relatedKeys } from "@/lib/store/related";
 import { countKey, filterParams, filterSql, orderSql } from "./filters";
 import { readMeta } from "./schema";
-import { cutOf, pageHits, DF_SAMPLE, estimateDf, keyOf, type Match, RANK_ROWS, type RankedRow, scoreWindow, type Scored, wholeSeconds, wordsToRank } from "./rank";
+import {
+  cutOf,
+  pageHits,
+  DF_SAMPLE,
+  estimateDf,
+  keyOf,
+  type Match,
+  RANK_ROWS,
+  type RankedRow,
+  scoreWindow,
+  type Scored,
+  wholeSeconds,
+  wordsToRank,
+} from "./rank";
 import { SEARCH_ID_BITS, SEARCH_ROWID_FLIP, searchKeyLimit } from "./writer";
 
 /**
