@@ -42,6 +42,9 @@ interface Slot {
   idle?: NodeJS.Timeout;
 }
 
+/** Each render worker's young generation (MB); see spawn(). */
+export const WORKER_YOUNG_MB = 4;
+
 /**
  * Markdown is parsed in worker threads, each job under a time budget. The parser's cost is not
  * bounded by its input's size (markdown-limits.ts lists the shapes known to cost minutes), and on
@@ -49,9 +52,6 @@ interface Slot {
  * worker that runs over its budget is terminated, the job fails with a MarkdownBudgetError, and the
  * next job gets a fresh worker; the main thread never waits on the parser.
  */
-/** Each render worker's young generation (MB); see spawn(). */
-export const WORKER_YOUNG_MB = 4;
-
 export class RenderPool {
   private readonly size: number;
   private readonly budgetMs: number;

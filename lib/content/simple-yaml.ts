@@ -4,7 +4,7 @@
  * was a fifth of indexing's CPU, a million times over. It reads only a strict subset and answers
  * undefined for anything else (a comment, a number, an escape, a single quote, a duplicate key,
  * a control character), and front-matter.ts then asks the library, whose errors and types stay the
- * authority. Whatever this reads, it reads exactly as the library would (front-matter.test.ts
+ * authority. Whatever this reads, it reads exactly as the library would (simple-yaml.test.ts
  * checks both against each other).
  *
  * The subset, line by line:
@@ -24,10 +24,12 @@ type Value = Scalar | Scalar[] | Record<string, Scalar | Scalar[]>;
 const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
 const QUOTED = /^"([^"\\]*)"[ ]*$/;
 const PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N}._/-]|[ ](?=[\p{L}\p{N}._/-]))*[ ]*$/u;
-// What YAML 1.2's core schema reads as something other than a string.
-const CORE_NON_STRING =
-  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
-const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
+// YAML 1.2's core schema: its booleans, and everything it reads as something other than a string.
+const BOOLEAN_WORDS = "true|True|TRUE|false|False|FALSE";
+const BOOLEAN = new RegExp(`^(?:${BOOLEAN_WORDS})$`);
+const CORE_NON_STRING = new RegExp(
+  `^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)|~|null|Null|NULL|${BOOLEAN_WORDS})$`,
+);
 const FLOW_LIST = /^\[([^[\]{}]*)\][ ]*$/;
 // Characters YAML treats specially or refuses in a document: control characters (a tab too), the
 // byte-order mark, and the line and paragraph separators.
@@ -57,7 +59,7 @@ function flowItems(inner: string): Scalar[] | undefined {
   const items: Scalar[] = [];
   for (const piece of inner.split(",")) {
     const item = piece.trim();
-    const quoted = /^"([^"\\]*)"$/.exec(item);
+    const quoted = QUOTED.exec(item);
     const value = quoted ? quoted[1] : plainWord(item);
     if (value === undefined) return undefined;
     items.push(value);

@@ -41,6 +41,7 @@ export function wholeSeconds(rows: RankedRow[], limit: number): RankedRow[] {
   while (end > 0 && rows[end - 1]!.sec === last) end--;
   return rows.slice(0, end);
 }
+
 /** A word's article count is estimated from this many of the newest articles (exact below that). */
 export const DF_SAMPLE = 10_000;
 
