@@ -25,6 +25,26 @@ export async function parseOnThreads(
 ): Promise<string[]> {
   const shares = Array.from({ length: threads }, (_, k) => files.filter((_, i) => i % threads === k)).filter((s) => s.length > 0);
   const gone: string[] = [];
+  // Node hands a port's queued messages over in one go (up to 1,000), with no timer or request
+  // in between: on a busy machine every slice would be written before a reader got a turn, and a
+  // server indexing a copy of thousands of files would answer nobody meanwhile. So each slice is
+  // written in its own turn of the event loop.
+  const turns: (() => void)[] = [];
+  const next = () => {
+    turns.shift()?.();
+    if (turns.length > 0) setImmediate(next);
+  };
+  const inTurn = (job: () => void) => {
+    if (turns.push(job) === 1) setImmediate(next);
+  };
+  // After one failure no slice is written and every thread is stopped.
+  const workers: Worker[] = [];
+  let failed = false;
+  const fail = (reject: (err: Error) => void, err: Error) => {
+    if (!failed) for (const w of workers) void w.terminate();
+    failed = true;
+    reject(err);
+  };
   await Promise.all(
     shares.map(
       (share) =>
@@ -36,22 +56,26 @@ export async function parseOnThreads(
           const worker = import.meta.url.endsWith(".ts")
             ? new Worker(tsxWorkerSource(import.meta.url, "parse-worker.ts"), { eval: true, workerData })
             : new Worker(new URL("./parse-worker.ts", import.meta.url), { workerData });
+          workers.push(worker);
           let finished = false;
           worker.on("message", (msg: { records: FileRecord[]; gone?: string[]; done?: boolean }) => {
-            try {
-              onRecords(msg.records);
-            } catch (err) {
-              void worker.terminate();
-              return reject(err as Error);
-            }
-            if (msg.done) {
-              finished = true;
-              gone.push(...(msg.gone ?? []));
-              resolve();
-            }
+            // The worker exits right after its last slice: that slice is already received.
+            if (msg.done) finished = true;
+            inTurn(() => {
+              if (failed) return;
+              try {
+                onRecords(msg.records);
+              } catch (err) {
+                return fail(reject, err as Error);
+              }
+              if (msg.done) {
+                gone.push(...(msg.gone ?? []));
+                resolve();
+              }
+            });
           });
-          worker.once("error", reject);
-          worker.once("exit", (code) => !finished && reject(new Error(`the parse worker stopped (exit code ${code})`)));
+          worker.once("error", (err) => fail(reject, err));
+          worker.once("exit", (code) => !finished && !failed && fail(reject, new Error(`the parse worker stopped (exit code ${code})`)));
         }),
     ),
   );
