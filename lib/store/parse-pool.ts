@@ -25,7 +25,7 @@ export async function parseOnThreads(
 ): Promise<string[]> {
   const shares = Array.from({ length: threads }, (_, k) => files.filter((_, i) => i % threads === k)).filter((s) => s.length > 0);
   const gone: string[] = [];
-  // Node hands a port's queued messages over in one go (up to 1,000), with no timer or request
+  // Node hands over all of a port's queued messages in one go, with no timer or request
   // in between: on a busy machine every slice would be written before a reader got a turn, and a
   // server indexing a copy of thousands of files would answer nobody meanwhile. So each slice is
   // written in its own turn of the event loop.
