@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
   // <head> crawlers and link previews read is complete, and notFound() can still answer 404.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // Loaded from node_modules at run time, not bundled: a native module that finds its binary next to
+  // its own files. Next's list already has better-sqlite3, not the name 13 is installed under
+  // (lib/store/sqlite/driver.ts).
+  serverExternalPackages: ["better-sqlite3-napi"],
   // CI (.ci/run) type-checks once with `npm run typecheck` (tsc over the same tsconfig and route
   // types) and then builds twice, on Node 20 and 24; each build's own check repeated it (14.6 s and
   // 5.5 s in the last CI log). Every other build checks as always.

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { Database } from "./sqlite/driver";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeArticle, testSections, testSite } from "@/lib/content/test-helpers";
 import { indexLocation } from "./location";

@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Database } from "./driver";
 
 /**
  * The index database's layout. Bump SCHEMA_VERSION whenever a table, a column or the way a row is
@@ -120,9 +121,9 @@ export interface OpenOptions {
  * Opens the database in WAL mode: one writer and any number of readers, in this process or
  * others, none of them waiting for the others (a reader sees the last committed transaction).
  */
-export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 1024 }: OpenOptions = {}): Database.Database {
+export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 1024 }: OpenOptions = {}): BetterSqlite3.Database {
   if (!mustExist) mkdirSync(path.dirname(file), { recursive: true });
-  const db = keepAlive(new Database(file, { fileMustExist: mustExist }));
+  const db = new Database(file, { fileMustExist: mustExist });
   // Takes effect only in a new, empty file, before WAL mode is set (see PAGE_SIZE).
   db.exec(`PRAGMA page_size = ${PAGE_SIZE}`);
   db.exec("PRAGMA journal_mode = WAL");
@@ -135,32 +136,7 @@ export function openDatabase(file: string, { mustExist = false, cacheKiB = 16 * 
   return db;
 }
 
-/**
- * Keeps the connection and every statement prepared on it reachable for the life of the process.
- * On Node 24, better-sqlite3 12 aborts the process when the garbage collector finalizes one of its
- * objects while Node tears an environment down ("Assertion failed: (env) != nullptr" in
- * RemoveEnvironmentCleanupHook, WiseLibs/better-sqlite3#1515, closed unfixed): a statement
- * prepared for one query and dropped crashed every test process at exit and can crash a server
- * stopping gracefully. What is never collected is never finalized there. So that this holds
- * memory only once per query text, `prepare` hands out the same statement for the same text
- * (the SQL here is a fixed set of strings, and each is used in one mode: plucked or not).
- */
-function keepAlive(db: Database.Database): Database.Database {
-  const kept = ((globalThis as { __sqliteKept?: Set<Database.Database> }).__sqliteKept ??= new Set());
-  kept.add(db);
-  const prepare = db.prepare.bind(db) as (...args: unknown[]) => Database.Statement;
-  const statements = new Map<string, Database.Statement>();
-  db.prepare = ((...args: unknown[]) => {
-    // better-sqlite3's own helpers (pragma) pass more arguments: those are its business.
-    if (args.length !== 1 || typeof args[0] !== "string") return prepare(...args);
-    let statement = statements.get(args[0]);
-    if (!statement) statements.set(args[0], (statement = prepare(args[0])));
-    return statement;
-  }) as typeof db.prepare;
-  return db;
-}
-
-export function createSchema(db: Database.Database): void {
+export function createSchema(db: BetterSqlite3.Database): void {
   db.exec(SCHEMA);
   const newSearch = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search'").get() === undefined;
   db.exec(SEARCH_SCHEMA);
@@ -236,7 +212,7 @@ const TRIGGERS = [
 ];
 
 /** Counts every list anew from the rows, and makes the triggers that keep the counts from then on. */
-export function recountAll(db: Database.Database): void {
+export function recountAll(db: BetterSqlite3.Database): void {
   db.exec(`
     DELETE FROM counts;
     INSERT INTO counts (key, n) SELECT 'a', count(*) FROM articles WHERE state = 0;
@@ -268,23 +244,23 @@ const READER_INDEXES = [
 ];
 
 /** Before filling an empty database: no reader indexes, no counting triggers (counted once at the end). */
-export function dropReaderIndexes(db: Database.Database): void {
+export function dropReaderIndexes(db: BetterSqlite3.Database): void {
   for (const name of READER_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   for (const name of TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
 }
 
 /** Makes what dropReaderIndexes dropped (the schema again), counts the lists, and merges the search table's segments. */
-export function restoreReaderIndexes(db: Database.Database): void {
+export function restoreReaderIndexes(db: BetterSqlite3.Database): void {
   db.exec(SCHEMA);
   db.transaction(() => recountAll(db))();
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
 }
 
-export function readMeta(db: Database.Database, key: string): string | undefined {
+export function readMeta(db: BetterSqlite3.Database, key: string): string | undefined {
   const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
   return row?.value;
 }
 
-export function writeMeta(db: Database.Database, key: string, value: string): void {
+export function writeMeta(db: BetterSqlite3.Database, key: string, value: string): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
 }
