@@ -178,7 +178,9 @@ export class Indexer {
   private async readConfig() {
     this.config = await readSiteAndSections(this.root);
     this.writer.setTimeZone(this.config.site.timeZone);
-    const [site = "", sections = ""] = await Promise.all(["site.json", "sections.json"].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))));
+    const [site = "", sections = ""] = await Promise.all(
+      ["site.json", "sections.json"].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))),
+    );
     this.stamps.site = site;
     this.stamps.sections = sections;
     await this.readSourcesFile();
@@ -479,7 +481,9 @@ export class Indexer {
   private async rescanChecks(sweep: "whole" | "slice" | "none") {
     if (!(await this.folderReadable())) return;
     await this.resolveRoot();
-    const [site, sections, sources] = await Promise.all(["site.json", "sections.json", SOURCES_FILE].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))));
+    const [site, sections, sources] = await Promise.all(
+      ["site.json", "sections.json", SOURCES_FILE].map((f) => stampOf(path.join(/* turbopackIgnore: true */ this.root, f))),
+    );
     if (sections !== this.stamps.sections || site !== this.stamps.site || sources !== this.stamps.sources) {
       await this.readConfig();
       if (readMeta(this.db, "config_key") !== this.configKey()) return this.syncAll();
