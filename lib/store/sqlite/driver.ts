@@ -24,9 +24,9 @@ import Napi from "better-sqlite3-napi";
  */
 export const NAPI_FROM_MAJOR = 22;
 
-const major = Number(process.versions.node.split(".")[0]);
+const napi = Number(process.versions.node.split(".")[0]) >= NAPI_FROM_MAJOR;
 
 /** `better-sqlite3` or `better-sqlite3-napi`: the package `Database` comes from. */
-export const driverPackage = major >= NAPI_FROM_MAJOR ? "better-sqlite3-napi" : "better-sqlite3";
+export const driverPackage = napi ? "better-sqlite3-napi" : "better-sqlite3";
 
-export const Database: typeof BetterSqlite3 = major >= NAPI_FROM_MAJOR ? Napi : Legacy;
+export const Database: typeof BetterSqlite3 = napi ? Napi : Legacy;
